@@ -1,0 +1,19 @@
+package io.latentquery.data;
+
+/**
+ * How an image folder is read.
+ *
+ * @param channels 1 converts to grayscale, 3 keeps RGB
+ * @param resize a size every image is scaled to, or null to require one shared size
+ */
+public record ImageFolderOptions(int channels, ImageShape resize) {
+  public ImageFolderOptions {
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 (grayscale) or 3 (RGB), got " + channels);
+    }
+  }
+
+  public static ImageFolderOptions grayscale() {
+    return new ImageFolderOptions(1, null);
+  }
+}

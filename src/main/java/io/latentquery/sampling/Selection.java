@@ -1,0 +1,35 @@
+package io.latentquery.sampling;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The result of a strategy: the chosen point indices in the order chosen, and per point the
+ * distance to the draw that picked it (NaN where the strategy has no draw) and its cluster (-1
+ * where the strategy does not cluster), plus every parameter actually used (defaults included,
+ * e.g. the threshold derived from the data).
+ */
+public record Selection(int[] indices, double[] drawDistances, int[] clusters, Map<String, Object> parameters) {
+  public Selection {
+    if (drawDistances.length != indices.length || clusters.length != indices.length) {
+      throw new IllegalArgumentException("indices, distances and clusters must have the same length");
+    }
+    indices = indices.clone();
+    drawDistances = drawDistances.clone();
+    clusters = clusters.clone();
+    parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+  }
+
+  /** A selection with no draws and no clusters. */
+  public static Selection of(int[] indices, Map<String, Object> parameters) {
+    double[] distances = new double[indices.length];
+    java.util.Arrays.fill(distances, Double.NaN);
+    int[] clusters = new int[indices.length];
+    java.util.Arrays.fill(clusters, -1);
+    return new Selection(indices, distances, clusters, parameters);
+  }
+
+  public int size() {
+    return indices.length;
+  }
+}

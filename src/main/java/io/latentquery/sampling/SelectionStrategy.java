@@ -1,0 +1,12 @@
+package io.latentquery.sampling;
+
+/**
+ * Chooses which pool points to label first. Implementations are pure: the same points and request
+ * give the same selection; they never return an already-selected point or the same point twice.
+ */
+public interface SelectionStrategy {
+  /** The name used on the command line, e.g. {@code normal-cluster}. */
+  String name();
+
+  Selection select(Points points, SelectionRequest request);
+}

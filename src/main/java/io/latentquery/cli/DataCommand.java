@@ -37,6 +37,8 @@ final class DataCommand implements Runnable {
             + " in the local Maven repository (scripts/fetch-data brings it), each checked by SHA-256."
       })
   static final class Fetch implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin VerboseMixin verbose;
 
     @Parameters(arity = "0..*", paramLabel = "DATASET", description = "mnist, fashion-mnist (default: both).")
@@ -66,7 +68,7 @@ final class DataCommand implements Runnable {
       }
       Path dataDir = DataCatalog.defaultDataDir();
       new DataFetcher(dataDir).fetch(datasets, source, force);
-      System.out.println("datasets ready in " + dataDir.toAbsolutePath());
+      spec.commandLine().getOut().println("datasets ready in " + dataDir.toAbsolutePath());
       return 0;
     }
   }

@@ -50,7 +50,7 @@ public final class StudentTAffinities {
 
   /** 1 - I of size B x B, B taken from z's shape; a constant for the gradient. */
   private static Operand<TFloat32> offDiagonalMask(Ops s, Operand<TFloat32> z) {
-    Operand<TInt32> batch = s.shape.size(s.shape(z), s.constant(0));
+    Operand<TInt32> batch = s.squeeze(s.shape.size(s.shape(z), s.constant(0)));
     Operand<TFloat32> identity =
         s.oneHot(
             s.range(s.constant(0), batch, s.constant(1)), batch, s.constant(1f), s.constant(0f));

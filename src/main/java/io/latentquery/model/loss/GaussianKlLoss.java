@@ -5,11 +5,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * KL(N(mu, diag(exp(logvar))) || N(0, I)) of a VAE posterior, in nats per image:
- * -1/2 sum_over_latent (1 + logvar - mu^2 - exp(logvar)), averaged over the batch (Kingma and
- * Welling 2014, appendix B). The encoder predicts the log-variance rather than sigma so the head
- * is unconstrained. Weigh it with {@link VariationalSettings#klWeight(int)} when the
- * reconstruction loss is a mean over pixels. Stateless.
+ * KL(N(mu, diag(exp(logvar))) || N(0, I)) of a VAE posterior, in nats per image: -1/2
+ * sum_over_latent (1 + logvar - mu^2 - exp(logvar)), averaged over the batch (Kingma and Welling
+ * 2014, appendix B). The encoder predicts the log-variance rather than sigma so the head is
+ * unconstrained. Weigh it with {@link VariationalSettings#klWeight(int)} when the reconstruction
+ * loss is a mean over pixels. Stateless.
  */
 public final class GaussianKlLoss {
   /**

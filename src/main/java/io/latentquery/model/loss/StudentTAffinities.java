@@ -18,7 +18,9 @@ import org.tensorflow.types.TInt32;
 public final class StudentTAffinities {
   private final double degreesOfFreedom;
 
-  /** @param degreesOfFreedom a > 0; 1 gives the Cauchy kernel of t-SNE */
+  /**
+   * @param degreesOfFreedom a > 0; 1 gives the Cauchy kernel of t-SNE
+   */
   public StudentTAffinities(double degreesOfFreedom) {
     TsneSettings.checkDegreesOfFreedom(degreesOfFreedom);
     this.degreesOfFreedom = degreesOfFreedom;

@@ -2,9 +2,9 @@ package io.latentquery.model.loss;
 
 /**
  * Input-space affinities P of a batch for t-SNE-style training (van der Maaten 2009, "Learning a
- * parametric embedding by preserving local structure"): a Gaussian around each image, its
- * precision found per image so that the conditional distribution over the other images has the
- * target perplexity, then symmetrised into joint probabilities that sum to 1.
+ * parametric embedding by preserving local structure"): a Gaussian around each image, its precision
+ * found per image so that the conditional distribution over the other images has the target
+ * perplexity, then symmetrised into joint probabilities that sum to 1.
  *
  * <p>Plain Java in double precision: it runs on the CPU for each batch, and its output is fed to
  * the graph as a {@code [B, B]} placeholder beside the images. Thread-safe (no state besides the
@@ -14,8 +14,8 @@ public final class TsneAffinities {
   /**
    * Allowed gap between a row's entropy and log(perplexity), in nats (the perplexity then matches
    * to a relative 1e-9). Newton converges quadratically, so a tight tolerance costs about one
-   * iteration more than a loose one, and P is then a function of the batch alone, not of where
-   * the search happened to stop.
+   * iteration more than a loose one, and P is then a function of the batch alone, not of where the
+   * search happened to stop.
    */
   static final double ENTROPY_TOLERANCE = 1e-9;
 
@@ -62,16 +62,20 @@ public final class TsneAffinities {
   }
 
   /**
-   * Conditional probabilities p_j|i, row i at {@code [i * B, (i + 1) * B)}: each row sums to 1,
-   * has perplexity within {@link #ENTROPY_TOLERANCE} of the target wherever the target can be
-   * reached, and p_i|i = 0.
+   * Conditional probabilities p_j|i, row i at {@code [i * B, (i + 1) * B)}: each row sums to 1, has
+   * perplexity within {@link #ENTROPY_TOLERANCE} of the target wherever the target can be reached,
+   * and p_i|i = 0.
    */
   double[] conditional(float[] images, int batchSize) {
     TsneSettings.checkPerplexityForBatch(perplexity, batchSize);
     if (images.length == 0 || images.length % batchSize != 0) {
       throw new IllegalArgumentException(
-          "a batch of " + batchSize + " images needs a multiple of " + batchSize
-              + " values, got " + images.length);
+          "a batch of "
+              + batchSize
+              + " images needs a multiple of "
+              + batchSize
+              + " values, got "
+              + images.length);
     }
     int b = batchSize;
     double[] distances = squaredDistances(images, b, images.length / b);
@@ -91,8 +95,8 @@ public final class TsneAffinities {
   }
 
   /**
-   * Squared Euclidean distances; four partial sums break the add dependency chain, which makes
-   * the loop about three times faster than one accumulator.
+   * Squared Euclidean distances; four partial sums break the floating-point add dependency chain
+   * that limits a single-accumulator loop.
    */
   static double[] squaredDistances(float[] x, int b, int d) {
     double[] distances = new double[b * b];
@@ -136,9 +140,9 @@ public final class TsneAffinities {
    * {@code weights}. The entropy H(beta) = log Z + beta E[d] falls monotonically with slope -beta
    * Var[d], so a Newton step kept inside a shrinking bracket (bisection or doubling where it would
    * leave it) converges in a handful of iterations. Distances are shifted by the row minimum, so
-   * the nearest neighbour has weight exp(0) = 1 and nothing overflows or underflows to an empty
-   * row at any beta. When the target cannot be reached (duplicates outnumbering the perplexity)
-   * the best beta seen is kept.
+   * the nearest neighbour has weight exp(0) = 1 and nothing overflows or underflows to an empty row
+   * at any beta. When the target cannot be reached (duplicates outnumbering the perplexity) the
+   * best beta seen is kept.
    */
   private static void calibrateRow(
       double[] distances, int i, int b, double logTarget, double[] shifted, double[] weights) {

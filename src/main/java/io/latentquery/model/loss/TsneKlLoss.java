@@ -18,7 +18,9 @@ public final class TsneKlLoss {
 
   private final StudentTAffinities studentT;
 
-  /** @param degreesOfFreedom a > 0 of the Student-t kernel of Q */
+  /**
+   * @param degreesOfFreedom a > 0 of the Student-t kernel of Q
+   */
   public TsneKlLoss(double degreesOfFreedom) {
     this.studentT = new StudentTAffinities(degreesOfFreedom);
   }

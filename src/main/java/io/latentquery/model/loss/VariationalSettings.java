@@ -8,8 +8,8 @@ package io.latentquery.model.loss;
  * values. The reconstruction loss here is a binary cross-entropy averaged over values and batch,
  * i.e. the summed one divided by the number of values per image D; the KL term must be divided by
  * the same D, or beta = 1 would weigh the prior D times (784 for MNIST) too strongly and collapse
- * the posterior onto the prior. {@link #klWeight(int)} gives that multiplier:
- * {@code loss = BCE + klWeight(D) * GaussianKlLoss}.
+ * the posterior onto the prior. {@link #klWeight(int)} gives that multiplier: {@code loss = BCE +
+ * klWeight(D) * GaussianKlLoss}.
  *
  * @param beta the weight of the KL term relative to the summed reconstruction log-likelihood; 1 is
  *     the true ELBO, larger values trade reconstruction for a latent space closer to N(0, I), 0
@@ -31,8 +31,8 @@ public record VariationalSettings(double beta) {
   }
 
   /**
-   * The multiplier of {@link GaussianKlLoss} when the reconstruction loss is a mean over the
-   * {@code valuesPerImage} values of each image (height * width * channels): beta / D.
+   * The multiplier of {@link GaussianKlLoss} when the reconstruction loss is a mean over the {@code
+   * valuesPerImage} values of each image (height * width * channels): beta / D.
    */
   public double klWeight(int valuesPerImage) {
     if (valuesPerImage < 1) {

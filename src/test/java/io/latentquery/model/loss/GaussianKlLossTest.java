@@ -61,7 +61,8 @@ class GaussianKlLossTest {
       Operand<TFloat32> loss =
           new GaussianKlLoss().call(tf, tf.identity(muVar), tf.identity(logvarVar));
       Output<?>[] gradients =
-          graph.addGradients(loss.asOutput(), new Output<?>[] {muVar.asOutput(), logvarVar.asOutput()});
+          graph.addGradients(
+              loss.asOutput(), new Output<?>[] {muVar.asOutput(), logvarVar.asOutput()});
       session.initialize();
       try (Result result = session.runner().fetch(gradients[0]).fetch(gradients[1]).run()) {
         float[] dMu = values((TFloat32) result.get(0));

@@ -73,7 +73,8 @@ class StudentTAffinitiesTest {
         double sum = 0;
         for (int i = 0; i < batch; i++) {
           for (int j = 0; j < batch; j++) {
-            assertEquals(expected[i][j], actual[i * batch + j], 1e-6, "q_" + i + j + " of " + batch);
+            assertEquals(
+                expected[i][j], actual[i * batch + j], 1e-6, "q_" + i + j + " of " + batch);
             sum += actual[i * batch + j];
           }
         }
@@ -85,17 +86,21 @@ class StudentTAffinitiesTest {
   @Test
   void refusesNonPositiveDegreesOfFreedom() {
     assertAll(
-        () -> assertEquals(
-            "degrees of freedom must be > 0, got 0",
-            assertThrows(IllegalArgumentException.class, () -> new StudentTAffinities(0))
-                .getMessage()),
-        () -> assertEquals(
-            "degrees of freedom must be > 0, got -1.5",
-            assertThrows(IllegalArgumentException.class, () -> new StudentTAffinities(-1.5))
-                .getMessage()),
-        () -> assertEquals(
-            "degrees of freedom must be > 0, got NaN",
-            assertThrows(IllegalArgumentException.class, () -> new StudentTAffinities(Double.NaN))
-                .getMessage()));
+        () ->
+            assertEquals(
+                "degrees of freedom must be > 0, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new StudentTAffinities(0))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "degrees of freedom must be > 0, got -1.5",
+                assertThrows(IllegalArgumentException.class, () -> new StudentTAffinities(-1.5))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "degrees of freedom must be > 0, got NaN",
+                assertThrows(
+                        IllegalArgumentException.class, () -> new StudentTAffinities(Double.NaN))
+                    .getMessage()));
   }
 }

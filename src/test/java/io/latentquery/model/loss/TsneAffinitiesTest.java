@@ -129,7 +129,8 @@ class TsneAffinitiesTest {
 
   @Test
   void duplicatesOutnumberingThePerplexityShareTheirRow() {
-    // Six 2-D points, 0, 1, 2 coincide; perplexity 1.5 < 2 twins cannot be reached, so the search runs to
+    // Six 2-D points, 0, 1, 2 coincide; perplexity 1.5 < 2 twins cannot be reached, so the search
+    // runs to
     // its bound and each of the three keeps half of its row on each twin.
     float[] points = {0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 3, 1};
     double[] conditional = new TsneAffinities(1.5).conditional(points, 6);
@@ -169,8 +170,7 @@ class TsneAffinitiesTest {
       scaled[k] *= 1000;
     }
     TsneAffinities affinities = new TsneAffinities(4);
-    assertArrayEquals(
-        affinities.joint(TEN_POINTS_5D, 10), affinities.joint(scaled, 10), 1e-6f);
+    assertArrayEquals(affinities.joint(TEN_POINTS_5D, 10), affinities.joint(scaled, 10), 1e-6f);
 
     float[] withOutlier = TEN_POINTS_5D.clone();
     withOutlier[0] = 1e4f;
@@ -198,44 +198,52 @@ class TsneAffinitiesTest {
   void refusesBadInputNamingTheValue() {
     float[] images = new float[64 * 2];
     assertAll(
-        () -> assertEquals(
-            "perplexity 64 must be smaller than the batch size 64 (at most 63, the neighbours of"
-                + " each image)",
-            assertThrows(
-                    IllegalArgumentException.class, () -> new TsneAffinities(64).joint(images, 64))
-                .getMessage()),
-        () -> assertEquals(
-            "perplexity 63.5 must be smaller than the batch size 64 (at most 63, the neighbours"
-                + " of each image)",
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new TsneAffinities(63.5).joint(images, 64))
-                .getMessage()),
-        () -> assertEquals(
-            "t-SNE batch size must be >= 3, got 2",
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new TsneAffinities(1.5).joint(new float[4], 2))
-                .getMessage()),
-        () -> assertEquals(
-            "perplexity must be > 1, got 1",
-            assertThrows(IllegalArgumentException.class, () -> new TsneAffinities(1))
-                .getMessage()),
-        () -> assertEquals(
-            "perplexity must be > 1, got NaN",
-            assertThrows(IllegalArgumentException.class, () -> new TsneAffinities(Double.NaN))
-                .getMessage()),
-        () -> assertEquals(
-            "a batch of 4 images needs a multiple of 4 values, got 10",
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new TsneAffinities(2).joint(new float[10], 4))
-                .getMessage()),
-        () -> assertEquals(
-            "images 0 and 2 of the batch hold values that are not finite",
-            assertThrows(
-                    IllegalArgumentException.class,
-                    () -> new TsneAffinities(2).joint(new float[] {1, 0, Float.NaN, 4}, 4))
-                .getMessage()));
+        () ->
+            assertEquals(
+                "perplexity 64 must be smaller than the batch size 64 (at most 63, the neighbours"
+                    + " of each image)",
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new TsneAffinities(64).joint(images, 64))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "perplexity 63.5 must be smaller than the batch size 64 (at most 63, the neighbours"
+                    + " of each image)",
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new TsneAffinities(63.5).joint(images, 64))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "t-SNE batch size must be >= 3, got 2",
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new TsneAffinities(1.5).joint(new float[4], 2))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "perplexity must be > 1, got 1",
+                assertThrows(IllegalArgumentException.class, () -> new TsneAffinities(1))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "perplexity must be > 1, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> new TsneAffinities(Double.NaN))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "a batch of 4 images needs a multiple of 4 values, got 10",
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new TsneAffinities(2).joint(new float[10], 4))
+                    .getMessage()),
+        () ->
+            assertEquals(
+                "images 0 and 2 of the batch hold values that are not finite",
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new TsneAffinities(2).joint(new float[] {1, 0, Float.NaN, 4}, 4))
+                    .getMessage()));
   }
 }

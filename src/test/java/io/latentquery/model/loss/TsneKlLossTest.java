@@ -30,7 +30,10 @@ class TsneKlLossTest {
     }
   }
 
-  /** P on the unit square with {@code adjacent} on the 8 neighbour pairs, {@code diagonal} on the 4 others. */
+  /**
+   * P on the unit square with {@code adjacent} on the 8 neighbour pairs, {@code diagonal} on the 4
+   * others.
+   */
   private static float[][] squareP(float adjacent, float diagonal) {
     float a = adjacent;
     float d = diagonal;
@@ -44,7 +47,9 @@ class TsneKlLossTest {
     // entries must contribute exactly 0 through the epsilon clamp):
     // KL = 8 * (1/8) ln((1/8) / (3/32)) = ln(4/3) = 0.2876821.
     assertEquals(
-        (float) Math.log(4.0 / 3), kl(1, squareP(1f / 8, 0), StudentTAffinitiesTest.UNIT_SQUARE), 1e-6f);
+        (float) Math.log(4.0 / 3),
+        kl(1, squareP(1f / 8, 0), StudentTAffinitiesTest.UNIT_SQUARE),
+        1e-6f);
   }
 
   @Test
@@ -55,13 +60,14 @@ class TsneKlLossTest {
     // KL = 0.0173720.
     double expected = 2.0 / 3 * Math.log(8.0 / 9) + 1.0 / 3 * Math.log(4.0 / 3);
     assertEquals(
-        (float) expected, kl(1, squareP(1f / 12, 1f / 12), StudentTAffinitiesTest.UNIT_SQUARE), 1e-6f);
+        (float) expected,
+        kl(1, squareP(1f / 12, 1f / 12), StudentTAffinitiesTest.UNIT_SQUARE),
+        1e-6f);
   }
 
   @Test
   void isZeroWhenPEqualsQ() {
-    assertEquals(
-        0f, kl(3, squareP(25f / 264, 2f / 33), StudentTAffinitiesTest.UNIT_SQUARE), 1e-6f);
+    assertEquals(0f, kl(3, squareP(25f / 264, 2f / 33), StudentTAffinitiesTest.UNIT_SQUARE), 1e-6f);
   }
 
   @Test
@@ -87,15 +93,14 @@ class TsneKlLossTest {
     float[] images = GraphTestSupport.gaussian(random, 8 * 10, 1);
     float[][] z = toFloat(TsneReference.square(GraphTestSupport.gaussian(random, 8 * 2, 2), 8));
     float[][] p = toFloat(TsneReference.square(new TsneAffinities(3).joint(images, 8), 8));
-    double[][] expected =
-        TsneReference.klGradient(toDouble(p), toDouble(z), degreesOfFreedom);
+    double[][] expected = TsneReference.klGradient(toDouble(p), toDouble(z), degreesOfFreedom);
     try (Graph graph = new Graph();
         Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Variable<TFloat32> latent = tf.variable(tf.constant(z));
-      Operand<TFloat32> loss =
-          new TsneKlLoss(degreesOfFreedom).call(tf, tf.constant(p), latent);
-      Output<?>[] gradient = graph.addGradients(loss.asOutput(), new Output<?>[] {latent.asOutput()});
+      Operand<TFloat32> loss = new TsneKlLoss(degreesOfFreedom).call(tf, tf.constant(p), latent);
+      Output<?>[] gradient =
+          graph.addGradients(loss.asOutput(), new Output<?>[] {latent.asOutput()});
       session.initialize();
       try (Result result = session.runner().fetch(gradient[0]).run()) {
         float[] actual = values((TFloat32) result.get(0));
@@ -119,9 +124,9 @@ class TsneKlLossTest {
         Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Variable<TFloat32> latent = tf.variable(tf.constant(z));
-      Operand<TFloat32> loss =
-          new TsneKlLoss(1).call(tf, tf.constant(squareP(1f / 8, 0)), latent);
-      Output<?>[] gradient = graph.addGradients(loss.asOutput(), new Output<?>[] {latent.asOutput()});
+      Operand<TFloat32> loss = new TsneKlLoss(1).call(tf, tf.constant(squareP(1f / 8, 0)), latent);
+      Output<?>[] gradient =
+          graph.addGradients(loss.asOutput(), new Output<?>[] {latent.asOutput()});
       session.initialize();
       try (Result result = session.runner().fetch(gradient[0]).fetch(loss).run()) {
         for (float value : values((TFloat32) result.get(0))) {

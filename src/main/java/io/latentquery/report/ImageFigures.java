@@ -23,6 +23,9 @@ public final class ImageFigures {
       throw new IllegalArgumentException(
           "originals are " + originals.shape() + " but reconstructions are " + reconstructions.shape());
     }
+    if (columns < 1) {
+      throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+    }
     int n = originals.count();
     int perRow = Math.max(1, Math.min(columns, n));
     int bands = (n + perRow - 1) / perRow;

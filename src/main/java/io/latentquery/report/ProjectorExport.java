@@ -16,8 +16,8 @@ import java.util.List;
  * folder with {@code tensorboard --logdir projector}, or upload the two TSV files to the
  * stand-alone projector.
  *
- * <p>The sprite may be at most {@value #MAX_SPRITE} pixels on a side, so large pools are
- * subsampled (selected points are always kept) and thumbnails shrink when needed.
+ * <p>TensorBoard takes a sprite of at most {@value #MAX_SPRITE} pixels on a side, so large pools
+ * are subsampled (selected points are always kept) and thumbnails shrink when needed.
  */
 public final class ProjectorExport {
   public static final int MAX_SPRITE = 8192;
@@ -29,13 +29,17 @@ public final class ProjectorExport {
   /**
    * @param maxPoints most points exported
    * @param seed seed of the subsample of larger pools
+   * @param maxSprite most pixels on a side of the sprite (TensorBoard accepts up to {@value #MAX_SPRITE})
    */
-  public record Options(int maxPoints, long seed) {
-    public static final Options DEFAULT = new Options(10_000, 0L);
+  public record Options(int maxPoints, long seed, int maxSprite) {
+    public static final Options DEFAULT = new Options(10_000, 0L, MAX_SPRITE);
 
     public Options {
       if (maxPoints < 1) {
         throw new IllegalArgumentException("projector maxPoints must be >= 1, got " + maxPoints);
+      }
+      if (maxSprite < 1 || maxSprite > MAX_SPRITE) {
+        throw new IllegalArgumentException("maxSprite must be in 1.." + MAX_SPRITE + ", got " + maxSprite);
       }
     }
   }
@@ -93,7 +97,7 @@ public final class ProjectorExport {
         .append("  metadata_path: \"").append(METADATA).append("\"\n");
     Result result = new Result(indices.clone(), 0, 0, 0);
     if (images != null) {
-      result = writeSprite(folder.resolve(SPRITE), indices, images);
+      result = writeSprite(folder.resolve(SPRITE), indices, images, options.maxSprite());
       config.append("  sprite {\n")
           .append("    image_path: \"").append(SPRITE).append("\"\n")
           .append("    single_image_dim: ").append(result.thumbWidth()).append('\n')
@@ -105,10 +109,10 @@ public final class ProjectorExport {
     return result;
   }
 
-  private static Result writeSprite(Path file, int[] indices, ImageSource images) {
+  private static Result writeSprite(Path file, int[] indices, ImageSource images, int maxSprite) {
     ImageShape shape = images.shape();
     int side = (int) Math.ceil(Math.sqrt(indices.length));
-    double shrink = Math.min(1.0, (double) MAX_SPRITE / (side * (double) Math.max(shape.width(), shape.height())));
+    double shrink = Math.min(1.0, (double) maxSprite / (side * (double) Math.max(shape.width(), shape.height())));
     int thumbWidth = Math.max(1, (int) Math.floor(shape.width() * shrink));
     int thumbHeight = Math.max(1, (int) Math.floor(shape.height() * shrink));
     Headless.ensure();

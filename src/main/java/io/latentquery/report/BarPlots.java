@@ -79,6 +79,7 @@ public final class BarPlots {
       series.setFillColor(Palette.color(color++));
     }
     chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
+    chart.getStyler().setYAxisDecimalPattern("0.00");
     return Charts.render(chart);
   }
 

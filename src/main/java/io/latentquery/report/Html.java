@@ -73,11 +73,15 @@ final class Html {
 
   /** A table of text cells; a cell is markup only when produced by {@link Cell#markup}. */
   Html table(List<String> header, List<List<Cell>> rows, String cssClass) {
-    out.append("<table class=\"").append(escape(cssClass)).append("\">\n<thead><tr>");
-    for (String h : header) {
-      out.append("<th>").append(escape(h)).append("</th>");
+    out.append("<table class=\"").append(escape(cssClass)).append("\">\n");
+    if (header.stream().anyMatch(h -> !h.isEmpty())) {
+      out.append("<thead><tr>");
+      for (String h : header) {
+        out.append("<th>").append(escape(h)).append("</th>");
+      }
+      out.append("</tr></thead>\n");
     }
-    out.append("</tr></thead>\n<tbody>\n");
+    out.append("<tbody>\n");
     for (List<Cell> row : rows) {
       out.append("<tr>");
       for (Cell cell : row) {

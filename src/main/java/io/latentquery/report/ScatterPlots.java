@@ -77,7 +77,7 @@ public final class ScatterPlots {
         first = false;
       }
     } else if (classes.known()) {
-      addClassSeries(chart, projection, classes, shown, 60, true);
+      addClassSeries(chart, projection, classes, shown, 80, true);
     } else {
       addSeries(chart, "pool", projection, shown, Palette.POOL, SeriesMarkers.CIRCLE, true);
     }
@@ -127,7 +127,7 @@ public final class ScatterPlots {
     for (Map.Entry<Integer, List<Integer>> entry : byClass.entrySet()) {
       int label = entry.getKey();
       Color base = label < 0 ? Palette.POOL : Palette.color(label);
-      String name = uniqueName(classes.name(label), seen);
+      String name = uniqueName((alpha >= 255 ? "" : "pool: ") + classes.name(label), seen);
       addSeries(chart, name, projection, toArray(entry.getValue()), alpha >= 255 ? base : Palette.faint(base, alpha),
           SeriesMarkers.CIRCLE, legend);
     }

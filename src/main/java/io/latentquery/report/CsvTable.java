@@ -34,7 +34,7 @@ final class CsvTable {
     if (!Files.isRegularFile(file)) {
       throw new InputException("missing file: " + file);
     }
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       List<String> header = List.copyOf(parser.getHeaderNames());

@@ -12,7 +12,7 @@ public final class ImageFigures {
 
   /**
    * Originals above their reconstructions: rows alternate, each original row of {@code columns}
-   * images followed by the row of their reconstructions.
+   * images followed by the row of their reconstructions, and pairs of rows are set apart.
    */
   public static BufferedImage reconstructions(ImageBatch originals, ImageBatch reconstructions, int columns, int scale) {
     if (originals.count() != reconstructions.count()) {
@@ -41,7 +41,7 @@ public final class ImageFigures {
       tiles[(band * 2 + 1) * perRow + col] = n + i;
     }
     ImageBatch images = new ImageBatch(both, 2 * n, originals.shape());
-    return ImageGrid.render(images, new ImageGrid.Style(perRow, scale, 2), List.of(), tiles);
+    return ImageGrid.render(images, new ImageGrid.Style(perRow, scale, 2, 2), List.of(), tiles);
   }
 
   /** Images with their reconstruction error as caption, worst first as given. */

@@ -26,9 +26,18 @@ public final class ImageGrid {
    * @param columns tiles per row
    * @param scale upscaling factor per image pixel
    * @param padding pixels between and around tiles
+   * @param bandRows rows per band, separated by a wider gap (0: no bands), e.g. 2 for pairs of
+   *     original and reconstruction rows
    */
-  public record Style(int columns, int scale, int padding) {
+  public record Style(int columns, int scale, int padding, int bandRows) {
+    public Style(int columns, int scale, int padding) {
+      this(columns, scale, padding, 0);
+    }
+
     public Style {
+      if (bandRows < 0) {
+        throw new IllegalArgumentException("bandRows must be >= 0, got " + bandRows);
+      }
       if (columns < 1) {
         throw new IllegalArgumentException("columns must be >= 1, got " + columns);
       }
@@ -52,14 +61,21 @@ public final class ImageGrid {
    * @param tileWidth width of one tile in pixels
    * @param tileHeight height of one image in pixels (without caption)
    * @param captionHeight height of the caption strip under each image, 0 without captions
+   * @param bandRows rows per band (0: no bands)
+   * @param bandGap extra pixels between bands
    */
-  public record Layout(int tileWidth, int tileHeight, int captionHeight, int columns, int rows, int padding) {
+  public record Layout(
+      int tileWidth, int tileHeight, int captionHeight, int columns, int rows, int padding, int bandRows, int bandGap) {
     public int width() {
       return padding + columns * (tileWidth + padding);
     }
 
     public int height() {
-      return padding + rows * (tileHeight + captionHeight + padding);
+      return padding + rows * (tileHeight + captionHeight + padding) + gapsAbove(rows - 1) * bandGap;
+    }
+
+    private int gapsAbove(int row) {
+      return bandRows > 0 ? row / bandRows : 0;
     }
 
     /** Left edge of tile {@code index}. */
@@ -69,7 +85,8 @@ public final class ImageGrid {
 
     /** Top edge of tile {@code index}. */
     public int tileY(int index) {
-      return padding + (index / columns) * (tileHeight + captionHeight + padding);
+      int row = index / columns;
+      return padding + row * (tileHeight + captionHeight + padding) + gapsAbove(row) * bandGap;
     }
   }
 
@@ -85,7 +102,9 @@ public final class ImageGrid {
         captions ? CAPTION_HEIGHT : 0,
         columns,
         rows,
-        style.padding());
+        style.padding(),
+        style.bandRows(),
+        style.bandRows() > 0 ? Math.max(4, shape.height() * style.scale() / 4) : 0);
   }
 
   /** The images in a grid without captions. */

@@ -2,7 +2,6 @@ package io.latentquery.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +27,7 @@ final class JsonTables {
       if (node.isEmpty()) {
         rows.add(new String[] {path, "{}"});
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), rows);
       }
     } else if (node.isArray()) {

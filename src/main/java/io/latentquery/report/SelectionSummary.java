@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
 import io.latentquery.files.Json;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,14 +45,14 @@ public record SelectionSummary(
     Map<String, Object> parameters = new LinkedHashMap<>();
     JsonNode params = root.get("parameters");
     if (params != null && params.isObject()) {
-      params.fields().forEachRemaining(e -> parameters.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class)));
+      params.properties().forEach(e -> parameters.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class)));
     }
     JsonNode seedNode = root.get("seed");
     Long seed = seedNode != null && seedNode.canConvertToLong() ? seedNode.asLong() : null;
     Map<String, Long> counts = new LinkedHashMap<>();
     JsonNode countNode = root.get("counts");
     if (countNode != null && countNode.isObject()) {
-      countNode.fields().forEachRemaining(e -> {
+      countNode.properties().forEach(e -> {
         if (e.getValue().isIntegralNumber()) {
           counts.put(e.getKey(), e.getValue().asLong());
         }
@@ -77,9 +76,7 @@ public record SelectionSummary(
     if (!node.isObject()) {
       throw new InputException(file + ": '" + field + "' must be an object of counts");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToLong()) {
         throw new InputException(file + ": '" + field + "." + e.getKey() + "' must be a whole number, got " + e.getValue());
       }

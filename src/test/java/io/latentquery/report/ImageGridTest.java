@@ -103,7 +103,8 @@ class ImageGridTest {
     ImageBatch originals = constant(1f, 1f, 1f);
     ImageBatch rebuilt = constant(0f, 0f, 0f);
     BufferedImage picture = ImageFigures.reconstructions(originals, rebuilt, 2, 1);
-    ImageGrid.Layout layout = ImageGrid.layout(GRAY, 8, new ImageGrid.Style(2, 1, 2), false);
+    ImageGrid.Layout layout = ImageGrid.layout(GRAY, 8, new ImageGrid.Style(2, 1, 2, 2), false);
+    assertEquals(2 + 3 + 2 + 3 + 2 + 4, layout.tileY(4), "a 4-pixel gap sets the second pair of rows apart");
     assertEquals(layout.width(), picture.getWidth());
     assertEquals(layout.height(), picture.getHeight());
     // Rows: originals 0,1 / reconstructions 0,1 / original 2, gap / reconstruction 2, gap.

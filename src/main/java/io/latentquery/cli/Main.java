@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DataCommand.class,
       EvaluateCommand.class,
+      ExperimentCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -31,6 +31,7 @@ public final class UnbalancedDatasetWriter {
   public UnbalanceSummary write(SplitDataset source, Path target, boolean replace) {
     if (java.nio.file.Files.exists(target) && !replace) {
       throw new java.io.UncheckedIOException(
+          target + " exists; use --force to replace it",
           new java.nio.file.FileAlreadyExistsException(
               target.toAbsolutePath().toString(), null, "exists; use --force to replace it"));
     }

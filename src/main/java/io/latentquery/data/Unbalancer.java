@@ -47,12 +47,17 @@ public final class Unbalancer {
       byClass.get(pool.label(i)).add(i);
     }
     int shift = settings.shift();
+    int smallestOdd = -1;
     for (int k = 1; k < numClasses; k += 2) {
-      if (byClass.get(k).size() < shift) {
-        throw new IllegalArgumentException(
-            "shift " + shift + " would leave odd class " + k + " with a negative count: it has only "
-                + byClass.get(k).size() + " pool examples; use a shift of at most " + minOddCount(byClass));
+      if (smallestOdd < 0 || byClass.get(k).size() < byClass.get(smallestOdd).size()) {
+        smallestOdd = k;
       }
+    }
+    if (smallestOdd >= 0 && byClass.get(smallestOdd).size() < shift) {
+      int available = byClass.get(smallestOdd).size();
+      throw new IllegalArgumentException(
+          "shift " + shift + " would leave odd class " + smallestOdd + " with a negative count: it has only "
+              + available + " pool examples; use a shift of at most " + available);
     }
     SplittableRandom random = new SplittableRandom(settings.seed());
     boolean[] removed = new boolean[pool.size()];
@@ -171,14 +176,6 @@ public final class Unbalancer {
       max = Math.max(max, pool.label(i));
     }
     return max;
-  }
-
-  private static int minOddCount(List<List<Integer>> byClass) {
-    int min = Integer.MAX_VALUE;
-    for (int k = 1; k < byClass.size(); k += 2) {
-      min = Math.min(min, byClass.get(k).size());
-    }
-    return min;
   }
 
   /** Examples per class of {@code dataset}, by class index. */

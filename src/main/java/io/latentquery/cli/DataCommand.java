@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "data",
     description = "Fetch and prepare datasets.",
     mixinStandardHelpOptions = true,
-    subcommands = {DataCommand.Fetch.class})
+    subcommands = {DataCommand.Fetch.class, UnbalanceCommand.class})
 final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "latent-query: choose which unlabeled images to label first.",
     subcommands = {
       DataCommand.class,
+      EvaluateCommand.class,
+      ExperimentCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,211 @@
+package io.latentquery.eval;
+
+import io.latentquery.InputException;
+import io.latentquery.data.Dataset;
+import io.latentquery.data.ImageShape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The method's evaluation protocol for one selection: trains a fresh classifier with softmax
+ * cross-entropy on only the selected, labeled pool examples for a fixed number of steps, then
+ * measures its accuracy on the test split. Seeded: the same selection, data and settings give the
+ * same result when run with one thread.
+ */
+public final class ClassifierEvaluator {
+  private static final Logger LOG = LogManager.getLogger(ClassifierEvaluator.class);
+  private static final int TEST_BATCH = 500;
+
+  private final ClassifierSettings settings;
+
+  public ClassifierEvaluator(ClassifierSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Trains on {@code pool} examples {@code selected} (with their labels) and tests on every example
+   * of {@code test}.
+   */
+  public EvaluationResult evaluate(Dataset pool, int[] selected, Dataset test) {
+    if (!pool.hasLabels()) {
+      throw new InputException("cannot evaluate on " + pool.name() + ": it has no labels");
+    }
+    if (!test.hasLabels()) {
+      throw new InputException("cannot evaluate on " + test.name() + ": it has no labels");
+    }
+    if (!pool.shape().equals(test.shape())) {
+      throw new InputException(
+          "pool images are " + pool.shape() + " but test images are " + test.shape());
+    }
+    if (selected.length == 0) {
+      throw new IllegalArgumentException("the selection is empty");
+    }
+    int numClasses = Math.max(2, Math.max(pool.numClasses(), test.numClasses()));
+    float[] trainImages = pool.batch(selected);
+    int[] trainLabels = new int[selected.length];
+    for (int i = 0; i < selected.length; i++) {
+      trainLabels[i] = pool.label(selected[i]);
+    }
+    SelectionBalance balance = SelectionBalance.of(trainLabels, numClasses);
+    ImageShape shape = pool.shape();
+    ConfigProto config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(settings.threads())
+            .setInterOpParallelismThreads(1)
+            .build();
+    try (Graph graph = new Graph();
+        Session session = new Session(graph, config)) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> images =
+          tf.withName("images")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+      Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Weights weights = new Weights(tf, settings.seed());
+      Operand<TFloat32> logits =
+          new ClassifierNetwork(settings.architecture(), shape, numClasses)
+              .logits(tf.withSubScope("classifier"), images, weights);
+      Operand<TFloat32> loss = new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits);
+      Op train = trainOp(tf, graph, loss, weights);
+      session.initialize();
+      double finalLoss = train(session, images, labels, loss, train, trainImages, trainLabels, shape);
+      int[] predictions = predict(session, images, logits, test, numClasses);
+      return score(predictions, test, numClasses, selected.length, finalLoss, balance);
+    }
+  }
+
+  private Op trainOp(Ops tf, Graph graph, Operand<TFloat32> loss, Weights weights) {
+    Output<?>[] gradients = graph.addGradients(loss.asOutput(), weights.outputs());
+    return settings.optimizer().update(tf, weights.variables(), gradients, settings.learningRate());
+  }
+
+  private double train(
+      Session session,
+      Placeholder<TFloat32> images,
+      Placeholder<TInt32> labels,
+      Operand<TFloat32> loss,
+      Op train,
+      float[] trainImages,
+      int[] trainLabels,
+      ImageShape shape) {
+    int n = trainLabels.length;
+    int batch = Math.min(settings.batchSize(), n);
+    int pixels = shape.size();
+    BatchOrder order = new BatchOrder(n, new SplittableRandom(settings.seed()));
+    float[] batchImages = new float[batch * pixels];
+    int[] batchLabels = new int[batch];
+    int logEvery = Math.max(1, settings.steps() / 10);
+    double lastLoss = Double.NaN;
+    for (int step = 1; step <= settings.steps(); step++) {
+      for (int b = 0; b < batch; b++) {
+        int example = order.next();
+        System.arraycopy(trainImages, example * pixels, batchImages, b * pixels, pixels);
+        batchLabels[b] = trainLabels[example];
+      }
+      try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape.batchShape(batch)), DataBuffers.of(batchImages, true, false));
+          TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(batchLabels, true, false));
+          Result result = session.runner().feed(images, x).feed(labels, y).addTarget(train).fetch(loss).run()) {
+        lastLoss = ((TFloat32) result.get(0)).getFloat();
+      }
+      if (step % logEvery == 0 || step == settings.steps()) {
+        LOG.info("classifier step {}/{}: loss {}", step, settings.steps(), String.format("%.4f", lastLoss));
+      }
+    }
+    return lastLoss;
+  }
+
+  private static int[] predict(
+      Session session, Placeholder<TFloat32> images, Operand<TFloat32> logits, Dataset test, int numClasses) {
+    int[] predictions = new int[test.size()];
+    ImageShape shape = test.shape();
+    for (int from = 0; from < test.size(); from += TEST_BATCH) {
+      int to = Math.min(test.size(), from + TEST_BATCH);
+      float[] scores = new float[(to - from) * numClasses];
+      try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape.batchShape(to - from)), DataBuffers.of(test.batch(from, to), true, false));
+          Result result = session.runner().feed(images, x).fetch(logits).run()) {
+        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(scores, false, false));
+      }
+      for (int i = from; i < to; i++) {
+        int offset = (i - from) * numClasses;
+        int best = 0;
+        for (int k = 1; k < numClasses; k++) {
+          if (scores[offset + k] > scores[offset + best]) {
+            best = k;
+          }
+        }
+        predictions[i] = best;
+      }
+    }
+    return predictions;
+  }
+
+  private EvaluationResult score(
+      int[] predictions, Dataset test, int numClasses, int budget, double finalLoss, SelectionBalance balance) {
+    int[] correct = new int[numClasses];
+    int[] total = new int[numClasses];
+    int right = 0;
+    for (int i = 0; i < predictions.length; i++) {
+      int label = test.label(i);
+      total[label]++;
+      if (predictions[i] == label) {
+        correct[label]++;
+        right++;
+      }
+    }
+    List<Double> perClass = new ArrayList<>();
+    for (int k = 0; k < numClasses; k++) {
+      perClass.add(total[k] == 0 ? null : correct[k] / (double) total[k]);
+    }
+    List<String> names =
+        test.classNames().size() >= numClasses
+            ? test.classNames()
+            : IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
+    return new EvaluationResult(
+        budget, right / (double) predictions.length, perClass, names, predictions.length, finalLoss, balance, settings);
+  }
+
+  /** Endless epochs over {@code n} examples, each in a fresh seeded random order. */
+  private static final class BatchOrder {
+    private final int[] order;
+    private final SplittableRandom random;
+    private int position;
+
+    BatchOrder(int n, SplittableRandom random) {
+      this.order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      this.random = random;
+      this.position = n;
+    }
+
+    int next() {
+      if (position == order.length) {
+        for (int i = order.length - 1; i > 0; i--) {
+          int j = random.nextInt(i + 1);
+          int t = order[i];
+          order[i] = order[j];
+          order[j] = t;
+        }
+        position = 0;
+      }
+      return order[position++];
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.latentquery.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.latentquery.InputException;
+import io.latentquery.files.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An experiment grid as in the method's Section 4: every dataset x autoencoder x strategy x budget
+ * x seed is one cell, plus (unless {@code randomBaseline} is false) a random-baseline cell per
+ * dataset x budget x seed that needs no autoencoder. Read from JSON; {@link #problems} checks the
+ * whole grid before any work so that a typo fails in a second rather than after hours of training.
+ *
+ * @param name experiment name
+ * @param results results folder (relative to the working directory); default {@code results/NAME}
+ * @param datasets the datasets, e.g. balanced and unbalanced MNIST
+ * @param autoencoders the autoencoders to train per dataset and seed
+ * @param strategies the query strategies
+ * @param budgets query budgets
+ * @param seeds seeds; each cell is repeated once per seed
+ * @param classifier the evaluation classifier (defaults when absent)
+ * @param randomBaseline whether to add random-baseline cells (default true)
+ */
+public record ExperimentConfig(
+    String name,
+    String results,
+    List<DatasetSpec> datasets,
+    List<AutoencoderSpec> autoencoders,
+    List<StrategySpec> strategies,
+    List<Integer> budgets,
+    List<Long> seeds,
+    ClassifierSpec classifier,
+    Boolean randomBaseline) {
+
+  /** The strategy id of random-baseline cells. */
+  public static final String BASELINE_STRATEGY = "random";
+
+  public ExperimentConfig {
+    datasets = orEmpty(datasets);
+    autoencoders = orEmpty(autoencoders);
+    strategies = orEmpty(strategies);
+    budgets = orEmpty(budgets);
+    seeds = orEmpty(seeds);
+    classifier = classifier == null ? ClassifierSpec.DEFAULTS : classifier;
+    randomBaseline = randomBaseline == null || randomBaseline;
+  }
+
+  /**
+   * A dataset of the grid.
+   *
+   * @param id column label and file-name part, e.g. {@code unbalanced}
+   * @param data name or path given to {@code --data}, e.g. {@code data/mnist-unbalanced}
+   */
+  public record DatasetSpec(String id, String data) {}
+
+  /**
+   * An autoencoder of the grid.
+   *
+   * @param id row label and file-name part; default {@code MODEL-PRESET-lLATENT-eEPOCHS}
+   * @param model model kind, e.g. {@code conv}
+   * @param preset architecture preset, e.g. {@code paper}
+   * @param epochs training epochs
+   * @param latentDim latent dimension L
+   */
+  public record AutoencoderSpec(String id, String model, String preset, Integer epochs, Integer latentDim) {
+    /** The id, or the one derived from the settings. */
+    public String key() {
+      return id != null ? id : model + "-" + preset + "-l" + latentDim + "-e" + epochs;
+    }
+  }
+
+  /**
+   * A query strategy of the grid.
+   *
+   * @param id row label and file-name part; default the name
+   * @param name the sampler's strategy name, e.g. {@code uniform-cluster}
+   * @param options the strategy's options (e.g. a threshold), passed to the sampler as given
+   */
+  public record StrategySpec(String id, String name, Map<String, Object> options) {
+    public StrategySpec {
+      options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public String key() {
+      return id != null ? id : name;
+    }
+  }
+
+  /**
+   * The evaluation classifier; absent fields take {@link ClassifierSettings#defaults}.
+   *
+   * @param size {@code small} or {@code paper}
+   * @param steps update steps
+   * @param batchSize examples per step
+   * @param learningRate learning rate
+   * @param optimizer {@code adam} or {@code sgd}
+   * @param threads TensorFlow threads
+   */
+  public record ClassifierSpec(
+      String size, Integer steps, Integer batchSize, Float learningRate, String optimizer, Integer threads) {
+    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null, null);
+
+    /** The settings of a cell with {@code seed}. */
+    public ClassifierSettings settings(long seed) {
+      ClassifierSettings d = ClassifierSettings.defaults(seed);
+      return new ClassifierSettings(
+          size == null ? d.architecture() : ClassifierArchitecture.preset(size),
+          steps == null ? d.steps() : steps,
+          batchSize == null ? d.batchSize() : batchSize,
+          learningRate == null ? d.learningRate() : learningRate,
+          optimizer == null ? d.optimizer() : OptimizerKind.parse(optimizer),
+          seed,
+          threads == null ? d.threads() : threads);
+    }
+  }
+
+  /** Reads a config file; malformed JSON or unknown fields are an {@link InputException}. */
+  public static ExperimentConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InputException("missing file: " + file);
+    }
+    try {
+      ExperimentConfig config = Json.mapper().readValue(file.toFile(), ExperimentConfig.class);
+      if (config == null) {
+        throw new InputException(file + " is empty");
+      }
+      return config;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new InputException(file + ": " + firstLine(e.getOriginalMessage()) + where, e);
+    } catch (IOException e) {
+      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The results folder: {@code results}, or {@code results/NAME}. */
+  public Path resultsFolder() {
+    return Path.of(results != null ? results : "results/" + name);
+  }
+
+  /**
+   * Every problem of the config, each naming its field and bad value; empty when it is valid.
+   *
+   * @param knownStrategies the sampler's strategy names, or null to skip that check
+   * @param knownModels the trainer's model kinds, or null to skip that check
+   */
+  public List<String> problems(Set<String> knownStrategies, Set<String> knownModels) {
+    List<String> problems = new ArrayList<>();
+    if (name == null || name.isBlank()) {
+      problems.add("name is required");
+    } else if (results == null && !CellKey.isValidId(name)) {
+      problems.add("name must be letters, digits, '.', '_' or '-' to name the results folder, got '" + name + "'");
+    }
+    requireSome(problems, "datasets", datasets);
+    requireSome(problems, "strategies", strategies);
+    requireSome(problems, "budgets", budgets);
+    requireSome(problems, "seeds", seeds);
+    if (autoencoders.isEmpty() && !strategies.isEmpty()) {
+      problems.add("autoencoders: at least one is required to run the strategies");
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      DatasetSpec d = datasets.get(i);
+      String at = "datasets[" + i + "]";
+      if (d == null) {
+        problems.add(at + " is empty");
+        continue;
+      }
+      checkId(problems, at + ".id", d.id(), ids);
+      if (d.data() == null || d.data().isBlank()) {
+        problems.add(at + ".data is required (a dataset name or folder)");
+      }
+    }
+    ids.clear();
+    for (int i = 0; i < autoencoders.size(); i++) {
+      AutoencoderSpec a = autoencoders.get(i);
+      String at = "autoencoders[" + i + "]";
+      if (a == null) {
+        problems.add(at + " is empty");
+        continue;
+      }
+      if (a.model() == null) {
+        problems.add(at + ".model is required");
+      } else if (knownModels != null && !knownModels.contains(a.model())) {
+        problems.add(at + ".model: unknown model kind '" + a.model() + "' (known: " + String.join(", ", sorted(knownModels)) + ")");
+      }
+      if (a.preset() == null) {
+        problems.add(at + ".preset is required");
+      }
+      positive(problems, at + ".epochs", a.epochs());
+      positive(problems, at + ".latentDim", a.latentDim());
+      if (a.model() != null && a.preset() != null && a.epochs() != null && a.latentDim() != null) {
+        if (CellKey.NO_AUTOENCODER.equals(a.key())) {
+          problems.add(at + ".id '" + CellKey.NO_AUTOENCODER + "' is reserved for the random baseline");
+        }
+        checkId(problems, at + ".id", a.key(), ids);
+      }
+    }
+    ids.clear();
+    for (int i = 0; i < strategies.size(); i++) {
+      StrategySpec s = strategies.get(i);
+      String at = "strategies[" + i + "]";
+      if (s == null) {
+        problems.add(at + " is empty");
+        continue;
+      }
+      if (s.name() == null) {
+        problems.add(at + ".name is required");
+        continue;
+      }
+      if (knownStrategies != null && !knownStrategies.contains(s.name())) {
+        problems.add(at + ".name: unknown strategy '" + s.name() + "' (known: " + String.join(", ", sorted(knownStrategies)) + ")");
+      }
+      checkId(problems, at + ".id", s.key(), ids);
+    }
+    Set<Integer> seenBudgets = new HashSet<>();
+    for (int i = 0; i < budgets.size(); i++) {
+      Integer b = budgets.get(i);
+      if (b == null || b < 1) {
+        problems.add("budgets[" + i + "] must be >= 1, got " + b);
+      } else if (!seenBudgets.add(b)) {
+        problems.add("budgets[" + i + "] repeats " + b);
+      }
+    }
+    Set<Long> seenSeeds = new HashSet<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      Long s = seeds.get(i);
+      if (s == null) {
+        problems.add("seeds[" + i + "] is empty");
+      } else if (!seenSeeds.add(s)) {
+        problems.add("seeds[" + i + "] repeats " + s);
+      }
+    }
+    try {
+      classifier.settings(0);
+    } catch (IllegalArgumentException e) {
+      problems.add("classifier: " + e.getMessage());
+    }
+    return problems;
+  }
+
+  /**
+   * Throws an {@link InputException} listing every problem (one line), naming {@code source}.
+   *
+   * @see #problems
+   */
+  public ExperimentConfig validate(String source, Set<String> knownStrategies, Set<String> knownModels) {
+    List<String> problems = problems(knownStrategies, knownModels);
+    if (!problems.isEmpty()) {
+      throw new InputException(
+          source + ": " + (problems.size() == 1 ? "" : problems.size() + " problems: ") + String.join("; ", problems));
+    }
+    return this;
+  }
+
+  /**
+   * Every cell, in a stable order: per dataset, the random-baseline cells, then autoencoder x
+   * strategy x budget x seed. Call on a validated config.
+   */
+  public List<ExperimentCell> cells() {
+    List<ExperimentCell> cells = new ArrayList<>();
+    for (DatasetSpec dataset : datasets) {
+      if (randomBaseline) {
+        for (int budget : budgets) {
+          for (long seed : seeds) {
+            CellKey key = new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
+            cells.add(new ExperimentCell(key, dataset, null, null, classifier.settings(seed)));
+          }
+        }
+      }
+      for (AutoencoderSpec autoencoder : autoencoders) {
+        for (StrategySpec strategy : strategies) {
+          for (int budget : budgets) {
+            for (long seed : seeds) {
+              CellKey key = new CellKey(dataset.id(), autoencoder.key(), strategy.key(), budget, seed);
+              cells.add(new ExperimentCell(key, dataset, autoencoder, strategy, classifier.settings(seed)));
+            }
+          }
+        }
+      }
+    }
+    return cells;
+  }
+
+  private static void requireSome(List<String> problems, String field, List<?> values) {
+    if (values.isEmpty()) {
+      problems.add(field + ": at least one is required");
+    }
+  }
+
+  private static void positive(List<String> problems, String field, Integer value) {
+    if (value == null) {
+      problems.add(field + " is required");
+    } else if (value < 1) {
+      problems.add(field + " must be >= 1, got " + value);
+    }
+  }
+
+  private static void checkId(List<String> problems, String field, String id, Set<String> seen) {
+    if (!CellKey.isValidId(id)) {
+      problems.add(field + " must be letters, digits, '.', '_' or '-' (no '__'), got '" + id + "'");
+    } else if (!seen.add(id)) {
+      problems.add(field + " repeats '" + id + "'");
+    }
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static <T> List<T> orEmpty(List<T> values) {
+    return values == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(values));
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

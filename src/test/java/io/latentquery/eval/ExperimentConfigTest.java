@@ -1,0 +1,113 @@
+package io.latentquery.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentquery.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentConfigTest {
+  static final Set<String> STRATEGIES = Set.of("random", "uniform", "normal", "uniform-cluster", "normal-cluster");
+  static final Set<String> MODELS = Set.of("conv");
+
+  @TempDir Path dir;
+
+  private Path write(String json) throws Exception {
+    Path file = dir.resolve("config.json");
+    Files.writeString(file, json);
+    return file;
+  }
+
+  @Test
+  void theShippedQuickConfigIsValidAndEnumeratesItsCells() {
+    ExperimentConfig config = ExperimentConfig.load(Path.of("experiments/quick.json"));
+    config.validate("quick.json", STRATEGIES, MODELS);
+    // 2 datasets x (1 baseline + 1 autoencoder x 4 strategies) x 2 budgets x 3 seeds = 60.
+    List<ExperimentCell> cells = config.cells();
+    assertEquals(60, cells.size());
+    ExperimentCell first = cells.get(0);
+    assertTrue(first.isBaseline());
+    assertEquals(new CellKey("balanced", "none", "random", 100, 1), first.key());
+    assertEquals(new CellKey("balanced", "conv-small-l2-e5", "uniform", 100, 1), cells.get(6).key());
+    assertEquals(1, cells.get(6).classifier().seed());
+    assertEquals(800, cells.get(6).classifier().steps());
+    assertEquals(Path.of("results/quick"), config.resultsFolder());
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceNamingTheBadValue() throws Exception {
+    Path file = write("""
+        {"name": "bad",
+         "datasets": [{"id": "balanced", "data": "mnist"}, {"id": "balanced"}],
+         "autoencoders": [{"model": "dense", "preset": "small", "epochs": 0, "latentDim": 2}],
+         "strategies": [{"name": "kmeans"}, {"name": "uniform", "options": {"threshold": 0.1}}],
+         "budgets": [100, 0],
+         "seeds": [1],
+         "classifier": {"size": "huge"}}
+        """);
+    ExperimentConfig config = ExperimentConfig.load(file);
+    List<String> problems = config.problems(STRATEGIES, MODELS);
+    assertEquals(
+        List.of(
+            "datasets[1].id repeats 'balanced'",
+            "datasets[1].data is required (a dataset name or folder)",
+            "autoencoders[0].model: unknown model kind 'dense' (known: conv)",
+            "autoencoders[0].epochs must be >= 1, got 0",
+            "strategies[0].name: unknown strategy 'kmeans' (known: normal, normal-cluster, random, uniform, uniform-cluster)",
+            "budgets[1] must be >= 1, got 0",
+            "classifier: classifier must be one of [small, paper], got 'huge'"),
+        problems);
+    var e = assertThrows(InputException.class, () -> config.validate(file.toString(), STRATEGIES, MODELS));
+    assertTrue(e.getMessage().startsWith(file + ": 7 problems: datasets[1].id repeats 'balanced'; "), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+  }
+
+  @Test
+  void missingFieldsAreNamed() throws Exception {
+    ExperimentConfig config = ExperimentConfig.load(write("""
+        {"name": "m", "datasets": [{"id": "b", "data": "mnist"}],
+         "autoencoders": [{"model": "conv"}], "strategies": [{"options": {}}]}
+        """));
+    assertEquals(
+        List.of(
+            "budgets: at least one is required",
+            "seeds: at least one is required",
+            "autoencoders[0].preset is required",
+            "autoencoders[0].epochs is required",
+            "autoencoders[0].latentDim is required",
+            "strategies[0].name is required"),
+        config.problems(STRATEGIES, MODELS));
+  }
+
+  @Test
+  void unknownFieldsAndMalformedJsonAreInputErrorsNamingTheFile() throws Exception {
+    Path typo = write("{\"name\": \"t\", \"budget\": [100]}");
+    var unknown = assertThrows(InputException.class, () -> ExperimentConfig.load(typo));
+    assertTrue(unknown.getMessage().startsWith(typo + ": Unrecognized field \"budget\""), unknown.getMessage());
+    Path broken = write("{\"name\": ");
+    var malformed = assertThrows(InputException.class, () -> ExperimentConfig.load(broken));
+    assertTrue(malformed.getMessage().startsWith(broken + ": "), malformed.getMessage());
+  }
+
+  @Test
+  void idsThatCannotNameAFileAreRefused() throws Exception {
+    ExperimentConfig config = ExperimentConfig.load(write("""
+        {"name": "x", "datasets": [{"id": "a/b", "data": "mnist"}],
+         "autoencoders": [{"id": "none", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2}],
+         "strategies": [{"id": "u__v", "name": "uniform"}], "budgets": [10], "seeds": [1, 1]}
+        """));
+    assertEquals(
+        List.of(
+            "datasets[0].id must be letters, digits, '.', '_' or '-' (no '__'), got 'a/b'",
+            "autoencoders[0].id 'none' is reserved for the random baseline",
+            "strategies[0].id must be letters, digits, '.', '_' or '-' (no '__'), got 'u__v'",
+            "seeds[1] repeats 1"),
+        config.problems(STRATEGIES, MODELS));
+  }
+}

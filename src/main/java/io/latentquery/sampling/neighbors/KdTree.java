@@ -17,7 +17,7 @@ import java.util.List;
  * Not thread-safe: removal mutates the tree.
  */
 public final class KdTree {
-  private static final int LEAF_SIZE = 12;
+  private static final int LEAF_SIZE = 16;
 
   private final int dim;
   private final int size;
@@ -48,7 +48,7 @@ public final class KdTree {
     this.dim = points.dim();
     this.size = points.count();
     this.metric = metric;
-    double[] source = points.toArray();
+    this.coords = points.toArray();
     this.pointAt = new int[size];
     for (int i = 0; i < size; i++) {
       pointAt[i] = i;
@@ -64,19 +64,21 @@ public final class KdTree {
     this.boxMax = new double[capacity * dim];
     this.leafOf = new int[size];
     if (size > 0) {
-      build(source, 0, size, -1);
+      build(0, size, -1);
     }
-    this.coords = new double[size * dim];
     this.positionOf = new int[size];
     for (int p = 0; p < size; p++) {
-      System.arraycopy(source, pointAt[p] * dim, coords, p * dim, dim);
       positionOf[pointAt[p]] = p;
     }
     this.removed = new boolean[size];
     this.aliveTotal = size;
   }
 
-  private int build(double[] source, int from, int to, int parentNode) {
+  /**
+   * Builds the subtree over positions [from,to). Coordinates are reordered in place with their
+   * point indices, so every node's points lie in one contiguous block of memory.
+   */
+  private int build(int from, int to, int parentNode) {
     int node = nodeCount++;
     lo[node] = from;
     hi[node] = to;
@@ -86,9 +88,9 @@ public final class KdTree {
     Arrays.fill(boxMin, box, box + dim, Double.POSITIVE_INFINITY);
     Arrays.fill(boxMax, box, box + dim, Double.NEGATIVE_INFINITY);
     for (int p = from; p < to; p++) {
-      int base = pointAt[p] * dim;
+      int base = p * dim;
       for (int d = 0; d < dim; d++) {
-        double v = source[base + d];
+        double v = coords[base + d];
         if (v < boxMin[box + d]) {
           boxMin[box + d] = v;
         }
@@ -112,46 +114,64 @@ public final class KdTree {
       }
     }
     int mid = (from + to) >>> 1;
-    select(source, from, to, mid, split);
-    left[node] = build(source, from, mid, node);
-    right[node] = build(source, mid, to, node);
+    select(from, to, mid, split);
+    left[node] = build(from, mid, node);
+    right[node] = build(mid, to, node);
     return node;
   }
 
-  /** Reorders pointAt[from,to) so position k holds its order statistic along coordinate d. */
-  private void select(double[] source, int from, int to, int k, int d) {
-    while (to - from > 1) {
-      double a = source[pointAt[from] * dim + d];
-      double b = source[pointAt[(from + to) >>> 1] * dim + d];
-      double c = source[pointAt[to - 1] * dim + d];
+  /**
+   * Reorders positions [from,to) so that position k holds its order statistic along coordinate
+   * d, everything before it is not larger and everything after not smaller: Hoare partitions
+   * around a median of three (few row swaps, balanced on ties), insertion sort on short ranges.
+   */
+  private void select(int from, int to, int k, int d) {
+    while (to - from > 16) {
+      double a = coords[from * dim + d];
+      double b = coords[((from + to) >>> 1) * dim + d];
+      double c = coords[(to - 1) * dim + d];
       double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-      int lt = from;
-      int i = from;
-      int gt = to;
-      while (i < gt) {
-        double v = source[pointAt[i] * dim + d];
-        if (v < pivot) {
-          swap(lt++, i++);
-        } else if (v > pivot) {
-          swap(i, --gt);
-        } else {
+      int i = from - 1;
+      int j = to;
+      while (true) {
+        do {
           i++;
+        } while (coords[i * dim + d] < pivot);
+        do {
+          j--;
+        } while (coords[j * dim + d] > pivot);
+        if (i >= j) {
+          break;
         }
+        swap(i, j);
       }
-      if (k < lt) {
-        to = lt;
-      } else if (k >= gt) {
-        from = gt;
+      if (k <= j) {
+        to = j + 1;
       } else {
-        return;
+        from = j + 1;
+      }
+    }
+    for (int i = from + 1; i < to; i++) {
+      for (int j = i; j > from && coords[(j - 1) * dim + d] > coords[j * dim + d]; j--) {
+        swap(j - 1, j);
       }
     }
   }
 
   private void swap(int i, int j) {
+    if (i == j) {
+      return;
+    }
     int t = pointAt[i];
     pointAt[i] = pointAt[j];
     pointAt[j] = t;
+    int a = i * dim;
+    int b = j * dim;
+    for (int d = 0; d < dim; d++) {
+      double v = coords[a + d];
+      coords[a + d] = coords[b + d];
+      coords[b + d] = v;
+    }
   }
 
   public int size() {

@@ -66,8 +66,8 @@ final class SampleBenchCommand implements Callable<Integer> {
         "Machine: " + runtime.availableProcessors() + " processors, max heap " + runtime.maxMemory() / (1 << 20) + " MiB, Java "
             + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     System.out.println();
-    System.out.println("| case | points | result | seconds | peak heap |");
-    System.out.println("|---|---|---|---|---|");
+    System.out.println("| case | points | result | wall s | cpu s | peak heap |");
+    System.out.println("|---|---|---|---|---|---|");
     StrategyRegistry registry = StrategyRegistry.standard();
     Points big = blobs(points, seed);
     for (String strategy : new String[] {"uniform", "normal"}) {
@@ -81,7 +81,10 @@ final class SampleBenchCommand implements Callable<Integer> {
     row("normal-cluster n = " + budget + " (exact Ward, k = 10)", poolPoints, clustered.value().size() + " selected", clustered);
     Points wardSet = blobs(wardPoints, seed + 2);
     Timed<Clustering> exact = time(() -> WardClustering.cluster(wardSet, 10, WardMode.EXACT, 10, seed).clustering());
-    row("Ward exact, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exact.value().sizes()), exact);
+    row("Ward exact, blobs, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exact.value().sizes()), exact);
+    Points square = uniformSquare(wardPoints, seed + 4);
+    Timed<Clustering> exactSquare = time(() -> WardClustering.cluster(square, 10, WardMode.EXACT, 10, seed).clustering());
+    row("Ward exact, uniform square, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exactSquare.value().sizes()), exactSquare);
     Points approxSet = blobs(approxPoints, seed + 3);
     Timed<Clustering> approx =
         time(() -> WardClustering.cluster(approxSet, 10, WardMode.APPROX, WardClustering.DEFAULT_CENTROIDS, seed).clustering());
@@ -104,7 +107,18 @@ final class SampleBenchCommand implements Callable<Integer> {
     return new Points(values, n, 2);
   }
 
-  private record Timed<T>(T value, double seconds, long peakHeap) {}
+  /** n points uniform in the unit square: no structure for Ward to exploit. */
+  static Points uniformSquare(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] values = new double[2 * n];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextDouble();
+    }
+    return new Points(values, n, 2);
+  }
+
+  /** A result, its wall-clock and this thread's CPU seconds (the work is single-threaded), and peak heap. */
+  private record Timed<T>(T value, double seconds, double cpuSeconds, long peakHeap) {}
 
   private <T> Timed<T> best(Supplier<T> work) {
     Timed<T> best = null;
@@ -117,20 +131,28 @@ final class SampleBenchCommand implements Callable<Integer> {
     return best;
   }
 
-  /** Runs {@code work} once; the peak is the sum of the heap pools' peaks since a reset. */
+  /**
+   * Runs {@code work} once. The peak is the sum of the heap pools' peak use since a reset just
+   * before, so it includes the input points already on the heap.
+   */
   private static <T> Timed<T> time(Supplier<T> work) {
     System.gc();
     var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     T value = work.get();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
     long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    return new Timed<>(value, seconds, peak);
+    return new Timed<>(value, seconds, cpuSeconds, peak);
   }
 
   private static void row(String name, int n, String result, Timed<?> run) {
     System.out.printf(
-        java.util.Locale.ROOT, "| %s | %,d | %s | %.3f | %d MiB |%n", name, n, result, run.seconds(), run.peakHeap() / (1 << 20));
+        java.util.Locale.ROOT,
+        "| %s | %,d | %s | %.3f | %.3f | %d MiB |%n",
+        name, n, result, run.seconds(), run.cpuSeconds(), run.peakHeap() / (1 << 20));
   }
 }

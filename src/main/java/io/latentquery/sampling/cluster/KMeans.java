@@ -10,13 +10,16 @@ import java.util.SplittableRandom;
  * Seeded k-means on points of any dimension: k-means++ starts, Lloyd iterations, several starts
  * with the lowest inertia kept. The same points, settings and seed give the same result.
  *
- * <p>For large N the k-means++ seeding runs on a seeded sample of the points (at least 100,000,
- * else 50 per cluster) so it costs O(sample * k) rather than O(N * k), and with many clusters each
- * Lloyd assignment goes through a k-d tree over the centroids. A cluster that ends an iteration
- * empty is moved onto the point farthest from its centroid.
+ * <p>For large N the k-means++ seeding runs on a seeded sample of the points (20 per cluster, at
+ * least 20,000) so it costs O(sample * k) rather than O(N * k), and with many clusters each
+ * Lloyd assignment goes through a k-d tree over the centroids, searched only within the distance
+ * to the point's current centroid (after the first iterations centroids barely move, so this
+ * bound prunes almost everything). A cluster that ends an iteration empty is moved onto the
+ * point farthest from its centroid.
  */
 public final class KMeans {
-  private static final int SEEDING_SAMPLE = 100_000;
+  private static final int SEEDING_SAMPLE = 20_000;
+  private static final int SAMPLE_PER_CLUSTER = 20;
   private static final int TREE_FROM_CLUSTERS = 16;
 
   private final Points points;
@@ -51,6 +54,7 @@ public final class KMeans {
   private KMeansResult run(SplittableRandom rng, KMeansSettings settings) {
     double[] centroids = seed(rng);
     int[] assignments = new int[n];
+    Arrays.fill(assignments, -1);
     double[] distances = new double[n];
     double inertia = assign(centroids, assignments, distances);
     int iterations = 0;
@@ -75,21 +79,33 @@ public final class KMeans {
   private double[] seed(SplittableRandom rng) {
     int[] sample = sampleForSeeding(rng);
     int m = sample.length;
+    double[] xs = new double[m * dim];
+    double[] row = new double[dim];
+    for (int s = 0; s < m; s++) {
+      points.copyPoint(sample[s], row);
+      System.arraycopy(row, 0, xs, s * dim, dim);
+    }
     double[] centroids = new double[k * dim];
     double[] nearest = new double[m];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    double[] c = new double[dim];
-    int chosen = sample[rng.nextInt(m)];
+    int chosen = rng.nextInt(m);
     for (int j = 0; j < k; j++) {
-      points.copyPoint(chosen, c);
-      System.arraycopy(c, 0, centroids, j * dim, dim);
-      double total = 0;
-      for (int s = 0; s < m; s++) {
-        nearest[s] = Math.min(nearest[s], points.squaredDistance(sample[s], c));
-        total += nearest[s];
-      }
+      System.arraycopy(xs, chosen * dim, centroids, j * dim, dim);
       if (j + 1 == k) {
         break;
+      }
+      double total = 0;
+      int c = j * dim;
+      for (int s = 0; s < m; s++) {
+        double d2 = 0;
+        for (int x = 0; x < dim; x++) {
+          double diff = xs[s * dim + x] - centroids[c + x];
+          d2 += diff * diff;
+        }
+        if (d2 < nearest[s]) {
+          nearest[s] = d2;
+        }
+        total += nearest[s];
       }
       if (total > 0) {
         double target = rng.nextDouble() * total;
@@ -102,16 +118,16 @@ public final class KMeans {
             break;
           }
         }
-        chosen = sample[pick];
+        chosen = pick;
       } else {
-        chosen = sample[rng.nextInt(m)];
+        chosen = rng.nextInt(m);
       }
     }
     return centroids;
   }
 
   private int[] sampleForSeeding(SplittableRandom rng) {
-    int m = Math.min(n, Math.max(SEEDING_SAMPLE, 50 * k));
+    int m = Math.min(n, Math.max(SEEDING_SAMPLE, SAMPLE_PER_CLUSTER * k));
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -138,7 +154,19 @@ public final class KMeans {
       KdTree tree = new KdTree(new Points(centroids, k, dim));
       for (int i = 0; i < n; i++) {
         points.copyPoint(i, p);
-        Neighbor nearest = tree.nearest(p, Double.POSITIVE_INFINITY, false);
+        double bound = Double.POSITIVE_INFINITY;
+        if (assignments[i] >= 0) {
+          double own = 0;
+          for (int x = 0; x < dim; x++) {
+            double diff = p[x] - centroids[assignments[i] * dim + x];
+            own += diff * diff;
+          }
+          bound = Math.sqrt(own);
+        }
+        Neighbor nearest = tree.nearest(p, bound, false);
+        if (nearest == null) {
+          nearest = tree.nearest(p, Double.POSITIVE_INFINITY, false);
+        }
         assignments[i] = nearest.index();
         distances[i] = nearest.distance() * nearest.distance();
         inertia += distances[i];

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Cuts a pool into k Ward clusters, exactly ({@link WardLinkage} on every point) or approximately:
- * k-means (seeded, one k-means++ start, at most 20 Lloyd iterations) to {@code centroids} centres,
+ * k-means (seeded, one k-means++ start, at most 10 Lloyd iterations) to {@code centroids} centres,
  * Ward on the centres weighted by their cluster sizes, each point then taking its centre's
  * cluster. The weighted Ward criterion on centres is exactly Ward's increase in within-cluster
  * variance for clusters that never split a k-means cell, so the approximation only loses
@@ -40,7 +40,7 @@ public final class WardClustering {
     if (used == WardMode.EXACT || centroids >= points.count()) {
       return new Result(Clustering.canonical(WardLinkage.fit(points).cut(clusters)), WardMode.EXACT, 0);
     }
-    KMeansResult cells = KMeans.fit(points, new KMeansSettings(centroids, 1, 20, 1e-4), seed);
+    KMeansResult cells = KMeans.fit(points, new KMeansSettings(centroids, 1, 10, 1e-4), seed);
     int[] sizes = cells.sizes();
     int[] kept = new int[sizes.length];
     Arrays.fill(kept, -1);

@@ -40,23 +40,30 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Choose n pool examples to label, by a strategy over their encodings (from --encoder and --data, or --latent).",
-      "Writes OUT (rank,index,id,label,z1..zL,cluster,draw_distance) and OUT's .json record (every parameter,",
-      "checksums, class histogram). Same inputs and seed give a byte-identical OUT.",
+      "Choose n pool examples to label by a strategy over their encodings, computed",
+      "by --encoder over --data or read from --latent. Writes OUT (rank, index, id,",
+      "label, z1..zL, cluster, draw_distance) and the record OUT.json (strategy,",
+      "every parameter used, checksums, counts, class histogram, time). The same",
+      "inputs and seed give a byte-identical OUT.",
       "",
       "Strategies:",
       "  random           n distinct examples uniformly at random.",
-      "  uniform          draw z uniformly over the bounding box of Z; take the nearest unselected point within t.",
-      "  normal           draw z ~ N(mean(Z), Cov(Z)); take the nearest unselected point within t.",
-      "  uniform-cluster  Ward clusters (--clusters); per cluster a uniform box and a quota of n.",
-      "  normal-cluster   Ward clusters (--clusters); per cluster a full-covariance normal and a quota of n.",
-      "  ae-error         the n examples the autoencoder reconstructs worst (needs --autoencoder).",
+      "  uniform          draw z uniformly over the bounding box of Z and take the",
+      "                   nearest unselected point within t of z; repeat until n.",
+      "  normal           the same with z ~ N(mean(Z), Cov(Z)), full covariance.",
+      "  uniform-cluster  Ward clusters (--clusters, default 10); per cluster a",
+      "                   uniform box and a quota of n.",
+      "  normal-cluster   Ward clusters; per cluster a normal and a quota of n.",
+      "  ae-error         the n examples the autoencoder reconstructs worst",
+      "                   (mean absolute error; needs --autoencoder).",
       "",
-      "Threshold t (draw strategies): by default the median distance from a point to its 10th nearest",
-      "neighbour over up to 1000 points sampled with the seed; the value used is recorded in the .json.",
-      "A run stops with an error after --max-misses draws in a row take nothing, suggesting a larger t.",
-      "Quotas (clustered): n|S|/N (proportional) or n/k (equal), rounded by largest remainder; a cluster",
-      "too small gives all its points and the rest is shared among the others.",
+      "Threshold t: by default the median distance from a point to its 10th",
+      "nearest neighbour, over up to 1000 points sampled with the seed; the value",
+      "used is recorded. After --max-misses draws in a row take nothing the run",
+      "stops with an error that suggests a larger --threshold.",
+      "Quotas: n|S|/N (proportional) or n/k (equal), rounded by largest",
+      "remainder; a cluster too small gives all its points, the others share",
+      "the rest.",
       ""
     })
 final class SampleCommand implements Callable<Integer> {
@@ -217,7 +224,6 @@ final class SampleCommand implements Callable<Integer> {
     settings.put("strategy", strategy);
     settings.put("n", budget);
     settings.put("options", strategyOptions());
-    settings.put("inputs", inputs);
     Json.write(
         record,
         new SelectionRecord(

@@ -71,7 +71,12 @@ final class SampleCommand implements Callable<Integer> {
 
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "random, uniform, normal, uniform-cluster, normal-cluster, ae-error.")
+  @Option(
+      names = "--strategy",
+      required = true,
+      paramLabel = "NAME",
+      completionCandidates = StrategyNames.class,
+      description = "One of: ${COMPLETION-CANDIDATES}.")
   String strategy;
 
   @Option(names = {"-n", "--n"}, required = true, paramLabel = "N", description = "How many examples to select.")
@@ -153,6 +158,9 @@ final class SampleCommand implements Callable<Integer> {
     }
     if (autoencoderPath != null && !entry.needsReconstructionError()) {
       throw new IllegalArgumentException("--autoencoder does not apply to strategy " + strategy);
+    }
+    if (latent != null && data != null && autoencoderPath == null) {
+      throw new IllegalArgumentException("--data is read only with --encoder or --autoencoder, not with --latent alone");
     }
     if (autoencoderPath != null && data == null) {
       throw new IllegalArgumentException("--autoencoder needs --data");
@@ -303,6 +311,14 @@ final class SampleCommand implements Callable<Integer> {
       counts.merge(label == null ? "(unlabeled)" : label, 1, Integer::sum);
     }
     return counts;
+  }
+
+  /** The registered strategy names, for --help and shell completion. */
+  static final class StrategyNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return StrategyRegistry.standard().names().iterator();
+    }
   }
 
   private static String describeThreshold(Selection selection) {

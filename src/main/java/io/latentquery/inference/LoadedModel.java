@@ -136,7 +136,7 @@ final class LoadedModel implements AutoCloseable {
           role + " '" + tensor.name + "' of SavedModel " + folder + " has shape " + describe(shape)
               + ", expected [-1, L] (one latent vector per example)");
     }
-    long size = shape.size(1);
+    long size = shape.get(1);
     return size < 0 ? -1 : Math.toIntExact(size);
   }
 
@@ -165,7 +165,7 @@ final class LoadedModel implements AutoCloseable {
 
   private static boolean fits(Shape expected, long[] sizes) {
     for (int d = 0; d < sizes.length; d++) {
-      long size = expected.size(d + 1);
+      long size = expected.get(d + 1);
       if (size >= 0 && size != sizes[d]) {
         return false;
       }
@@ -190,7 +190,7 @@ final class LoadedModel implements AutoCloseable {
       try (Result result = runner.run()) {
         for (int k = 0; k < outputs.length; k++) {
           TFloat32 out = (TFloat32) result.get(k);
-          if (out.shape().numDimensions() < 1 || out.shape().size(0) != count) {
+          if (out.shape().numDimensions() < 1 || out.shape().get(0) != count) {
             throw new InputException(
                 "output '" + outputs[k].name + "' of SavedModel " + folder + " gave shape "
                     + describe(out.shape()) + " for a batch of " + count);

@@ -52,9 +52,9 @@ public final class SavedModelDecoder implements AutoCloseable {
     if (shape == null || shape.isUnknown() || shape.numDimensions() != 4) {
       return null;
     }
-    long h = shape.size(1);
-    long w = shape.size(2);
-    long c = shape.size(3);
+    long h = shape.get(1);
+    long w = shape.get(2);
+    long c = shape.get(3);
     return h < 0 || w < 0 || c < 0 ? null : new ImageShape((int) h, (int) w, (int) c);
   }
 

@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
     description = "latent-query: choose which unlabeled images to label first.",
     subcommands = {
       DataCommand.class,
+      EncodeCommand.class,
+      SampleCommand.class,
       EvaluateCommand.class,
       ExperimentCommand.class,
+      SampleBenchCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

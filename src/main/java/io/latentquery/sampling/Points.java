@@ -1,7 +1,8 @@
 package io.latentquery.sampling;
 
 /**
- * N points in R^L (encodings of a pool), stored row-major in one array. Immutable.
+ * N points in R^L (encodings of a pool), stored row-major in one array. Immutable. Every
+ * strategy, index and clustering works on points of any dimension L >= 1.
  */
 public final class Points {
   private final double[] values;
@@ -25,6 +26,11 @@ public final class Points {
     this.values = values.clone();
     this.count = count;
     this.dim = dim;
+  }
+
+  /** The points of a set of encodings, in the same order. */
+  public static Points of(io.latentquery.inference.Encodings encodings) {
+    return new Points(encodings.values(), encodings.count(), encodings.dim());
   }
 
   /** Points from rows of equal length. */
@@ -57,6 +63,16 @@ public final class Points {
     double[] out = new double[dim];
     System.arraycopy(values, point * dim, out, 0, dim);
     return out;
+  }
+
+  /** Copies point {@code point} into {@code dest} (length at least dim), without allocating. */
+  public void copyPoint(int point, double[] dest) {
+    System.arraycopy(values, point * dim, dest, 0, dim);
+  }
+
+  /** A copy of every coordinate, point after point. */
+  public double[] toArray() {
+    return values.clone();
   }
 
   /** Squared Euclidean distance between point {@code i} and {@code z}. */

@@ -1,0 +1,158 @@
+package io.latentquery.cli;
+
+import io.latentquery.sampling.Points;
+import io.latentquery.sampling.Selection;
+import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.cluster.Clustering;
+import io.latentquery.sampling.cluster.WardClustering;
+import io.latentquery.sampling.cluster.WardMode;
+import io.latentquery.sampling.strategy.StrategyOptions;
+import io.latentquery.sampling.strategy.StrategyRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lq bench-sample}: how fast the sampler is on synthetic 2-D encodings (a mixture of
+ * Gaussian blobs, like an autoencoder's latent space). Prints a Markdown table for
+ * docs/benchmarks.md. Measures, never asserts.
+ */
+@Command(
+    name = "bench-sample",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",
+      "exact Ward on --ward-points (with peak heap), approximate Ward on --approx-points, and normal-cluster",
+      "end to end on a pool of --pool-points. Prints a Markdown table."
+    })
+final class SampleBenchCommand implements Callable<Integer> {
+  @Mixin VerboseMixin verbose;
+
+  @Option(names = "--points", defaultValue = "1000000", description = "N for uniform and normal (default: ${DEFAULT-VALUE}).")
+  int points;
+
+  @Option(names = {"-n", "--n"}, defaultValue = "1000", description = "Examples to select (default: ${DEFAULT-VALUE}).")
+  int budget;
+
+  @Option(names = "--ward-points", defaultValue = "70000", description = "Points for exact Ward (default: ${DEFAULT-VALUE}).")
+  int wardPoints;
+
+  @Option(names = "--approx-points", defaultValue = "1000000", description = "Points for approximate Ward (default: ${DEFAULT-VALUE}).")
+  int approxPoints;
+
+  @Option(names = "--pool-points", defaultValue = "50000", description = "Pool for normal-cluster end to end (default: ${DEFAULT-VALUE}).")
+  int poolPoints;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "Timed runs of the fast cases; the best is reported (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the samplers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (points < budget || budget < 1 || wardPoints < 10 || approxPoints < 10 || poolPoints < budget || repeats < 1) {
+      throw new IllegalArgumentException("need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
+    }
+    Runtime runtime = Runtime.getRuntime();
+    System.out.println(
+        "Machine: " + runtime.availableProcessors() + " processors, max heap " + runtime.maxMemory() / (1 << 20) + " MiB, Java "
+            + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    System.out.println();
+    System.out.println("| case | points | result | wall s | cpu s | peak heap |");
+    System.out.println("|---|---|---|---|---|---|");
+    StrategyRegistry registry = StrategyRegistry.standard();
+    Points big = blobs(points, seed);
+    for (String strategy : new String[] {"uniform", "normal"}) {
+      Timed<Selection> run =
+          best(() -> registry.create(strategy, StrategyOptions.none()).select(big, SelectionRequest.of(budget, seed)));
+      row(strategy + " n = " + budget, points, "threshold " + (float) (double) (Double) run.value().parameters().get("threshold"), run);
+    }
+    Points pool = blobs(poolPoints, seed + 1);
+    Timed<Selection> clustered =
+        time(() -> registry.create("normal-cluster", StrategyOptions.of(Map.of())).select(pool, SelectionRequest.of(budget, seed)));
+    row("normal-cluster n = " + budget + " (exact Ward, k = 10)", poolPoints, clustered.value().size() + " selected", clustered);
+    Points wardSet = blobs(wardPoints, seed + 2);
+    Timed<Clustering> exact = time(() -> WardClustering.cluster(wardSet, 10, WardMode.EXACT, 10, seed).clustering());
+    row("Ward exact, blobs, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exact.value().sizes()), exact);
+    Points square = uniformSquare(wardPoints, seed + 4);
+    Timed<Clustering> exactSquare = time(() -> WardClustering.cluster(square, 10, WardMode.EXACT, 10, seed).clustering());
+    row("Ward exact, uniform square, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exactSquare.value().sizes()), exactSquare);
+    Points approxSet = blobs(approxPoints, seed + 3);
+    Timed<Clustering> approx =
+        time(() -> WardClustering.cluster(approxSet, 10, WardMode.APPROX, WardClustering.DEFAULT_CENTROIDS, seed).clustering());
+    row("Ward approx (" + WardClustering.DEFAULT_CENTROIDS + " k-means centres), cut k = 10", approxPoints,
+        "sizes " + java.util.Arrays.toString(approx.value().sizes()), approx);
+    return 0;
+  }
+
+  /** n points from ten 2-D Gaussian blobs of different sizes and spreads. */
+  static Points blobs(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] values = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      int blob = Math.min(9, (int) Math.floor(Math.sqrt(rng.nextDouble()) * 10));
+      double angle = blob * 0.628;
+      double spread = 0.3 + 0.1 * blob;
+      values[2 * i] = 4 * Math.cos(angle) + spread * rng.nextGaussian();
+      values[2 * i + 1] = 4 * Math.sin(angle) + spread * rng.nextGaussian();
+    }
+    return new Points(values, n, 2);
+  }
+
+  /** n points uniform in the unit square: no structure for Ward to exploit. */
+  static Points uniformSquare(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] values = new double[2 * n];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextDouble();
+    }
+    return new Points(values, n, 2);
+  }
+
+  /** A result, its wall-clock and this thread's CPU seconds (the work is single-threaded), and peak heap. */
+  private record Timed<T>(T value, double seconds, double cpuSeconds, long peakHeap) {}
+
+  private <T> Timed<T> best(Supplier<T> work) {
+    Timed<T> best = null;
+    for (int r = 0; r < repeats; r++) {
+      Timed<T> run = time(work);
+      if (best == null || run.seconds() < best.seconds()) {
+        best = run;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Runs {@code work} once. The peak is the sum of the heap pools' peak use since a reset just
+   * before, so it includes the input points already on the heap.
+   */
+  private static <T> Timed<T> time(Supplier<T> work) {
+    System.gc();
+    var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    T value = work.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+    long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return new Timed<>(value, seconds, cpuSeconds, peak);
+  }
+
+  private static void row(String name, int n, String result, Timed<?> run) {
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "| %s | %,d | %s | %.3f | %.3f | %d MiB |%n",
+        name, n, result, run.seconds(), run.cpuSeconds(), run.peakHeap() / (1 << 20));
+  }
+}

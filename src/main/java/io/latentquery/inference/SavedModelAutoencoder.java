@@ -1,0 +1,121 @@
+package io.latentquery.inference;
+
+import io.latentquery.InputException;
+import io.latentquery.contract.SavedModelContract;
+import io.latentquery.data.Dataset;
+import io.latentquery.data.ImageShape;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+import org.tensorflow.Signature.TensorDescription;
+
+/**
+ * An exported autoencoder: a SavedModel whose signature maps float images to their float
+ * reconstruction of the same shape and, when the model provides it, a per-example {@code error}
+ * [-1]. Without that output the error is computed here as the mean absolute difference between
+ * image and reconstruction, the same definition, so models from other tools work too. Not
+ * thread-safe; close it when done.
+ */
+public final class SavedModelAutoencoder implements AutoCloseable {
+  private final LoadedModel model;
+  private final TensorDescription input;
+  private final TensorDescription reconstruction;
+  private final TensorDescription error;
+
+  private SavedModelAutoencoder(LoadedModel model, SignatureSpec spec, String errorName) {
+    this.model = model;
+    this.input = model.input(spec.input(), "--input-name");
+    this.reconstruction = model.output(spec.output(), "--output-name");
+    this.error = errorName != null && model.hasOutput(errorName) ? model.output(errorName, "--error-name") : null;
+  }
+
+  public static SavedModelAutoencoder open(Path folder) {
+    return open(folder, SignatureSpec.autoencoder(), 0);
+  }
+
+  /**
+   * Opens the autoencoder in {@code folder}; the {@link SavedModelContract#ERROR} output is used
+   * when the signature has it.
+   */
+  public static SavedModelAutoencoder open(Path folder, SignatureSpec spec, int threads) {
+    LoadedModel model = LoadedModel.load(folder, spec.key(), threads);
+    try {
+      return new SavedModelAutoencoder(model, spec, SavedModelContract.ERROR);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  public Path folder() {
+    return model.folder();
+  }
+
+  /** Whether the error comes from the model's own {@code error} output. */
+  public boolean hasErrorOutput() {
+    return error != null;
+  }
+
+  /** The reconstruction of {@code count} images and the per-example errors. */
+  public Reconstruction reconstruct(float[] images, int count, ImageShape shape) {
+    long[] feed = model.imageFeedShape(input, shape, "the batch");
+    float[][] out =
+        error == null
+            ? model.run(input, feed, images, count, reconstruction)
+            : model.run(input, feed, images, count, reconstruction, error);
+    float[] rebuilt = out[0];
+    if (rebuilt.length != images.length) {
+      throw new InputException(
+          "output '" + reconstruction.name + "' of SavedModel " + model.folder() + " has " + rebuilt.length
+              + " values for " + images.length + " input values; a reconstruction must have the image's shape");
+    }
+    float[] errors = error == null ? meanAbsoluteErrors(images, rebuilt, count) : out[1];
+    if (errors.length != count) {
+      throw new InputException(
+          "output '" + error.name + "' of SavedModel " + model.folder() + " has " + errors.length
+              + " values for " + count + " examples, expected shape [-1]");
+    }
+    return new Reconstruction(rebuilt, errors);
+  }
+
+  /** The reconstruction error of every example of {@code data}, {@code batchSize} at a time. */
+  public double[] errors(Dataset data, int batchSize, IntConsumer progress) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+    model.imageFeedShape(input, data.shape(), "dataset " + data.name());
+    double[] errors = new double[data.size()];
+    for (int from = 0; from < data.size(); from += batchSize) {
+      int to = Math.min(data.size(), from + batchSize);
+      float[] batch = reconstruct(data.batch(from, to), to - from, data.shape()).errors();
+      for (int k = 0; k < batch.length; k++) {
+        errors[from + k] = batch[k];
+      }
+      progress.accept(to);
+    }
+    return errors;
+  }
+
+  static float[] meanAbsoluteErrors(float[] images, float[] rebuilt, int count) {
+    float[] errors = new float[count];
+    if (count == 0) {
+      return errors;
+    }
+    int size = images.length / count;
+    for (int i = 0; i < count; i++) {
+      double sum = 0;
+      for (int k = i * size; k < (i + 1) * size; k++) {
+        sum += Math.abs(images[k] - rebuilt[k]);
+      }
+      errors[i] = (float) (sum / size);
+    }
+    return errors;
+  }
+
+  /** Reconstructed images (row-major, the input's shape) and one error per example. */
+  public record Reconstruction(float[] images, float[] errors) {}
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,78 @@
+package io.latentquery.sampling.strategy;
+
+import io.latentquery.InputException;
+import io.latentquery.sampling.distribution.LatentDistribution;
+import io.latentquery.sampling.neighbors.KdTree;
+import io.latentquery.sampling.neighbors.Neighbor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The core loop of the distribution-based strategies: draw z ~ f, take the unselected point(s)
+ * within the threshold of z, repeat until the quota is met. A run of {@code maxMisses}
+ * consecutive draws that take nothing stops with an {@link InputException} that suggests a
+ * threshold computed from the data, so the loop always ends.
+ */
+final class DrawLoop {
+  /** One point taken, with its distance to the draw that took it. */
+  record Pick(int index, double distance) {}
+
+  /** t, what a draw takes, and the miss limit. */
+  record Config(double threshold, TakeMode take, int maxMisses) {}
+
+  private final KdTree tree;
+  private final LatentDistribution distribution;
+  private final Config config;
+  private long draws;
+
+  /** @param tree the candidates; points already selected must be removed from it */
+  DrawLoop(KdTree tree, LatentDistribution distribution, Config config) {
+    this.tree = tree;
+    this.distribution = distribution;
+    this.config = config;
+  }
+
+  /** Draws until {@code quota} points are taken (they are removed from the tree). */
+  List<Pick> take(int quota, RandomGenerator rng, String where) {
+    if (quota > tree.aliveCount()) {
+      throw new IllegalArgumentException(where + ": a quota of " + quota + " exceeds the " + tree.aliveCount() + " unselected points");
+    }
+    List<Pick> picks = new ArrayList<>(quota);
+    double[] z = new double[distribution.dim()];
+    int misses = 0;
+    while (picks.size() < quota) {
+      distribution.sample(rng, z);
+      draws++;
+      int before = picks.size();
+      if (config.take() == TakeMode.NEAREST) {
+        Neighbor nearest = tree.nearest(z, config.threshold(), true);
+        if (nearest != null) {
+          tree.remove(nearest.index());
+          picks.add(new Pick(nearest.index(), nearest.distance()));
+        }
+      } else {
+        for (Neighbor neighbor : tree.withinRadius(z, config.threshold(), true)) {
+          if (picks.size() == quota) {
+            break;
+          }
+          tree.remove(neighbor.index());
+          picks.add(new Pick(neighbor.index(), neighbor.distance()));
+        }
+      }
+      misses = picks.size() > before ? 0 : misses + 1;
+      if (misses >= config.maxMisses()) {
+        double suggestion = Threshold.suggest(tree, distribution, rng, config.threshold());
+        throw new InputException(
+            where + ": stopped after " + misses + " draws in a row found no unselected point within threshold "
+                + (float) config.threshold() + " (" + picks.size() + " of " + quota + " taken); try --threshold "
+                + suggestion + " (the median distance from a draw to the nearest unselected point) or a larger --max-misses");
+      }
+    }
+    return picks;
+  }
+
+  long draws() {
+    return draws;
+  }
+}

@@ -1,0 +1,74 @@
+package io.latentquery.sampling.strategy;
+
+import io.latentquery.InputException;
+import io.latentquery.sampling.Points;
+import io.latentquery.sampling.Selection;
+import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.SelectionStrategy;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code ae-error}: the n unselected pool examples with the highest reconstruction error (the
+ * exported autoencoder's mean absolute error), highest first, ties by lower index. Pure: the
+ * errors are computed by the caller and handed in.
+ */
+public final class ReconstructionErrorStrategy implements SelectionStrategy {
+  private final double[] errors;
+
+  /** @param errors the reconstruction error of every pool example, in pool order */
+  public ReconstructionErrorStrategy(double[] errors) {
+    for (double e : errors) {
+      if (Double.isNaN(e)) {
+        throw new InputException("a reconstruction error is NaN");
+      }
+    }
+    this.errors = errors.clone();
+  }
+
+  public static ReconstructionErrorStrategy fromOptions(StrategyOptions options) {
+    return new ReconstructionErrorStrategy(
+        options.scores().orElseThrow(() -> new IllegalArgumentException(
+            "strategy ae-error needs the autoencoder's reconstruction errors: give --autoencoder")));
+  }
+
+  @Override
+  public String name() {
+    return "ae-error";
+  }
+
+  @Override
+  public Selection select(Points points, SelectionRequest request) {
+    if (errors.length != points.count()) {
+      throw new InputException(
+          errors.length + " reconstruction errors for " + points.count() + " pool encodings; they must describe the same examples");
+    }
+    request.checkAgainst(points.count());
+    boolean[] labeled = new boolean[points.count()];
+    for (int i : request.alreadySelected()) {
+      labeled[i] = true;
+    }
+    Integer[] order = new Integer[points.count()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> {
+      int byError = Double.compare(errors[b], errors[a]);
+      return byError != 0 ? byError : Integer.compare(a, b);
+    });
+    int[] chosen = new int[request.budget()];
+    int filled = 0;
+    for (int k = 0; filled < chosen.length; k++) {
+      if (!labeled[order[k]]) {
+        chosen[filled++] = order[k];
+      }
+    }
+    Map<String, Object> parameters = new TreeMap<>();
+    parameters.put("strategy", name());
+    parameters.put("error", "mean absolute reconstruction error");
+    parameters.put("highest_error", errors[chosen[0]]);
+    parameters.put("lowest_selected_error", errors[chosen[chosen.length - 1]]);
+    return Selection.of(chosen, parameters);
+  }
+}

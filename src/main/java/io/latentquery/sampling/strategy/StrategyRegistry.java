@@ -1,0 +1,105 @@
+package io.latentquery.sampling.strategy;
+
+import io.latentquery.sampling.SelectionStrategy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Strategies by command-line name. Each entry has a factory that builds the strategy from the
+ * user's {@link StrategyOptions}; adding a strategy is one {@link #register} call in
+ * {@link #standard()}. The registry refuses an unknown name and any option the chosen strategy
+ * does not read.
+ */
+public final class StrategyRegistry {
+  /** Builds a strategy from the options given; throws IllegalArgumentException for bad values. */
+  @FunctionalInterface
+  public interface Factory {
+    SelectionStrategy create(StrategyOptions options);
+  }
+
+  /**
+   * One strategy.
+   *
+   * @param summary one line for {@code lq sample --help}
+   * @param needsReconstructionError whether the caller must attach the autoencoder's per-point
+   *     reconstruction error as {@link StrategyOptions#scores()}
+   */
+  public record Entry(String name, String summary, boolean needsReconstructionError, Factory factory) {}
+
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  /** Every strategy of the method. */
+  public static StrategyRegistry standard() {
+    return new StrategyRegistry()
+        .register("random", "n distinct pool examples uniformly at random.", false, RandomStrategy::fromOptions)
+        .register(
+            "uniform",
+            "Draws uniformly over the bounding box of Z, each taking the nearest unselected point within the threshold.",
+            false,
+            options -> DistributionStrategy.fromOptions(DistributionFamily.UNIFORM, options))
+        .register(
+            "normal",
+            "Draws from N(mean(Z), Cov(Z)), each taking the nearest unselected point within the threshold.",
+            false,
+            options -> DistributionStrategy.fromOptions(DistributionFamily.NORMAL, options))
+        .register(
+            "uniform-cluster",
+            "Ward clusters; per cluster a uniform box and a quota of the budget.",
+            false,
+            options -> ClusterDistributionStrategy.fromOptions(DistributionFamily.UNIFORM, options))
+        .register(
+            "normal-cluster",
+            "Ward clusters; per cluster a full-covariance normal and a quota of the budget.",
+            false,
+            options -> ClusterDistributionStrategy.fromOptions(DistributionFamily.NORMAL, options))
+        .register(
+            "ae-error",
+            "The n examples the autoencoder reconstructs worst (mean absolute error); needs --autoencoder.",
+            true,
+            ReconstructionErrorStrategy::fromOptions);
+  }
+
+  /** Adds a strategy; names are unique. */
+  public StrategyRegistry register(String name, String summary, boolean needsReconstructionError, Factory factory) {
+    if (entries.containsKey(name)) {
+      throw new IllegalStateException("strategy '" + name + "' is registered twice");
+    }
+    entries.put(name, new Entry(name, summary, needsReconstructionError, factory));
+    return this;
+  }
+
+  public Optional<Entry> entry(String name) {
+    return Optional.ofNullable(entries.get(name));
+  }
+
+  /** The entry for {@code name}, or a usage error listing the known names. */
+  public Entry require(String name) {
+    return entry(name)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "unknown strategy '" + name + "'; known: " + String.join(", ", names())));
+  }
+
+  /** Builds strategy {@code name}; refuses options it does not use. */
+  public SelectionStrategy create(String name, StrategyOptions options) {
+    SelectionStrategy strategy = require(name).factory().create(options);
+    if (!options.unread().isEmpty()) {
+      throw new IllegalArgumentException(
+          options.unread().stream().map(o -> "--" + o).collect(Collectors.joining(", "))
+              + " does not apply to strategy " + name);
+    }
+    return strategy;
+  }
+
+  public List<String> names() {
+    return Collections.unmodifiableList(new ArrayList<>(entries.keySet()));
+  }
+
+  public List<Entry> entries() {
+    return List.copyOf(entries.values());
+  }
+}

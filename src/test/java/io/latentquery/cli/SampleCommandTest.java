@@ -1,0 +1,204 @@
+package io.latentquery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.latentquery.TestData;
+import io.latentquery.data.Dataset;
+import io.latentquery.files.Checksums;
+import io.latentquery.files.Json;
+import io.latentquery.inference.Encodings;
+import io.latentquery.inference.TinySavedModels;
+import io.latentquery.sampling.io.LatentFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleCommandTest {
+  private static final int POOL = 300;
+
+  @TempDir static Path models;
+  @TempDir Path dir;
+
+  static Path encoder;
+  static Path autoencoder;
+
+  @BeforeAll
+  static void exportModels() throws IOException {
+    System.setProperty("lq.data.dir", TestData.dataDir().toString());
+    encoder = TinySavedModels.linearEncoder(models.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
+    autoencoder = TinySavedModels.scalingAutoencoder(models.resolve("autoencoder"), 28, 28, 1, 0.5f, true);
+  }
+
+  private String[] sample(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "sample", "--encoder", encoder.toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
+        "--threads", "1", "--out", out.toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void writesASelectionAndItsRecordAndRerunsByteIdentically() throws IOException {
+    Path first = dir.resolve("selection.csv");
+    CliRun run = CliRun.of(sample(first, "--strategy", "normal-cluster", "--n", "20", "--seed", "7", "--clusters", "4"));
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("selected 20 of 300 pool examples with normal-cluster"), run.out());
+    List<String> lines = Files.readAllLines(first);
+    assertEquals(21, lines.size());
+    assertEquals("rank,index,id,label,z1,z2,cluster,draw_distance", lines.get(0));
+    assertTrue(lines.get(1).startsWith("1,"), lines.get(1));
+
+    JsonNode record = Json.readTree(dir.resolve("selection.json"));
+    assertEquals("normal-cluster", record.get("strategy").asText());
+    assertEquals(7, record.get("seed").asLong());
+    assertEquals(4, record.get("parameters").get("clusters").asInt());
+    assertTrue(record.get("parameters").get("threshold").asDouble() > 0);
+    assertEquals(Checksums.sha256(encoder), record.get("inputs").get("encoder_sha256").asText());
+    assertEquals(300, record.get("counts").get("pool").asInt());
+    int histogram = 0;
+    for (JsonNode count : record.get("classHistogram")) {
+      histogram += count.asInt();
+    }
+    assertEquals(20, histogram);
+
+    Path second = dir.resolve("again.csv");
+    assertEquals(0, CliRun.of(sample(second, "--strategy", "normal-cluster", "--n", "20", "--seed", "7", "--clusters", "4")).code());
+    assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    Path other = dir.resolve("other.csv");
+    assertEquals(0, CliRun.of(sample(other, "--strategy", "normal-cluster", "--n", "20", "--seed", "8", "--clusters", "4")).code());
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)));
+  }
+
+  @Test
+  void replacesASelectionOnlyWithForce() {
+    Path out = dir.resolve("selection.csv");
+    assertEquals(0, CliRun.of(sample(out, "--strategy", "random", "--n", "5")).code());
+    CliRun refused = CliRun.of(sample(out, "--strategy", "random", "--n", "6"));
+    assertEquals(1, refused.code());
+    assertEquals("lq: " + out + " exists; use --force to replace it", refused.errorLine());
+    assertEquals(0, CliRun.of(sample(out, "--strategy", "random", "--n", "6", "--force")).code());
+  }
+
+  @Test
+  void impossibleRequestsAreUsageErrors() {
+    Path out = dir.resolve("s.csv");
+    CliRun zero = CliRun.of(sample(out, "--strategy", "uniform", "--n", "0"));
+    assertEquals(2, zero.code());
+    assertEquals("lq: usage error: --n must be >= 1, got 0", zero.errorLine());
+    CliRun tooMany = CliRun.of(sample(out, "--strategy", "uniform", "--n", "301"));
+    assertEquals(2, tooMany.code());
+    assertEquals("lq: usage error: budget n = 301 is larger than the 300 selectable pool examples", tooMany.errorLine());
+    CliRun unknown = CliRun.of(sample(out, "--strategy", "kcenter", "--n", "5"));
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.errorLine().startsWith("lq: usage error: unknown strategy 'kcenter'; known: random, uniform, normal"), unknown.errorLine());
+    CliRun noAutoencoder = CliRun.of(sample(out, "--strategy", "ae-error", "--n", "5"));
+    assertEquals(2, noAutoencoder.code());
+    assertEquals("lq: usage error: strategy ae-error needs --autoencoder", noAutoencoder.errorLine());
+    CliRun misplaced = CliRun.of(sample(out, "--strategy", "random", "--n", "5", "--quota", "equal"));
+    assertEquals(2, misplaced.code());
+    assertEquals("lq: usage error: --quota does not apply to strategy random", misplaced.errorLine());
+    CliRun neither = CliRun.of("sample", "--strategy", "random", "--n", "5", "--out", out.toString());
+    assertEquals(2, neither.code());
+    assertEquals("lq: usage error: give either --encoder (with --data) or --latent", neither.errorLine());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anEncoderWhoseOutputIsNotOneVectorPerExampleIsRefused() throws IOException {
+    Path identity = TinySavedModels.identity(dir.resolve("identity"), 28, 28, 1);
+    Path out = dir.resolve("s.csv");
+    CliRun run = CliRun.of("sample", "--encoder", identity.toString(), "--data", "mnist", "--limit", "10", "--strategy", "random", "--n", "2", "--out", out.toString());
+    assertEquals(1, run.code());
+    assertTrue(run.errorLine().contains("has shape [-1, 28, 28, 1], expected [-1, L]"), run.errorLine());
+    CliRun missing = CliRun.of("sample", "--encoder", dir.resolve("nope").toString(), "--data", "mnist", "--limit", "10", "--strategy", "random", "--n", "2", "--out", out.toString());
+    assertEquals(1, missing.code());
+    assertEquals("lq: missing SavedModel folder: " + dir.resolve("nope"), missing.errorLine());
+  }
+
+  @Test
+  void aThresholdTooSmallStopsWithASuggestion() {
+    CliRun run = CliRun.of(sample(dir.resolve("s.csv"), "--strategy", "uniform", "--n", "10", "--threshold", "1e-9", "--max-misses", "200"));
+    assertEquals(1, run.code());
+    assertTrue(run.errorLine().matches("lq: uniform: stopped after 200 draws in a row .* try --threshold [0-9.E-]+ .*"), run.errorLine());
+  }
+
+  @Test
+  void aeErrorTakesTheWorstReconstructedExamples() throws IOException {
+    Path out = dir.resolve("ae.csv");
+    CliRun run = CliRun.of(sample(out, "--strategy", "ae-error", "--n", "5", "--autoencoder", autoencoder.toString()));
+    assertEquals(0, run.code(), run.err());
+    // The autoencoder halves every pixel, so its error is half the mean pixel: the brightest images.
+    Dataset pool = TestData.mnistPool(POOL);
+    double[] brightness = new double[POOL];
+    for (int i = 0; i < POOL; i++) {
+      for (float v : pool.image(i)) {
+        brightness[i] += v;
+      }
+    }
+    List<Integer> expected = IntStream.range(0, POOL).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -brightness[i])).limit(5).toList();
+    List<Integer> selected = Files.readAllLines(out).stream().skip(1).map(l -> Integer.parseInt(l.split(",")[1])).toList();
+    assertEquals(expected, selected);
+  }
+
+  @Test
+  void labeledIdsAreNeverSelectedAgain() throws IOException {
+    Path first = dir.resolve("round1.csv");
+    assertEquals(0, CliRun.of(sample(first, "--strategy", "uniform", "--n", "50", "--seed", "1")).code());
+    Path second = dir.resolve("round2.csv");
+    CliRun run = CliRun.of(sample(second, "--strategy", "uniform", "--n", "250", "--seed", "1", "--labeled", first.toString(), "--take", "all-within"));
+    assertEquals(0, run.code(), run.err());
+    List<String> round1 = Files.readAllLines(first).stream().skip(1).map(l -> l.split(",")[2]).toList();
+    List<String> round2 = Files.readAllLines(second).stream().skip(1).map(l -> l.split(",")[2]).toList();
+    for (String id : round1) {
+      assertFalse(round2.contains(id), "id " + id + " was selected again");
+    }
+    assertEquals(50, Json.readTree(dir.resolve("round2.json")).get("counts").get("already_labeled").asInt());
+  }
+
+  @Test
+  void encodeWritesCsvAndNpyThatSampleReadsBack() throws IOException {
+    Path csv = dir.resolve("z.csv");
+    CliRun encode = CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "300", "--threads", "1", "--out", csv.toString());
+    assertEquals(0, encode.code(), encode.err());
+    assertTrue(Files.readAllLines(csv).get(0).equals("id,label,z1,z2"));
+    assertEquals(301, Files.readAllLines(csv).size());
+    JsonNode provenance = Json.readTree(dir.resolve("z.csv.json"));
+    assertEquals(Checksums.sha256(encoder), provenance.get("settings").get("encoderSha256").asText());
+    assertEquals(300, provenance.get("settings").get("limit").asInt());
+
+    Path npy = dir.resolve("z.npy");
+    assertEquals(0, CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "300", "--out", npy.toString()).code());
+    assertTrue(Files.exists(dir.resolve("z.ids.csv")));
+    Encodings fromCsv = LatentFile.read(csv);
+    Encodings fromNpy = LatentFile.read(npy);
+    assertArrayEquals(fromCsv.values(), fromNpy.values());
+    assertEquals(fromCsv.ids(), fromNpy.ids());
+    assertEquals(fromCsv.labels(), fromNpy.labels());
+    assertEquals("5", fromCsv.label(0), "the first MNIST image is a 5");
+
+    Path direct = dir.resolve("direct.csv");
+    Path viaCsv = dir.resolve("via-csv.csv");
+    Path viaNpy = dir.resolve("via-npy.csv");
+    assertEquals(0, CliRun.of(sample(direct, "--strategy", "normal", "--n", "15", "--seed", "3")).code());
+    assertEquals(0, CliRun.of("sample", "--latent", csv.toString(), "--strategy", "normal", "--n", "15", "--seed", "3", "--out", viaCsv.toString()).code());
+    assertEquals(0, CliRun.of("sample", "--latent", npy.toString(), "--strategy", "normal", "--n", "15", "--seed", "3", "--out", viaNpy.toString()).code());
+    assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(viaCsv));
+    assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(viaNpy));
+
+    CliRun again = CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "3", "--out", csv.toString());
+    assertEquals(1, again.code());
+    assertEquals("lq: " + csv + " exists; use --force to replace it", again.errorLine());
+  }
+}

@@ -23,20 +23,28 @@ class PurityDeltaTest {
   }
 
   @Test
-  void nearestOtherClusterMatchesBruteForceOnOverlappingClusters() {
+  void boundaryQuantilesMatchBruteForceOnOverlappingClusters() {
     for (int dim : new int[] {2, 5}) {
       Points points = Blobs.mixture(400, dim, 6, dim);
       KMeansResult fit = KMeans.fit(points, KMeansRuns.defaults().settings(7), 3);
       int[] a = fit.assignments();
-      double[] fast = PurityDelta.nearestOtherCluster(points, fit);
+      double[] d = new double[points.count()];
       for (int i = 0; i < points.count(); i++) {
-        double best = Double.POSITIVE_INFINITY;
+        d[i] = Double.POSITIVE_INFINITY;
         for (int j = 0; j < points.count(); j++) {
           if (a[j] != a[i]) {
-            best = Math.min(best, Math.sqrt(points.squaredDistance(i, j)));
+            d[i] = Math.min(d[i], Math.sqrt(points.squaredDistance(i, j)));
           }
         }
-        assertEquals(best, fast[i], 1e-12, "point " + i + " in dimension " + dim);
+      }
+      double[] sorted = d.clone();
+      java.util.Arrays.sort(sorted);
+      for (int rank : new int[] {0, 19, 200, 399}) {
+        PurityDelta.Boundary boundary = new PurityDelta.Boundary(points, fit);
+        assertEquals(sorted[rank], boundary.smallest(rank), 1e-12, "rank " + rank + " in dimension " + dim);
+        double delta = sorted[rank] * 0.999;
+        long above = java.util.Arrays.stream(d).filter(x -> x > delta).count();
+        assertEquals(above, boundary.countAbove(delta), "rank " + rank + " in dimension " + dim);
       }
     }
   }

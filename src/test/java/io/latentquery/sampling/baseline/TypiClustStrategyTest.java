@@ -102,7 +102,7 @@ class TypiClustStrategyTest {
     int[] sizes = {51, 71, 31};
     Points points = coredBlobs(new int[] {30, 50, 10}, 4);
     int core0 = mostTypical(points, 0, 51, 20);
-    Selection selection = strategy(Map.of()).select(points, new SelectionRequest(2, 2, new int[] {core0, 60}));
+    Selection selection = strategy(Map.of()).select(points, new SelectionRequest(1, 2, new int[] {core0, 60}));
     assertEquals(2, Blobs.blobOf(selection.indices()[0], sizes), "the first pick is in the uncovered blob");
     assertTrue(!Blobs.set(selection.indices()).contains(core0) && !Blobs.set(selection.indices()).contains(60));
   }

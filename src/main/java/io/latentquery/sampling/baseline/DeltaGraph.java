@@ -15,6 +15,8 @@ public final class DeltaGraph {
   /** The default bound on edges: 50 million, 200 MB of targets. */
   public static final int DEFAULT_MAX_EDGES = 50_000_000;
 
+  private static final int SAMPLE = 500;
+
   private final double delta;
   private final int[] offsets;
   private final int[] targets;
@@ -35,6 +37,7 @@ public final class DeltaGraph {
     }
     int count = points.count();
     KdTree tree = new KdTree(points);
+    refuseIfClearlyTooLarge(points, tree, delta, maxEdges);
     int[] offsets = new int[count + 1];
     int[] targets = new int[(int) Math.min(maxEdges, Math.max(16L, 8L * count))];
     int edges = 0;
@@ -59,6 +62,32 @@ public final class DeltaGraph {
       offsets[i + 1] = edges;
     }
     return new DeltaGraph(delta, offsets, Arrays.copyOf(targets, edges));
+  }
+
+  /**
+   * Estimates the edge count from the balls of {@value #SAMPLE} evenly spaced points and refuses
+   * at once when the estimate is over twice the bound, so a far too large delta fails in a
+   * fraction of the time a full build needs to reach the bound. Near the bound the exact count
+   * during the build decides.
+   */
+  private static void refuseIfClearlyTooLarge(Points points, KdTree tree, double delta, int maxEdges) {
+    int count = points.count();
+    if (count <= SAMPLE) {
+      return;
+    }
+    long sampled = 0;
+    double[] query = new double[points.dim()];
+    for (int s = 0; s < SAMPLE; s++) {
+      points.copyPoint((int) ((long) s * count / SAMPLE), query);
+      sampled += tree.withinRadius(query, delta, false).size();
+    }
+    long estimate = sampled * count / SAMPLE;
+    if (estimate > 2L * maxEdges) {
+      throw new IllegalArgumentException(String.format(
+          "the delta-ball graph for delta = %s would hold about %,d edges (estimated from %d sampled points), over the limit of %,d;"
+              + " give a smaller --delta (or a larger --max-edges)",
+          delta, estimate, SAMPLE, maxEdges));
+    }
   }
 
   public double delta() {

@@ -5,6 +5,7 @@ import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
 import io.latentquery.sampling.strategy.StrategyOptions;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -45,7 +46,7 @@ public final class KCenterStrategy implements SelectionStrategy {
     int dim = points.dim();
     double[] z = points.toArray();
     double[] nearest = new double[count];
-    java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
     int[] indices = new int[request.budget()];
     int next;
     String startedFrom;

@@ -103,6 +103,16 @@ class ProbCoverStrategyTest {
   }
 
   @Test
+  void refusesAFarTooLargeGraphFromASampleBeforeBuildingIt() {
+    Points points = Blobs.mixture(2_000, 2, 2, 1);
+    var e = assertThrows(
+        IllegalArgumentException.class,
+        () -> strategy(Map.of("delta", "1000", "max-edges", "10000")).select(points, SelectionRequest.of(2, 1)));
+    assertTrue(e.getMessage().contains("about 4,000,000 edges (estimated from 500 sampled points)"), e.getMessage());
+    assertTrue(e.getMessage().contains("give a smaller --delta"), e.getMessage());
+  }
+
+  @Test
   void refusesBadOptionsNamingTheValue() {
     assertEquals(
         "--delta must be a number > 0, got -0.5",

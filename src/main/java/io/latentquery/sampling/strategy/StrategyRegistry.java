@@ -1,6 +1,10 @@
 package io.latentquery.sampling.strategy;
 
 import io.latentquery.sampling.SelectionStrategy;
+import io.latentquery.sampling.baseline.KCenterStrategy;
+import io.latentquery.sampling.baseline.KMeansStrategy;
+import io.latentquery.sampling.baseline.ProbCoverStrategy;
+import io.latentquery.sampling.baseline.TypiClustStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,7 +65,11 @@ public final class StrategyRegistry {
             "ae-error",
             "The n examples the autoencoder reconstructs worst (mean absolute error); needs --autoencoder.",
             true,
-            ReconstructionErrorStrategy::fromOptions);
+            ReconstructionErrorStrategy::fromOptions)
+        .register("kmeans", "Baseline: k-means++ with k = n; the point nearest each centroid.", false, KMeansStrategy::fromOptions)
+        .register("kcenter", "Baseline: greedy k-center (core-set), farthest point first.", false, KCenterStrategy::fromOptions)
+        .register("typiclust", "Baseline: TypiClust, the most typical point of each large uncovered k-means cluster.", false, TypiClustStrategy::fromOptions)
+        .register("probcover", "Baseline: ProbCover, greedy max coverage of delta-balls (delta by purity unless --delta).", false, ProbCoverStrategy::fromOptions);
   }
 
   /** Adds a strategy; names are unique. */

@@ -32,7 +32,9 @@ public final class ConvAutoencoder implements AutoencoderModel {
     Operand<TFloat32> latent = encode(tf, context, images).get(SavedModelContract.LATENT);
     Operand<TFloat32> logits = decoder.logits(tf.withSubScope("decoder"), context, latent);
     Operand<TFloat32> loss = new BinaryCrossEntropy().call(tf.withSubScope("loss"), images, logits);
-    return new TrainingGraph(Map.of(RECONSTRUCTION_LOSS, loss));
+    return new TrainingGraph(
+        Map.of(RECONSTRUCTION_LOSS, loss),
+        Map.of(SavedModelContract.LATENT, latent, SavedModelContract.RECONSTRUCTION, tf.math.sigmoid(logits)));
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class TrainingSession implements AutoCloseable {
   private final Placeholder<TFloat32> images;
   private final List<String> termNames;
   private final List<Operand<TFloat32>> fetches = new ArrayList<>();
+  private final Map<String, Operand<TFloat32>> outputs;
   private final Map<Placeholder<TFloat32>, BatchFeed> feeds;
   private final List<Variable<TFloat32>> variables;
   private final Op train;
@@ -57,6 +58,7 @@ public final class TrainingSession implements AutoCloseable {
       ModelContext context = ModelContext.training(seed);
       TrainingGraph training = config.kind().create(config).training(tf, context, images);
       termNames = List.copyOf(training.lossTerms().keySet());
+      outputs = training.outputs();
       fetches.addAll(training.lossTerms().values());
       Operand<TFloat32> total =
           fetches.size() == 1
@@ -132,6 +134,25 @@ public final class TrainingSession implements AutoCloseable {
       runner.feed(feed.getKey(), value);
     }
     return runner;
+  }
+
+  /** The model's outputs on {@code batch} by contract name (latent, reconstruction), row-major. */
+  public Map<String, float[]> outputs(Batch batch) {
+    List<Tensor> inputs = new ArrayList<>();
+    try {
+      Session.Runner runner = feed(batch, inputs);
+      outputs.values().forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : outputs.keySet()) {
+          values.put(name, Tensors.read((TFloat32) result.get(i++)));
+        }
+        return values;
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
   }
 
   /**

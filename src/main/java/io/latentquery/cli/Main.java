@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "latent-query: choose which unlabeled images to label first.",
     subcommands = {
       DataCommand.class,
+      TrainCommand.class,
+      ExportCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

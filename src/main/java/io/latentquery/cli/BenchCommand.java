@@ -68,6 +68,9 @@ final class BenchCommand implements Runnable {
           result.imagesPerSecond(), result.secondsPerStep(), preset, shape, batchSize, threads, steps, warmup,
           data == null ? "random pixels" : data + " pool"));
       System.out.println(String.format(
+          Locale.ROOT, "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were idle)",
+          result.imagesPerCpuSecond(), threads, result.imagesPerCpuSecond() * threads));
+      System.out.println(String.format(
           Locale.ROOT, "machine: %d cores, %s; TensorFlow %s",
           Runtime.getRuntime().availableProcessors(), cpuModel(), Versions.current().getOrDefault("tensorflow", "?")));
       return 0;

@@ -15,10 +15,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder",
-      "(latent -> image) and autoencoder (image -> reconstruction, error), signature serving_default."
-    })
+    description =
+        "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder "
+            + "(latent -> image) and autoencoder (image -> reconstruction, error), signature serving_default.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 

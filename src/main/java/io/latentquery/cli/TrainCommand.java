@@ -28,16 +28,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = {
-      "Train an autoencoder on the pool split; check the validation loss each epoch; save a checkpoint",
-      "after every epoch under --run; export SavedModels to savedmodels/NAME at the end."
-    })
+    description =
+        "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
+            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
-  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND", description = "Autoencoder kind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND", description = "Autoencoder kind: conv (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--preset", defaultValue = "paper", paramLabel = "NAME",

@@ -54,7 +54,7 @@ public interface Progress extends AutoCloseable {
     @Override
     public void advance(long images, double loss) {
       bar.stepBy(images);
-      bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+      bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", loss));
     }
 
     @Override

@@ -18,7 +18,7 @@ public record Conv2dLayer(int filters, int kernelSize, Activation activation) im
 
   @Override
   public Operand<TFloat32> apply(Ops tf, ModelContext context, Operand<TFloat32> input) {
-    long channels = input.shape().size(3);
+    long channels = input.shape().get(3);
     Shape kernelShape = Shape.of(kernelSize, kernelSize, channels, filters);
     var kernel = context.variable(tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
     var bias = context.variable(tf, "bias", Shape.of(filters), Initializer.zeros());

@@ -22,7 +22,7 @@ public record DropoutLayer(double rate) implements Layer {
     if (rate == 0 || !context.training()) {
       return input;
     }
-    int units = (int) input.shape().size(1);
+    int units = (int) input.shape().get(1);
     float keep = (float) (1 - rate);
     Operand<TFloat32> mask = context.feed(tf, "mask", Shape.of(-1, units), batch -> mask(batch, units, keep));
     return tf.math.mul(input, mask);

@@ -41,9 +41,9 @@ public record Initializer(long fanIn, long fanOut, Rule rule) {
     int rank = kernel.numDimensions();
     long receptive = 1;
     for (int i = 0; i < rank - 2; i++) {
-      receptive *= kernel.size(i);
+      receptive *= kernel.get(i);
     }
-    return new Initializer(receptive * kernel.size(rank - 2), receptive * kernel.size(rank - 1), rule);
+    return new Initializer(receptive * kernel.get(rank - 2), receptive * kernel.get(rank - 1), rule);
   }
 
   public static Initializer zeros() {

@@ -24,9 +24,9 @@ public record UpConv2dLayer(int filters, Activation activation) implements Layer
   @Override
   public Operand<TFloat32> apply(Ops tf, ModelContext context, Operand<TFloat32> input) {
     Shape in = input.shape();
-    int height = (int) in.size(1) * 2;
-    int width = (int) in.size(2) * 2;
-    long channels = in.size(3);
+    int height = (int) in.get(1) * 2;
+    int width = (int) in.get(2) * 2;
+    long channels = in.get(3);
     // The filter of a transposed convolution is [kh, kw, out, in]; each output pixel sees one
     // input pixel's channels (the 2x2 windows do not overlap), each input feeds 2x2 outputs.
     Shape kernelShape = Shape.of(2, 2, filters, channels);

@@ -11,11 +11,13 @@ import picocli.CommandLine.Command;
     description = "latent-query: choose which unlabeled images to label first.",
     subcommands = {
       DataCommand.class,
+      TrainCommand.class,
+      ExportCommand.class,
       EncodeCommand.class,
       SampleCommand.class,
       EvaluateCommand.class,
       ExperimentCommand.class,
-      SampleBenchCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,12 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lq bench-sample}: how fast the sampler is on synthetic 2-D encodings (a mixture of
+ * {@code lq bench sample}: how fast the sampler is on synthetic 2-D encodings (a mixture of
  * Gaussian blobs, like an autoencoder's latent space). Prints a Markdown table for
  * docs/benchmarks.md. Measures, never asserts.
  */
 @Command(
-    name = "bench-sample",
+    name = "sample",
     mixinStandardHelpOptions = true,
     description = {
       "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",
@@ -55,6 +55,9 @@ final class SampleBenchCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the samplers (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--baselines", description = "Also time kmeans, kcenter, typiclust and probcover on 50,000 points, L = 2 and 16, n = 100 and 1,000.")
+  boolean baselines;
 
   @Override
   public Integer call() {
@@ -90,6 +93,10 @@ final class SampleBenchCommand implements Callable<Integer> {
         time(() -> WardClustering.cluster(approxSet, 10, WardMode.APPROX, WardClustering.DEFAULT_CENTROIDS, seed).clustering());
     row("Ward approx (" + WardClustering.DEFAULT_CENTROIDS + " k-means centres), cut k = 10", approxPoints,
         "sizes " + java.util.Arrays.toString(approx.value().sizes()), approx);
+    if (baselines) {
+      System.out.println();
+      io.latentquery.sampling.baseline.BaselineBenchmark.run(System.out);
+    }
     return 0;
   }
 

@@ -1,0 +1,44 @@
+package io.latentquery.cli;
+
+import io.latentquery.export.ExportSource;
+import io.latentquery.export.SavedModelExporter;
+import io.latentquery.train.RunFolder;
+import io.latentquery.train.TrainSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lq export}: writes a trained run's encoder, decoder and autoencoder SavedModels. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder "
+            + "(latent -> image) and autoencoder (image -> reconstruction, error), signature serving_default.")
+final class ExportCommand implements Callable<Integer> {
+  @Mixin VerboseMixin verbose;
+
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'lq train'.")
+  Path run;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing export.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    RunFolder folder = new RunFolder(run);
+    TrainSettings settings = folder.readSettings();
+    Path target = out != null ? out : Path.of("savedmodels", folder.name());
+    ExportSource source = new ExportSource(
+        settings.model(), folder.variablesPrefix(), List.of(folder.provenance(), folder.settings()));
+    new SavedModelExporter().export(source, target, force);
+    System.out.println("exported " + target);
+    return 0;
+  }
+}

@@ -1,0 +1,150 @@
+package io.latentquery.cli;
+
+import io.latentquery.InputException;
+import io.latentquery.data.Dataset;
+import io.latentquery.data.ImageShape;
+import io.latentquery.data.Split;
+import io.latentquery.data.SplitDataset;
+import io.latentquery.export.ExportSource;
+import io.latentquery.export.SavedModelExporter;
+import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.ModelKind;
+import io.latentquery.train.RunFolder;
+import io.latentquery.train.TrainResult;
+import io.latentquery.train.TrainSettings;
+import io.latentquery.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lq train}: trains an autoencoder on the pool into models/NAME, then exports it. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
+            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin VerboseMixin verbose;
+  @Mixin DataOptions data;
+
+  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND", description = "Autoencoder kind: conv (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--preset", defaultValue = "paper", paramLabel = "NAME",
+      description = "Architecture sizes: paper (filters 64,32,32, 3 convolutions per level, dense 1024,1024) or small (fast). Default: ${DEFAULT-VALUE}.")
+  String preset;
+
+  @Option(names = "--latent-dim", defaultValue = "2", paramLabel = "L", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
+  int latentDim;
+
+  @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "Dropout on the dense layers (default: ${DEFAULT-VALUE}).")
+  double dropout;
+
+  @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Passes over the pool (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--learning-rate", defaultValue = "1e-3", paramLabel = "RATE", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed for weights, shuffling and noise (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder, e.g. models/mnist-conv.")
+  Path run;
+
+  @Option(names = "--resume", description = "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs and --threads may change).")
+  boolean resume;
+
+  @Option(names = "--force", description = "Replace an existing run (and its export).")
+  boolean force;
+
+  @Option(names = "--no-export", description = "Do not export SavedModels at the end.")
+  boolean noExport;
+
+  @Option(names = "--export-to", paramLabel = "DIR", description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+  Path exportTo;
+
+  @Override
+  public Integer call() {
+    if (resume && force) {
+      throw new IllegalArgumentException("--resume and --force exclude each other");
+    }
+    if (noExport && exportTo != null) {
+      throw new IllegalArgumentException("--no-export and --export-to exclude each other");
+    }
+    RunFolder folder = new RunFolder(run);
+    Path exportTarget = noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());
+    if (exportTarget != null && Files.exists(exportTarget) && !force && !resume) {
+      throw new InputException("export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
+    }
+    boolean resuming = resume && Files.isRegularFile(folder.settings());
+    SplitDataset split = data.open();
+    TrainSettings settings = resuming ? storedSettings(folder) : settings(split.shape());
+    Dataset pool = limited(split.split(Split.POOL), settings.limit());
+    Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
+    Trainer.Start start = resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
+    TrainResult result = new Trainer(settings, folder).train(pool, validation, start);
+    System.out.println(String.format(
+        Locale.ROOT, "trained %s: %d epochs, train loss %.5f, validation loss %s",
+        run, result.epochs(), result.trainLoss(),
+        result.validationLoss() == null ? "-" : String.format(Locale.ROOT, "%.5f", result.validationLoss())));
+    if (exportTarget != null) {
+      ExportSource source = new ExportSource(
+          settings.model(), folder.variablesPrefix(), List.of(folder.provenance(), folder.settings()));
+      new SavedModelExporter().export(source, exportTarget, true);
+      System.out.println("exported " + exportTarget);
+    }
+    return 0;
+  }
+
+  private TrainSettings settings(ImageShape shape) {
+    AutoencoderConfig config = AutoencoderConfig.preset(preset, shape)
+        .kind(ModelKind.parse(model))
+        .latentDim(latentDim)
+        .dropout(dropout)
+        .build();
+    return TrainSettings.builder(config, data.request())
+        .limit(data.limit)
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .seed(seed)
+        .learningRate(learningRate)
+        .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+        .build();
+  }
+
+  /** The run's stored settings, with --epochs and --threads applied when given. */
+  private TrainSettings storedSettings(RunFolder folder) {
+    TrainSettings stored = folder.readSettings();
+    if (!stored.data().equals(data.request())) {
+      throw new InputException("run " + run + " was trained on " + stored.data() + "; pass the same data options to resume it");
+    }
+    TrainSettings.Builder builder = stored.toBuilder();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+      builder.epochs(epochs);
+    }
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    return builder.build();
+  }
+
+  private static Dataset limited(Dataset dataset, Integer limit) {
+    return limit == null || dataset.size() == 0 ? dataset : dataset.limit(limit);
+  }
+}

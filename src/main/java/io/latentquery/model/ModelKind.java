@@ -1,0 +1,64 @@
+package io.latentquery.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of autoencoder {@code lq train --model} builds. A new kind is one constant here and
+ * one small final {@link AutoencoderModel} class built from the shared encoder, decoder and head
+ * pieces; the trainer and the exporter need no change.
+ */
+public enum ModelKind {
+  /** Deterministic convolutional autoencoder with a binary cross-entropy reconstruction loss. */
+  CONV("conv", false, ConvAutoencoder::new);
+
+  private final String id;
+  private final boolean variational;
+  private final Function<AutoencoderConfig, AutoencoderModel> factory;
+
+  ModelKind(String id, boolean variational, Function<AutoencoderConfig, AutoencoderModel> factory) {
+    this.id = id;
+    this.variational = variational;
+    this.factory = factory;
+  }
+
+  /** The name used on the command line and in settings.json, e.g. {@code conv}. */
+  @JsonValue
+  public String id() {
+    return id;
+  }
+
+  /** Whether the encoder also exports {@code latent_logvar} (a posterior variance per example). */
+  public boolean variational() {
+    return variational;
+  }
+
+  /** A model of this kind with the given architecture. */
+  public AutoencoderModel create(AutoencoderConfig config) {
+    return factory.apply(config);
+  }
+
+  @JsonCreator
+  public static ModelKind parse(String text) {
+    String wanted = text.trim().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(kind -> kind.id.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException(
+                "model must be one of " + ids() + ", got '" + text + "'"));
+  }
+
+  public static String ids() {
+    return Arrays.stream(values()).map(ModelKind::id).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

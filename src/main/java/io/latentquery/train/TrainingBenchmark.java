@@ -1,0 +1,86 @@
+package io.latentquery.train;
+
+import io.latentquery.data.Dataset;
+import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.Batch;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+
+/**
+ * Measures training throughput: images per second of full Adam steps (forward, backward, update)
+ * after warm-up steps, on a dataset's images or on seeded random pixels.
+ *
+ * @param config the model
+ * @param batchSize images per step
+ * @param threads TensorFlow threads
+ * @param warmupSteps untimed steps first (graph optimisation, allocator warm-up)
+ * @param steps timed steps
+ */
+public record TrainingBenchmark(AutoencoderConfig config, int batchSize, int threads, int warmupSteps, int steps) {
+  public TrainingBenchmark {
+    if (batchSize < 1 || threads < 1 || warmupSteps < 0 || steps < 1) {
+      throw new IllegalArgumentException(
+          "batch size, threads and steps must be >= 1 and warm-up >= 0, got " + batchSize + ", " + threads
+              + ", " + steps + ", " + warmupSteps);
+    }
+  }
+
+  /**
+   * The measurement.
+   *
+   * @param imagesPerSecond images per wall-clock second
+   * @param secondsPerStep wall-clock seconds per step
+   * @param imagesPerCpuSecond images per second of this process's CPU time (all threads): on a
+   *     shared machine, this times the thread count estimates the figure on idle cores
+   * @param steps timed steps
+   */
+  public record Result(double imagesPerSecond, double secondsPerStep, double imagesPerCpuSecond, int steps) {}
+
+  /** Runs the benchmark; {@code images} may be null for random pixels. */
+  public Result run(Dataset images) {
+    try (TrainingSession session = new TrainingSession(config, 1, 1e-3, threads)) {
+      session.initialize();
+      Batch[] batches = batches(images);
+      for (int i = 0; i < warmupSteps; i++) {
+        session.train(batches[i % batches.length]);
+      }
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      for (int i = 0; i < steps; i++) {
+        session.train(batches[i % batches.length]);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+      double trained = steps * (double) batchSize;
+      return new Result(trained / seconds, seconds / steps, cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN, steps);
+    }
+  }
+
+  /** CPU time of the whole process, TensorFlow's native threads included; -1 when unknown. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  private Batch[] batches(Dataset images) {
+    Batch[] batches = new Batch[4];
+    SplittableRandom random = new SplittableRandom(1);
+    int pixels = config.input().size();
+    for (int b = 0; b < batches.length; b++) {
+      float[] values;
+      if (images != null && images.size() >= batchSize) {
+        int from = (b * batchSize) % (images.size() - batchSize + 1);
+        values = images.batch(from, from + batchSize);
+      } else {
+        values = new float[batchSize * pixels];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) random.nextDouble();
+        }
+      }
+      batches[b] = new Batch(values, batchSize, config.input(), true, Seeds.step(1, 0, b));
+    }
+    return batches;
+  }
+}

@@ -1,0 +1,205 @@
+package io.latentquery.train;
+
+import io.latentquery.data.ImageShape;
+import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.Batch;
+import io.latentquery.model.BatchFeed;
+import io.latentquery.model.ModelContext;
+import io.latentquery.model.Tensors;
+import io.latentquery.model.TrainingGraph;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One model's training graph and its session: the model's loss terms, their sum, and an Adam step
+ * on the model's variables. Built once; every step only feeds a batch and fetches scalar losses.
+ * Saves and restores its whole state (weights and optimizer) as a TensorFlow checkpoint.
+ */
+public final class TrainingSession implements AutoCloseable {
+  /** Name of the summed loss in {@link StepLosses}. */
+  public static final String TOTAL = "total";
+
+  private final Graph graph;
+  private final Session session;
+  private final ImageShape shape;
+  private final Placeholder<TFloat32> images;
+  private final List<String> termNames;
+  private final List<Operand<TFloat32>> fetches = new ArrayList<>();
+  private final Map<String, Operand<TFloat32>> outputs;
+  private final Map<Placeholder<TFloat32>, BatchFeed> feeds;
+  private final List<Variable<TFloat32>> variables;
+  private final Op train;
+
+  /** Builds the graph and opens a session with {@code threads} intra- and inter-op threads. */
+  public TrainingSession(AutoencoderConfig config, long seed, double learningRate, int threads) {
+    this.shape = config.input();
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      images = tf.withName("image").placeholder(
+          TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+      ModelContext context = ModelContext.training(seed);
+      TrainingGraph training = config.kind().create(config).training(tf, context, images);
+      termNames = List.copyOf(training.lossTerms().keySet());
+      outputs = training.outputs();
+      fetches.addAll(training.lossTerms().values());
+      Operand<TFloat32> total =
+          fetches.size() == 1
+              ? tf.withName("loss").identity(fetches.get(0))
+              : tf.withName("loss").math.addN(List.copyOf(fetches));
+      fetches.add(0, total);
+      feeds = context.feeds();
+      variables = context.variables();
+      train = new AdamOptimizer((float) learningRate).minimize(graph, tf, total, variables);
+      session = new Session(graph, threads(threads));
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  static ConfigProto threads(int threads) {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(threads)
+        .build();
+  }
+
+  /** Gives every variable (weights, Adam state) its initial value. */
+  public void initialize() {
+    session.initialize();
+  }
+
+  /** Loss term names in metrics order (without the total). */
+  public List<String> termNames() {
+    return termNames;
+  }
+
+  /** One Adam step on {@code batch}; the losses are those of the weights before the step. */
+  public StepLosses train(Batch batch) {
+    return run(batch, true);
+  }
+
+  /** The losses on {@code batch} without changing anything. */
+  public StepLosses evaluate(Batch batch) {
+    return run(batch, false);
+  }
+
+  private StepLosses run(Batch batch, boolean step) {
+    List<Tensor> inputs = new ArrayList<>();
+    try {
+      Session.Runner runner = feed(batch, inputs);
+      fetches.forEach(runner::fetch);
+      if (step) {
+        runner.addTarget(train);
+      }
+      try (Result result = runner.run()) {
+        float[] values = new float[fetches.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = ((TFloat32) result.get(i)).getFloat();
+        }
+        return new StepLosses(termNames, values);
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  /** A runner fed with the batch's images and the model's per-batch values; tensors go to {@code inputs}. */
+  private Session.Runner feed(Batch batch, List<Tensor> inputs) {
+    Session.Runner runner = session.runner();
+    TFloat32 pixels = Tensors.of(shape.batchShape(batch.size()), batch.images());
+    inputs.add(pixels);
+    runner.feed(images, pixels);
+    for (Map.Entry<Placeholder<TFloat32>, BatchFeed> feed : feeds.entrySet()) {
+      TFloat32 value = Tensors.of(feed.getValue().compute(batch));
+      inputs.add(value);
+      runner.feed(feed.getKey(), value);
+    }
+    return runner;
+  }
+
+  /** The model's outputs on {@code batch} by contract name (latent, reconstruction), row-major. */
+  public Map<String, float[]> outputs(Batch batch) {
+    List<Tensor> inputs = new ArrayList<>();
+    try {
+      Session.Runner runner = feed(batch, inputs);
+      outputs.values().forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : outputs.keySet()) {
+          values.put(name, Tensors.read((TFloat32) result.get(i++)));
+        }
+        return values;
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  /**
+   * Runs one traced step and returns the devices TensorFlow placed its ops on, e.g.
+   * {@code /job:localhost/replica:0/task:0/device:CPU:0}. Changes nothing.
+   */
+  public List<String> devices(Batch batch) {
+    List<Tensor> inputs = new ArrayList<>();
+    try {
+      Session.Runner runner = feed(batch, inputs);
+      runner.fetch(fetches.get(0));
+      runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      try (Result result = runner.runAndFetchMetadata()) {
+        TreeSet<String> devices = new TreeSet<>();
+        result.getMetadata().ifPresent(
+            metadata -> metadata.getStepStats().getDevStatsList().forEach(d -> devices.add(d.getDevice())));
+        return List.copyOf(devices);
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  /** Writes every variable, optimizer state included, to {@code prefix}.index and .data files. */
+  public void save(Path prefix) {
+    session.save(prefix.toString());
+  }
+
+  /** Restores what {@link #save} wrote; replaces {@link #initialize}. */
+  public void restore(Path prefix) {
+    session.restore(prefix.toString());
+  }
+
+  /** The model's weights by variable name (for tests and diagnostics). */
+  public Map<String, float[]> weights() {
+    Map<String, float[]> weights = new LinkedHashMap<>();
+    for (Variable<TFloat32> variable : variables) {
+      try (Result result = session.runner().fetch(variable).run()) {
+        weights.put(variable.op().name(), Tensors.read((TFloat32) result.get(0)));
+      }
+    }
+    return weights;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

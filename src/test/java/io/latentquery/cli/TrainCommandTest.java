@@ -1,0 +1,91 @@
+package io.latentquery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentquery.TestData;
+import io.latentquery.contract.SavedModelContract;
+import io.latentquery.data.DataCatalog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+  @TempDir Path temp;
+  private String previousDataDir;
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void useTestData() {
+    previousDataDir = System.getProperty(DataCatalog.DATA_DIR_PROPERTY);
+    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
+  }
+
+  @AfterEach
+  void restoreDataDir() {
+    if (previousDataDir == null) {
+      System.clearProperty(DataCatalog.DATA_DIR_PROPERTY);
+    } else {
+      System.setProperty(DataCatalog.DATA_DIR_PROPERTY, previousDataDir);
+    }
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void zeroLatentDimIsAUsageError() {
+    int code = run("train", "--data", "mnist", "--limit", "64", "--latent-dim", "0", "--run", temp.resolve("m").toString(), "--no-export");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("latentDim must be >= 1, got 0"), err.toString());
+    assertTrue(err.toString().contains("--help"), err.toString());
+  }
+
+  @Test
+  void missingDataPathIsOneLineWithoutStackTrace() {
+    Path missing = temp.resolve("no-such-images");
+    int code = run("train", "--data", missing.toString(), "--run", temp.resolve("m").toString());
+    assertEquals(1, code, err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).contains(missing.toString()), lines.get(0));
+    assertFalse(err.toString().contains("\tat "), err.toString());
+  }
+
+  @Test
+  void trainsSmallModelThenExportsAndRefusesToOverwrite() throws Exception {
+    Path runDir = temp.resolve("models/tiny");
+    Path export = temp.resolve("savedmodels/tiny");
+    String[] args = {
+      "train", "--data", "mnist", "--limit", "64", "--preset", "small", "--epochs", "1", "--batch-size", "32",
+      "--threads", "1", "--run", runDir.toString(), "--export-to", export.toString()
+    };
+    assertEquals(0, run(args), err.toString());
+    for (String file : List.of("settings.json", "provenance.json", "metrics.csv", "checkpoint/state.json")) {
+      assertTrue(Files.isRegularFile(runDir.resolve(file)), file);
+    }
+    assertTrue(Files.readString(runDir.resolve("settings.json")).contains("\"learningRate\" : 0.001"));
+    List<String> metrics = Files.readAllLines(runDir.resolve("metrics.csv"));
+    assertEquals(2, metrics.size());
+    assertFalse(metrics.get(1).contains(",,"), "validation loss present: " + metrics.get(1));
+    assertTrue(Files.isRegularFile(export.resolve(SavedModelContract.ENCODER_DIR).resolve("saved_model.pb")));
+    assertTrue(Files.isRegularFile(export.resolve(SavedModelContract.PROVENANCE_FILE)));
+
+    assertEquals(1, run(args));
+    assertTrue(err.toString().contains("exists; use --force"), err.toString());
+
+    assertEquals(1, run("export", "--run", runDir.toString(), "--out", export.toString()));
+    assertEquals(0, run("export", "--run", runDir.toString(), "--out", export.toString(), "--force"), err.toString());
+  }
+}

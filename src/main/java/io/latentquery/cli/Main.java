@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ExperimentCommand.class,
       SampleBenchCommand.class,
+      ReportCommand.class,
+      DecodeCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

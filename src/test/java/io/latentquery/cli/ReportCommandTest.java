@@ -78,19 +78,8 @@ class ReportCommandTest {
     selection = project.resolve("selections/normal-cluster.csv");
     randomSelection = project.resolve("selections/random.csv");
     Files.createDirectories(selection.getParent());
-    for (String[] s : List.of(
-        new String[] {selection.toString(), "normal-cluster", "12"},
-        new String[] {randomSelection.toString(), "random", "12"})) {
-      CliRun sample = CliRun.of("sample", "--strategy", s[1], "--n", s[2], "--clusters", "3", "--seed", "3",
-          "--encoder", export.resolve("encoder").toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
-          "--threads", "1", "--out", s[0]);
-      if (sample.code() != 0 && s[1].equals("random")) {
-        sample = CliRun.of("sample", "--strategy", s[1], "--n", s[2], "--seed", "3",
-            "--encoder", export.resolve("encoder").toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
-            "--threads", "1", "--out", s[0]);
-      }
-      assertEquals(0, sample.code(), sample.err());
-    }
+    sample(selection, "--strategy", "normal-cluster", "--clusters", "3");
+    sample(randomSelection, "--strategy", "random");
 
     evaluations = project.resolve("evaluations");
     Files.createDirectories(evaluations);
@@ -101,6 +90,15 @@ class ReportCommandTest {
         "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.52)));
     Json.write(evaluations.resolve("random-12-seed-2.evaluation.json"), Map.of(
         "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.48)));
+  }
+
+  private static void sample(Path out, String... strategy) {
+    List<String> args = new java.util.ArrayList<>(List.of("sample", "--n", "12", "--seed", "3",
+        "--encoder", export.resolve("encoder").toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
+        "--threads", "1", "--out", out.toString()));
+    args.addAll(List.of(strategy));
+    CliRun sample = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, sample.code(), sample.err());
   }
 
   private CliRun report(Path out, String... extra) {

@@ -109,7 +109,8 @@ final class ReportWriter {
     section("training", "Training");
     figure("training-loss", LinePlots.loss(in.metrics, "Loss per epoch", in.options.plots()),
         "Training and validation loss per epoch.");
-    if (LinePlots.hasTerms(in.metrics)) {
+    // A single term is the training loss itself, already plotted above.
+    if (LinePlots.hasTerms(in.metrics) && in.metrics.lossTerms().size() > 1) {
       figure("training-terms", LinePlots.lossTerms(in.metrics, "Loss terms per epoch", in.options.plots()),
           "Each loss term per epoch (" + String.join(", ", in.metrics.lossTerms()) + ").");
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       EvaluateCommand.class,
       ExperimentCommand.class,
+      ReportCommand.class,
+      DecodeCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {

@@ -30,8 +30,7 @@ public final class ReportBuilder {
   ClassLabels classes = ClassLabels.NONE;
   List<String> ids;
   ImageSource poolImages;
-  SelectionTable selection;
-  SelectionSummary selectionSummary;
+  final List<SelectionPart> selections = new ArrayList<>();
   int[] poolClusters;
   Metrics metrics;
   JsonNode settings;
@@ -85,10 +84,46 @@ public final class ReportBuilder {
     return this;
   }
 
-  /** A selection of pool points, and what its selection.json says (may be null). */
+  /**
+   * One selection shown in a report: its rows, what its selection.json says (may be null) and,
+   * when given, the decoder's images for it with a caption saying what they are.
+   */
+  record SelectionPart(String name, SelectionTable table, SelectionSummary summary, ImageBatch decoded, String decodedCaption) {
+    SelectionPart withDecoded(ImageBatch images, String caption) {
+      return new SelectionPart(name, table, summary, images, caption);
+    }
+  }
+
+  /**
+   * Adds a selection of pool points and what its selection.json says (may be null), named after
+   * its strategy. Every selection added gets its own section, in the order added.
+   */
   public ReportBuilder selection(SelectionTable table, SelectionSummary summary) {
-    this.selection = table;
-    this.selectionSummary = summary;
+    return selection(summary == null ? "selection " + (selections.size() + 1) : summary.strategy(), table, summary);
+  }
+
+  /** Adds a selection under {@code name} (shown in its heading and the overview). */
+  public ReportBuilder selection(String name, SelectionTable table, SelectionSummary summary) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a selection needs a name");
+    }
+    selections.add(new SelectionPart(name, table, summary, null, null));
+    return this;
+  }
+
+  /**
+   * The decoder's images for selection {@code k} (0-based, in the order added): decoded draws of
+   * its strategy, or decoded codes of its points. {@code caption} says which, since the two mean
+   * different things.
+   */
+  public ReportBuilder selectionImages(int k, ImageBatch images, String caption) {
+    if (k < 0 || k >= selections.size()) {
+      throw new IllegalArgumentException("no selection " + k + "; " + selections.size() + " added");
+    }
+    if (caption == null || caption.isBlank()) {
+      throw new IllegalArgumentException("decoded selection images need a caption saying what they are");
+    }
+    selections.set(k, selections.get(k).withDecoded(images, caption));
     return this;
   }
 
@@ -212,18 +247,25 @@ public final class ReportBuilder {
   }
 
   /**
-   * Reads a selection.csv and, when {@code json} is not null, its selection.json; both are
-   * attached under {@code files/selection/}.
+   * Reads a selection.csv and, when {@code json} is not null, its selection.json, and adds them
+   * as the next selection; both are attached under {@code files/selection/} for the first
+   * selection, {@code files/selection-2/} for the second, and so on.
    */
   public ReportBuilder selectionFiles(Path csv, Path json) {
     SelectionTable table = SelectionCsv.read(csv);
     SelectionSummary summary = json == null ? null : SelectionSummary.read(json);
+    String folder = selectionKey(selections.size());
     selection(table, summary);
-    attach("selection/" + SelectionCsv.FILE_NAME, csv);
+    attach(folder + "/" + SelectionCsv.FILE_NAME, csv);
     if (json != null) {
-      attach("selection/" + SelectionSummary.FILE_NAME, json);
+      attach(folder + "/" + SelectionSummary.FILE_NAME, json);
     }
     return this;
+  }
+
+  /** The anchor and file prefix of selection {@code k}: selection, selection-2, selection-3... */
+  static String selectionKey(int k) {
+    return k == 0 ? "selection" : "selection-" + (k + 1);
   }
 
   /**
@@ -236,8 +278,11 @@ public final class ReportBuilder {
   }
 
   private void validate() {
-    if (selection != null && encodings != null) {
-      for (SelectionTable.Row row : selection.rows()) {
+    for (SelectionPart part : selections) {
+      if (encodings == null) {
+        break;
+      }
+      for (SelectionTable.Row row : part.table().rows()) {
         if (row.index() >= encodings.count()) {
           throw new InputException("selection rank " + row.rank() + " has pool index " + row.index()
               + ", outside the " + encodings.count() + " encodings: was it drawn from another pool?");

@@ -44,7 +44,7 @@ final class ReportWriter {
     overview();
     training();
     encodings();
-    selection();
+    selections();
     reconstructions();
     manifold();
     draws();
@@ -77,9 +77,9 @@ final class ReportWriter {
       rows.add(row("classes", in.classes.known()
           ? in.classes.classCount() + " known (" + String.join(", ", classNames()) + ")" : "unknown (unlabeled pool)"));
     }
-    if (in.selection != null) {
-      rows.add(row("selection", Charts.count(in.selection.size()) + " queries"
-          + (in.selectionSummary == null ? "" : ", strategy " + in.selectionSummary.strategy())));
+    for (ReportBuilder.SelectionPart part : in.selections) {
+      rows.add(row("selection " + part.name(), Charts.count(part.table().size()) + " queries"
+          + (part.summary() == null ? "" : ", strategy " + part.summary().strategy())));
     }
     if (in.metrics != null && !in.metrics.epochs().isEmpty()) {
       Metrics.Epoch last = in.metrics.epochs().get(in.metrics.epochs().size() - 1);
@@ -109,7 +109,8 @@ final class ReportWriter {
     section("training", "Training");
     figure("training-loss", LinePlots.loss(in.metrics, "Loss per epoch", in.options.plots()),
         "Training and validation loss per epoch.");
-    if (LinePlots.hasTerms(in.metrics)) {
+    // A single term is the training loss itself, already plotted above.
+    if (LinePlots.hasTerms(in.metrics) && in.metrics.lossTerms().size() > 1) {
       figure("training-terms", LinePlots.lossTerms(in.metrics, "Loss terms per epoch", in.options.plots()),
           "Each loss term per epoch (" + String.join(", ", in.metrics.lossTerms()) + ").");
     }
@@ -138,28 +139,34 @@ final class ReportWriter {
     return p.name().equals("pca") ? "principal components" : p.xLabel() + " against " + p.yLabel();
   }
 
-  private void selection() {
-    if (in.selection == null) {
-      return;
+  private void selections() {
+    for (int k = 0; k < in.selections.size(); k++) {
+      selection(ReportBuilder.selectionKey(k), in.selections.get(k));
     }
-    section("selection", "Selection");
-    SelectionSummary summary = in.selectionSummary;
+  }
+
+  private void selection(String key, ReportBuilder.SelectionPart part) {
+    SelectionTable table = part.table();
+    section(key, in.selections.size() == 1 ? "Selection" : "Selection: " + part.name());
+    SelectionSummary summary = part.summary();
     if (summary != null) {
       body.paragraph("Strategy " + summary.strategy() + (summary.seed() == null ? "" : ", seed " + summary.seed())
-          + ", " + in.selection.size() + " queries.");
+          + ", " + table.size() + " queries.");
     }
-    int[] indices = in.selection.indices();
-    if (in.encodings != null && in.selection.size() > 0) {
-      Highlight highlight = new Highlight("selected", indices, in.selection.clusters(), "cluster");
+    int[] indices = table.indices();
+    if (in.encodings != null && table.size() > 0) {
+      Highlight highlight = new Highlight("selected", indices, table.clusters(), "cluster");
       for (Projection2D p : projections) {
-        figure("selection-" + p.name(),
-            ScatterPlots.overlay(p, in.classes, in.poolClusters, highlight, "Selection, " + describe(p), in.options.plots()),
+        figure(key + "-" + p.name(),
+            ScatterPlots.overlay(p, in.classes, in.poolClusters, highlight, "Selection " + part.name() + ", " + describe(p),
+                in.options.plots()),
             "The selected queries (outlined diamonds" + (highlight.grouped() ? ", coloured by cluster" : "")
                 + ") over the pool, " + describe(p) + ".");
       }
       if (in.classes.known()) {
-        figure("selection-classes",
-            BarPlots.classHistogram(ClassHistogram.of(in.classes, indices), "Classes in pool and selection", in.options.plots()),
+        figure(key + "-classes",
+            BarPlots.classHistogram(ClassHistogram.of(in.classes, indices), "Classes in pool and selection " + part.name(),
+                in.options.plots()),
             "Share of each class in the pool and in the selection.");
       }
     }
@@ -172,16 +179,22 @@ final class ReportWriter {
       body.table(List.of("field", "value"), rows, "json");
       body.raw("</details>\n");
     }
-    selectionTable();
+    selectionTable(key, table);
+    if (part.decoded() != null && part.decoded().count() > 0) {
+      int columns = Math.min(in.options.gridColumns(), part.decoded().count());
+      figure(key + "-decoded",
+          ImageGrid.render(part.decoded(), new ImageGrid.Style(columns, gridScale(part.decoded().shape(), columns, 800), 2)),
+          part.decodedCaption());
+    }
   }
 
-  private void selectionTable() {
-    int shown = Math.min(in.options.tableRows(), in.selection.size());
+  private void selectionTable(String key, SelectionTable table) {
+    int shown = Math.min(in.options.tableRows(), table.size());
     if (shown == 0) {
       return;
     }
-    body.paragraph(shown < in.selection.size()
-        ? "The first " + shown + " of " + in.selection.size() + " queries, in labeling order (all are in selection.csv)."
+    body.paragraph(shown < table.size()
+        ? "The first " + shown + " of " + table.size() + " queries, in labeling order (all are in selection.csv)."
         : "All " + shown + " queries, in labeling order.");
     boolean thumbs = in.poolImages != null;
     List<String> header = new ArrayList<>(List.of("rank"));
@@ -190,11 +203,11 @@ final class ReportWriter {
     }
     header.addAll(List.of("index", "id", "label", "z", "cluster", "draw distance"));
     List<List<Html.Cell>> rows = new ArrayList<>();
-    for (SelectionTable.Row r : in.selection.rows().subList(0, shown)) {
+    for (SelectionTable.Row r : table.rows().subList(0, shown)) {
       List<Html.Cell> cells = new ArrayList<>();
       cells.add(Html.Cell.number(Integer.toString(r.rank())));
       if (thumbs) {
-        String src = THUMBS + String.format(Locale.ROOT, "/rank-%05d.png", r.rank());
+        String src = THUMBS + String.format(Locale.ROOT, "/%s-rank-%05d.png", key, r.rank());
         PngFiles.write(folder.resolve(src), thumbnail(in.poolImages.image(r.index())));
         cells.add(Html.Cell.image(src, r.id()));
       }
@@ -308,7 +321,8 @@ final class ReportWriter {
       return;
     }
     List<String> ids = in.ids != null ? in.ids : indexIds(in.encodings);
-    int[] selected = in.selection == null ? new int[0] : in.selection.indices();
+    int[] selected = in.selections.stream().flatMapToInt(part -> java.util.Arrays.stream(part.table().indices()))
+        .distinct().toArray();
     ProjectorExport.Result result = ProjectorExport.write(folder.resolve(PROJECTOR), in.encodings, in.classes, ids,
         selected, in.poolImages, in.options.projector());
     section("projector", "Embedding projector");

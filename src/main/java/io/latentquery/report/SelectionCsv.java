@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Reads and writes {@code selection.csv}: header {@code rank,index,id,label,z1..zL,cluster,
  * draw_distance}; label is empty when unknown, cluster -1 when the strategy does not cluster,
- * draw_distance empty (or NaN) when the strategy has no draws.
+ * draw_distance empty (or NaN) when the strategy has no draws. {@code lq sample} leaves out the
+ * label column for an unlabeled pool and the cluster column for strategies that do not cluster,
+ * so both are optional when reading.
  */
 public final class SelectionCsv {
   public static final String FILE_NAME = "selection.csv";
@@ -18,9 +20,11 @@ public final class SelectionCsv {
 
   public static SelectionTable read(Path file) {
     CsvTable table = CsvTable.read(file);
-    for (String column : List.of("rank", "index", "id", "label", "cluster", "draw_distance")) {
+    for (String column : List.of("rank", "index", "id", "draw_distance")) {
       table.require(column);
     }
+    boolean labels = table.header().contains("label");
+    boolean clusters = table.header().contains("cluster");
     int dim = 0;
     while (table.header().contains("z" + (dim + 1))) {
       dim++;
@@ -41,12 +45,12 @@ public final class SelectionCsv {
       if (index < 0) {
         throw row.fail("index must be >= 0, got " + index);
       }
-      int cluster = row.integer("cluster");
+      int cluster = clusters ? row.integer("cluster") : -1;
       if (cluster < -1) {
         throw row.fail("cluster must be >= -1, got " + cluster);
       }
       rows.add(new SelectionTable.Row(
-          row.integer("rank"), index, row.text("id"), row.text("label"), z, cluster, row.number("draw_distance")));
+          row.integer("rank"), index, row.text("id"), labels ? row.text("label") : "", z, cluster, row.number("draw_distance")));
     }
     return new SelectionTable(dim, rows);
   }

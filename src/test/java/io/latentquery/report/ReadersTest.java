@@ -89,13 +89,23 @@ class ReadersTest {
     e = assertThrows(InputException.class, () -> SelectionCsv.read(file));
     assertTrue(e.getMessage().startsWith(file + " line 1: no latent columns z1..zL"), e.getMessage());
 
-    Files.writeString(file, "rank,index,id,z1,cluster,draw_distance\n");
+    Files.writeString(file, "rank,index,z1,cluster,draw_distance\n");
     e = assertThrows(InputException.class, () -> SelectionCsv.read(file));
-    assertTrue(e.getMessage().startsWith(file + " line 1: missing column 'label'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(file + " line 1: missing column 'id'"), e.getMessage());
 
     Files.writeString(file, header + "1,4,\"unclosed,,0.1,0.2,-1,\n");
     e = assertThrows(InputException.class, () -> SelectionCsv.read(file));
     assertTrue(e.getMessage().startsWith(file + " line "), e.getMessage());
+  }
+
+  @Test
+  void labelAndClusterColumnsAreOptionalAsLqSampleLeavesThemOut() throws Exception {
+    Path file = dir.resolve("selection.csv");
+    Files.writeString(file, "rank,index,id,z1,z2,draw_distance\n1,4,a,0.5,1.5,0.25\n2,9,b,-1.0,2.0,\n");
+    SelectionTable table = SelectionCsv.read(file);
+    assertEquals(List.of(
+        new SelectionTable.Row(1, 4, "a", "", new double[] {0.5, 1.5}, -1, 0.25),
+        new SelectionTable.Row(2, 9, "b", "", new double[] {-1.0, 2.0}, -1, Double.NaN)), table.rows());
   }
 
   @Test

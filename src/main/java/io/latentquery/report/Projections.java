@@ -33,33 +33,8 @@ public final class Projections {
     if (dim < 2) {
       return firstTwo(points);
     }
-    double[] mean = new double[dim];
-    for (int i = 0; i < n; i++) {
-      for (int d = 0; d < dim; d++) {
-        mean[d] += points.get(i, d);
-      }
-    }
-    for (int d = 0; d < dim; d++) {
-      mean[d] /= Math.max(1, n);
-    }
-    double[][] covariance = new double[dim][dim];
-    double[] centred = new double[dim];
-    for (int i = 0; i < n; i++) {
-      for (int d = 0; d < dim; d++) {
-        centred[d] = points.get(i, d) - mean[d];
-      }
-      for (int a = 0; a < dim; a++) {
-        for (int b = a; b < dim; b++) {
-          covariance[a][b] += centred[a] * centred[b];
-        }
-      }
-    }
-    for (int a = 0; a < dim; a++) {
-      for (int b = a; b < dim; b++) {
-        covariance[a][b] /= Math.max(1, n - 1);
-        covariance[b][a] = covariance[a][b];
-      }
-    }
+    double[] mean = points.mean();
+    double[][] covariance = points.covariance();
     EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
     double[] values = eigen.getRealEigenvalues();
     Integer[] order = new Integer[dim];

@@ -106,4 +106,45 @@ public final class Points {
     }
     return new Points(out, indices.length, dim);
   }
+
+  /** The mean point; zeros when there are no points. */
+  public double[] mean() {
+    double[] mean = new double[dim];
+    for (int i = 0; i < count; i++) {
+      for (int d = 0; d < dim; d++) {
+        mean[d] += get(i, d);
+      }
+    }
+    for (int d = 0; d < dim; d++) {
+      mean[d] /= Math.max(1, count);
+    }
+    return mean;
+  }
+
+  /** The sample covariance (divided by N - 1); zeros for fewer than two points. */
+  public double[][] covariance() {
+    double[] mean = mean();
+    double[][] covariance = new double[dim][dim];
+    if (count < 2) {
+      return covariance;
+    }
+    double[] centred = new double[dim];
+    for (int i = 0; i < count; i++) {
+      for (int d = 0; d < dim; d++) {
+        centred[d] = get(i, d) - mean[d];
+      }
+      for (int a = 0; a < dim; a++) {
+        for (int b = a; b < dim; b++) {
+          covariance[a][b] += centred[a] * centred[b];
+        }
+      }
+    }
+    for (int a = 0; a < dim; a++) {
+      for (int b = a; b < dim; b++) {
+        covariance[a][b] /= count - 1;
+        covariance[b][a] = covariance[a][b];
+      }
+    }
+    return covariance;
+  }
 }

@@ -37,41 +37,10 @@ public final class MultivariateNormal implements LatentDistribution {
   }
 
   public static MultivariateNormal fit(Points points) {
-    int n = points.count();
-    int dim = points.dim();
-    if (n == 0) {
+    if (points.count() == 0) {
       throw new IllegalArgumentException("cannot fit a normal distribution to no points");
     }
-    double[] mean = new double[dim];
-    for (int i = 0; i < n; i++) {
-      for (int d = 0; d < dim; d++) {
-        mean[d] += points.get(i, d);
-      }
-    }
-    for (int d = 0; d < dim; d++) {
-      mean[d] /= n;
-    }
-    double[][] cov = new double[dim][dim];
-    if (n > 1) {
-      double[] centred = new double[dim];
-      for (int i = 0; i < n; i++) {
-        for (int d = 0; d < dim; d++) {
-          centred[d] = points.get(i, d) - mean[d];
-        }
-        for (int a = 0; a < dim; a++) {
-          for (int b = a; b < dim; b++) {
-            cov[a][b] += centred[a] * centred[b];
-          }
-        }
-      }
-      for (int a = 0; a < dim; a++) {
-        for (int b = a; b < dim; b++) {
-          cov[a][b] /= n - 1;
-          cov[b][a] = cov[a][b];
-        }
-      }
-    }
-    return new MultivariateNormal(mean, cov);
+    return new MultivariateNormal(points.mean(), points.covariance());
   }
 
   private static double[][] factor(double[][] covariance) {

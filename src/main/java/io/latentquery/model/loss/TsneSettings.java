@@ -57,6 +57,14 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
     checkPerplexityForBatch(perplexity, batchSize);
   }
 
+  /**
+   * The fewest images a batch may hold under this perplexity: more than the perplexity (each image
+   * has batch size - 1 neighbours) and at least 3.
+   */
+  public int minimumBatchSize() {
+    return Math.max(3, (int) Math.ceil(perplexity + 1));
+  }
+
   /** The input-space affinities P with this perplexity. */
   public TsneAffinities affinities() {
     return new TsneAffinities(perplexity);

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
           + "encode pool and test splits with the exported encoder, report the 1-nearest-neighbour accuracy of "
           + "the test encodings against the labelled pool encodings and the trustworthiness T(k) on a seeded "
           + "test subset (ranks in pixel space). A run folder under --work with the same settings is reused "
-          + "(and continued when --epochs grew).",
+          + "(and continued when --epochs grew). --beta applies to vae and vtsne, --perplexity, --dof and "
+          + "--tsne-weight to tsne and vtsne.",
       "Published 1-NN accuracy of 2-D MNIST test embeddings (Sainburg et al. 2021): parametric t-SNE 91.2%, "
           + "VAE 72.4%, AE 76.5%, t-SNE 94.1%; parametric t-SNE on Fashion-MNIST 68.3%."
     })

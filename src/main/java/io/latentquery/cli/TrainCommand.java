@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
-            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end.")
+            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end. --beta applies to "
+            + "the variational kinds (vae, vtsne), --perplexity, --dof and --tsne-weight to the t-SNE kinds (tsne, "
+            + "vtsne); giving one to another kind is a usage error. t-SNE kinds need batches larger than the "
+            + "perplexity: a last batch smaller than that joins the batch before it.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
@@ -160,11 +163,9 @@ final class TrainCommand implements Callable<Integer> {
    */
   private TsneSettings tsneSettings(ModelKind kind) {
     if (!kind.tsne()) {
-      for (var option : new Object[][] {{"--perplexity", perplexity}, {"--dof", dof}, {"--tsne-weight", tsneWeight}}) {
-        if (option[1] != null) {
-          throw new IllegalArgumentException(option[0] + " applies only to --model tsne or vtsne, not " + kind);
-        }
-      }
+      refuseFor(kind, "--perplexity", perplexity);
+      refuseFor(kind, "--dof", dof);
+      refuseFor(kind, "--tsne-weight", tsneWeight);
       return null;
     }
     TsneSettings settings = new TsneSettings(
@@ -173,6 +174,12 @@ final class TrainCommand implements Callable<Integer> {
         tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
     settings.checkBatchSize(batchSize);
     return settings;
+  }
+
+  private static void refuseFor(ModelKind kind, String option, Double value) {
+    if (value != null) {
+      throw new IllegalArgumentException(option + " applies only to --model tsne or vtsne, not " + kind);
+    }
   }
 
   private TrainSettings settings(ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {

@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
           + "test subset (ranks in pixel space). A run folder under --work with the same settings is reused "
           + "(and continued when --epochs grew). --beta applies to vae and vtsne, --perplexity, --dof and "
           + "--tsne-weight to tsne and vtsne.",
-      "Published 1-NN accuracy of 2-D MNIST test embeddings (Sainburg et al. 2021): parametric t-SNE 91.2%, "
-          + "VAE 72.4%, AE 76.5%, t-SNE 94.1%; parametric t-SNE on Fashion-MNIST 68.3%."
+      "Published 1-NN accuracy of 2-D MNIST test embeddings (Sainburg et al. 2021): parametric t-SNE 91.2%%, "
+          + "VAE 72.4%%, AE 76.5%%, t-SNE 94.1%%; parametric t-SNE on Fashion-MNIST 68.3%%."
     })
 final class EmbeddingBenchCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure speed.",
-    subcommands = {BenchCommand.Train.class, SampleBenchCommand.class})
+    description = "Measure speed and embedding quality.",
+    subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

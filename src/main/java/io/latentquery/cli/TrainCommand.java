@@ -9,6 +9,8 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
+import io.latentquery.model.loss.TsneSettings;
+import io.latentquery.model.loss.VariationalSettings;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainResult;
 import io.latentquery.train.TrainSettings;
@@ -30,14 +32,40 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
-            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end.")
+            + "after every epoch under --run; export SavedModels to savedmodels/NAME at the end. --beta applies to "
+            + "the variational kinds (vae, vtsne), --perplexity, --dof and --tsne-weight to the t-SNE kinds (tsne, "
+            + "vtsne); giving one to another kind is a usage error. t-SNE kinds need batches larger than the "
+            + "perplexity: a last batch smaller than that joins the batch before it.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
-  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND", description = "Autoencoder kind: conv (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND",
+      description = "Autoencoder kind: conv (plain), vae (variational), tsne (parametric t-SNE), vtsne (both). "
+          + "Default: ${DEFAULT-VALUE}.")
   String model;
+
+  @Option(names = "--beta", paramLabel = "BETA",
+      description = "vae, vtsne: weight of KL(posterior || N(0, I)) against the reconstruction, applied as "
+          + "beta / (H*W*C) because the cross-entropy is a mean over pixels; this equals summed cross-entropy "
+          + "+ beta * KL, divided by H*W*C. 1 is the ELBO, 0 turns the term off (default: 1).")
+  Double beta;
+
+  @Option(names = "--perplexity", paramLabel = "P",
+      description = "tsne, vtsne: effective number of neighbours per image in each batch's affinities; "
+          + "must be > 1 and smaller than --batch-size (default: 30).")
+  Double perplexity;
+
+  @Option(names = "--dof", paramLabel = "A",
+      description = "tsne, vtsne: degrees of freedom of the Student-t kernel in the latent space, > 0 "
+          + "(default: " + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM + ", the t-SNE kernel).")
+  Double dof;
+
+  @Option(names = "--tsne-weight", paramLabel = "W",
+      description = "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
+          + TsneSettings.DEFAULT_WEIGHT + ").")
+  Double tsneWeight;
 
   @Option(names = "--preset", defaultValue = "paper", paramLabel = "NAME",
       description = "Architecture sizes: paper (filters 64,32,32, 3 convolutions per level, dense 1024,1024) or small (fast). Default: ${DEFAULT-VALUE}.")
@@ -93,8 +121,11 @@ final class TrainCommand implements Callable<Integer> {
       throw new InputException("export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
     }
     boolean resuming = resume && Files.isRegularFile(folder.settings());
+    ModelKind kind = ModelKind.parse(model);
+    VariationalSettings variational = variationalSettings(kind);
+    TsneSettings tsne = tsneSettings(kind);
     SplitDataset split = data.open();
-    TrainSettings settings = resuming ? storedSettings(folder) : settings(split.shape());
+    TrainSettings settings = resuming ? storedSettings(folder) : settings(split.shape(), kind, variational, tsne);
     Dataset pool = limited(split.split(Split.POOL), settings.limit());
     Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
     Trainer.Start start = resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
@@ -112,11 +143,52 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrainSettings settings(ImageShape shape) {
+  /**
+   * The variational settings from --beta for a variational kind (null for the defaults); --beta
+   * with any other kind is a usage error rather than an option silently without effect.
+   */
+  private VariationalSettings variationalSettings(ModelKind kind) {
+    if (!kind.variational()) {
+      if (beta != null) {
+        throw new IllegalArgumentException("--beta applies only to --model vae or vtsne, not " + kind);
+      }
+      return null;
+    }
+    return beta == null ? null : new VariationalSettings(beta);
+  }
+
+  /**
+   * The t-SNE settings for a t-SNE kind, checked against --batch-size before any data is read;
+   * --perplexity, --dof or --tsne-weight with any other kind is a usage error.
+   */
+  private TsneSettings tsneSettings(ModelKind kind) {
+    if (!kind.tsne()) {
+      refuseFor(kind, "--perplexity", perplexity);
+      refuseFor(kind, "--dof", dof);
+      refuseFor(kind, "--tsne-weight", tsneWeight);
+      return null;
+    }
+    TsneSettings settings = new TsneSettings(
+        perplexity != null ? perplexity : TsneSettings.DEFAULT_PERPLEXITY,
+        dof != null ? dof : TsneSettings.DEFAULT_DEGREES_OF_FREEDOM,
+        tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
+    settings.checkBatchSize(batchSize);
+    return settings;
+  }
+
+  private static void refuseFor(ModelKind kind, String option, Double value) {
+    if (value != null) {
+      throw new IllegalArgumentException(option + " applies only to --model tsne or vtsne, not " + kind);
+    }
+  }
+
+  private TrainSettings settings(ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {
     AutoencoderConfig config = AutoencoderConfig.preset(preset, shape)
-        .kind(ModelKind.parse(model))
+        .kind(kind)
         .latentDim(latentDim)
         .dropout(dropout)
+        .variational(variational)
+        .tsne(tsne)
         .build();
     return TrainSettings.builder(config, data.request())
         .limit(data.limit)

@@ -1,6 +1,8 @@
 package io.latentquery.model;
 
 import io.latentquery.data.ImageShape;
+import io.latentquery.model.loss.TsneSettings;
+import io.latentquery.model.loss.VariationalSettings;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +20,12 @@ import java.util.Locale;
  * @param denseWidths widths of the ReLU dense layers between the convolutions and the latent
  *     layer (mirrored in the decoder)
  * @param dropout probability of dropping a dense unit during training, in [0,1)
+ * @param variational the KL weight beta of the variational kinds ({@code vae}, {@code vtsne});
+ *     null for the others. A variational kind given null gets {@link
+ *     VariationalSettings#defaults()}; any other kind given settings is refused, so settings.json
+ *     never records an option that had no effect.
+ * @param tsne perplexity, degrees of freedom and weight of the t-SNE term of the t-SNE kinds
+ *     ({@code tsne}, {@code vtsne}); null for the others, with the same defaulting and refusal
  */
 public record AutoencoderConfig(
     ModelKind kind,
@@ -26,7 +34,9 @@ public record AutoencoderConfig(
     List<Integer> filters,
     int convolutionsPerLevel,
     List<Integer> denseWidths,
-    double dropout) {
+    double dropout,
+    VariationalSettings variational,
+    TsneSettings tsne) {
 
   /** The preset names {@link #preset} accepts. */
   public static final List<String> PRESETS = List.of("paper", "small");
@@ -62,6 +72,19 @@ public record AutoencoderConfig(
     if (!(dropout >= 0 && dropout < 1)) {
       throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
     }
+    if (kind.variational()) {
+      variational = variational == null ? VariationalSettings.defaults() : variational;
+    } else if (variational != null) {
+      throw new IllegalArgumentException(
+          "beta applies only to the variational kinds (" + ModelKind.ids(ModelKind::variational) + "), not " + kind);
+    }
+    if (kind.tsne()) {
+      tsne = tsne == null ? TsneSettings.defaults() : tsne;
+    } else if (tsne != null) {
+      throw new IllegalArgumentException(
+          "perplexity, dof and t-SNE weight apply only to the t-SNE kinds (" + ModelKind.ids(ModelKind::tsne)
+              + "), not " + kind);
+    }
     int divisor = 1 << (filters.size() - 1);
     if (input.height() % divisor != 0 || input.width() % divisor != 0) {
       throw new IllegalArgumentException(
@@ -83,6 +106,15 @@ public record AutoencoderConfig(
     return filters.size();
   }
 
+  /**
+   * The fewest images a batch of this model may hold: 1, or for the t-SNE kinds
+   * {@link TsneSettings#minimumBatchSize()} (more images than the perplexity, and at least 3). The
+   * trainer folds a smaller last batch into the one before it.
+   */
+  public int minimumBatchSize() {
+    return tsne == null ? 1 : tsne.minimumBatchSize();
+  }
+
   public Builder toBuilder() {
     return new Builder()
         .kind(kind)
@@ -91,7 +123,9 @@ public record AutoencoderConfig(
         .filters(filters)
         .convolutionsPerLevel(convolutionsPerLevel)
         .denseWidths(denseWidths)
-        .dropout(dropout);
+        .dropout(dropout)
+        .variational(variational)
+        .tsne(tsne);
   }
 
   /** A builder holding the {@code paper} sizes for 28x28x1 images, latent dimension 2. */
@@ -123,6 +157,8 @@ public record AutoencoderConfig(
     private int convolutionsPerLevel = 3;
     private List<Integer> denseWidths = List.of(1024, 1024);
     private double dropout = 0;
+    private VariationalSettings variational;
+    private TsneSettings tsne;
 
     private Builder() {}
 
@@ -161,8 +197,21 @@ public record AutoencoderConfig(
       return this;
     }
 
+    /** The KL weight of a variational kind; null (the default) gives the kind's defaults. */
+    public Builder variational(VariationalSettings variational) {
+      this.variational = variational;
+      return this;
+    }
+
+    /** The t-SNE term of a t-SNE kind; null (the default) gives the kind's defaults. */
+    public Builder tsne(TsneSettings tsne) {
+      this.tsne = tsne;
+      return this;
+    }
+
     public AutoencoderConfig build() {
-      return new AutoencoderConfig(kind, input, latentDim, filters, convolutionsPerLevel, denseWidths, dropout);
+      return new AutoencoderConfig(
+          kind, input, latentDim, filters, convolutionsPerLevel, denseWidths, dropout, variational, tsne);
     }
   }
 }

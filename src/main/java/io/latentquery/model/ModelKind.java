@@ -14,15 +14,23 @@ import java.util.stream.Collectors;
  */
 public enum ModelKind {
   /** Deterministic convolutional autoencoder with a binary cross-entropy reconstruction loss. */
-  CONV("conv", false, ConvAutoencoder::new);
+  CONV("conv", false, false, ConvAutoencoder::new),
+  /** Variational autoencoder: Gaussian posterior head, reparameterised sample, BCE + beta * KL. */
+  VAE("vae", true, false, VariationalAutoencoder::new),
+  /** Parametric t-SNE autoencoder: linear head, BCE + w * KL(P||Q) over each batch. */
+  TSNE("tsne", false, true, TsneAutoencoder::new),
+  /** Both: VAE head and sampling, BCE + beta * KL + w * KL(P||Q) with Q on the posterior means. */
+  VTSNE("vtsne", true, true, VariationalTsneAutoencoder::new);
 
   private final String id;
   private final boolean variational;
+  private final boolean tsne;
   private final Function<AutoencoderConfig, AutoencoderModel> factory;
 
-  ModelKind(String id, boolean variational, Function<AutoencoderConfig, AutoencoderModel> factory) {
+  ModelKind(String id, boolean variational, boolean tsne, Function<AutoencoderConfig, AutoencoderModel> factory) {
     this.id = id;
     this.variational = variational;
+    this.tsne = tsne;
     this.factory = factory;
   }
 
@@ -35,6 +43,14 @@ public enum ModelKind {
   /** Whether the encoder also exports {@code latent_logvar} (a posterior variance per example). */
   public boolean variational() {
     return variational;
+  }
+
+  /**
+   * Whether the loss has a t-SNE term, whose input-space affinities need batches larger than the
+   * perplexity (see {@link AutoencoderConfig#minimumBatchSize()}).
+   */
+  public boolean tsne() {
+    return tsne;
   }
 
   /** A model of this kind with the given architecture. */
@@ -55,6 +71,11 @@ public enum ModelKind {
 
   public static String ids() {
     return Arrays.stream(values()).map(ModelKind::id).collect(Collectors.joining(", "));
+  }
+
+  /** The ids of the kinds for which {@code test} holds, e.g. "vae, vtsne". */
+  static String ids(java.util.function.Predicate<ModelKind> test) {
+    return Arrays.stream(values()).filter(test).map(ModelKind::id).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -39,6 +39,9 @@ public record TrainSettings(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     }
+    if (model.tsne() != null) {
+      model.tsne().checkBatchSize(batchSize);
+    }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
     }

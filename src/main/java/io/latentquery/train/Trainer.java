@@ -19,7 +19,9 @@ import org.apache.logging.log4j.Logger;
  * steps, validation loss and an atomic checkpoint after every epoch, metrics.csv. A run stopped
  * after epoch k and resumed ends with exactly the weights of an uninterrupted run (with one
  * thread), because weights, optimizer state and every random draw are reproduced from the
- * checkpoint and (seed, epoch, step).
+ * checkpoint and (seed, epoch, step). A last batch smaller than the model's minimum batch size
+ * (t-SNE kinds) joins the batch before it, for training and validation alike (see {@link
+ * BatchBounds}).
  */
 public final class Trainer {
   private static final Logger LOG = LogManager.getLogger(Trainer.class);
@@ -61,6 +63,12 @@ public final class Trainer {
       throw new InputException(
           "images are " + pool.shape() + " but the model expects " + settings.model().input());
     }
+    int minimum = settings.model().minimumBatchSize();
+    if (pool.size() < minimum) {
+      throw new InputException(
+          "the pool has " + pool.size() + " images, but a " + settings.model().kind()
+              + " model needs batches of at least " + minimum + " (more images than the perplexity)");
+    }
     String checksum = pool.checksum();
     CheckpointState state = prepareFolder(start, checksum);
     if (state.epoch() >= settings.epochs()) {
@@ -97,10 +105,9 @@ public final class Trainer {
       int[] order = Seeds.epochOrder(settings.seed(), epoch, pool.size());
       display.startEpoch(epoch, settings.epochs(), pool.size());
       double[] sums = new double[terms + 1];
-      int step = 0;
-      for (int from = 0; from < order.length; from += settings.batchSize()) {
-        step++;
-        int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
+      int[] bounds = BatchBounds.of(order.length, settings.batchSize(), settings.model().minimumBatchSize());
+      for (int step = 1; step < bounds.length; step++) {
+        int[] indices = Arrays.copyOfRange(order, bounds[step - 1], bounds[step]);
         Batch batch = new Batch(pool.batch(indices), indices.length, pool.shape(), true, Seeds.step(settings.seed(), epoch, step));
         StepLosses losses = session.train(batch);
         if (!losses.finite()) {
@@ -111,7 +118,7 @@ public final class Trainer {
           sums[i] += (double) losses.values()[i] * indices.length;
         }
         steps++;
-        display.advance(indices.length, sums[0] / Math.min(order.length, from + settings.batchSize()));
+        display.advance(indices.length, sums[0] / bounds[step]);
       }
       display.endEpoch();
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -134,11 +141,12 @@ public final class Trainer {
 
   private double validate(TrainingSession session, Dataset validation, int epoch) {
     double sum = 0;
-    int step = 0;
-    for (int from = 0; from < validation.size(); from += settings.batchSize()) {
-      int to = Math.min(validation.size(), from + settings.batchSize());
+    int[] bounds = BatchBounds.of(validation.size(), settings.batchSize(), settings.model().minimumBatchSize());
+    for (int step = 1; step < bounds.length; step++) {
+      int from = bounds[step - 1];
+      int to = bounds[step];
       Batch batch = new Batch(
-          validation.batch(from, to), to - from, validation.shape(), false, Seeds.step(settings.seed(), -epoch, ++step));
+          validation.batch(from, to), to - from, validation.shape(), false, Seeds.step(settings.seed(), -epoch, step));
       StepLosses losses = session.evaluate(batch);
       if (!losses.finite()) {
         throw diverged(losses, epoch, step, epoch - 1);

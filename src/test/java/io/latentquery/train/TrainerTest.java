@@ -12,6 +12,9 @@ import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
 import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.ModelKind;
+import io.latentquery.model.loss.TsneSettings;
+import io.latentquery.model.loss.VariationalSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,6 +100,72 @@ class TrainerTest {
     }
     assertTrue(Files.isRegularFile(interrupted.provenance()));
     assertEquals(settings, interrupted.readSettings());
+  }
+
+  /**
+   * vtsne draws noise and feeds t-SNE affinities every step; 100 pool images in batches of 32 with
+   * perplexity 5 (minimum batch 6) end in a batch of 4 that joins the one before it, and the 40
+   * validation images split 32 + 8.
+   */
+  @Test
+  void variationalTsneRunResumesExactly() throws Exception {
+    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
+        .kind(ModelKind.VTSNE)
+        .filters(List.of(4, 4))
+        .denseWidths(List.of(16))
+        .variational(new VariationalSettings(2))
+        .tsne(new TsneSettings(5, 1, 0.5))
+        .build();
+    TrainSettings settings = TrainSettings.builder(config, DataRequest.of("mnist"))
+        .limit(100).epochs(2).batchSize(32).seed(5).threads(1).build();
+    Dataset pool = TestData.mnistPool(100);
+    Dataset validation = TestData.mnistTest(40);
+
+    RunFolder straight = new RunFolder(temp.resolve("vtsne-straight"));
+    new Trainer(settings, straight).train(pool, validation, Trainer.Start.NEW);
+    RunFolder interrupted = new RunFolder(temp.resolve("vtsne-interrupted"));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new Trainer(settings, interrupted).progress(() -> interruptAt(2)).train(pool, validation, Trainer.Start.NEW));
+    new Trainer(settings, interrupted).train(pool, validation, Trainer.Start.RESUME);
+    assertEquals(new CheckpointState(2, 6), interrupted.checkpointState().orElseThrow());
+
+    Map<String, float[]> expected = checkpointWeights(settings, straight);
+    Map<String, float[]> actual = checkpointWeights(settings, interrupted);
+    for (String name : expected.keySet()) {
+      assertArrayEquals(expected.get(name), actual.get(name), 1e-6f, name);
+    }
+    List<String> metrics = Files.readAllLines(interrupted.metrics());
+    assertEquals("epoch,train_loss,reconstruction,kl,tsne,validation_loss,seconds,images_per_second", metrics.get(0));
+    List<String> straightMetrics = Files.readAllLines(straight.metrics());
+    for (int i = 1; i < 3; i++) {
+      String[] cells = metrics.get(i).split(",");
+      assertEquals(
+          String.join(",", List.of(straightMetrics.get(i).split(",")).subList(0, 6)),
+          String.join(",", List.of(cells).subList(0, 6)));
+      double sum = Double.parseDouble(cells[2]) + Double.parseDouble(cells[3]) + Double.parseDouble(cells[4]);
+      assertEquals(Double.parseDouble(cells[1]), sum, 1e-5, "terms sum to the train loss");
+    }
+    assertEquals(settings, interrupted.readSettings());
+  }
+
+  @Test
+  void tsnePoolSmallerThanTheMinimumBatchIsRefused() {
+    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
+    TrainSettings settings = TrainSettings.builder(config, DataRequest.of("mnist")).epochs(1).batchSize(64).threads(1).build();
+    Dataset pool = TestData.mnistPool(20);
+    var e = assertThrows(InputException.class,
+        () -> new Trainer(settings, new RunFolder(temp.resolve("small-pool"))).train(pool, pool.slice("none", 0, 0), Trainer.Start.NEW));
+    assertEquals("the pool has 20 images, but a tsne model needs batches of at least 31 (more images than the perplexity)",
+        e.getMessage());
+  }
+
+  @Test
+  void tsneBatchSizeIsCheckedAgainstThePerplexity() {
+    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.builder(config, DataRequest.of("mnist")).batchSize(30).build());
+    assertTrue(e.getMessage().startsWith("perplexity 30 must be smaller than the batch size 30"), e.getMessage());
   }
 
   private static String lossColumns(String row) {

@@ -99,13 +99,12 @@ public record ExperimentConfig(
    * @param size {@code small} or {@code paper}
    * @param steps update steps
    * @param batchSize examples per step
-   * @param learningRate learning rate
-   * @param optimizer {@code adam} or {@code sgd}
+   * @param learningRate Adam's learning rate
    * @param threads TensorFlow threads
    */
   public record ClassifierSpec(
-      String size, Integer steps, Integer batchSize, Float learningRate, String optimizer, Integer threads) {
-    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null, null);
+      String size, Integer steps, Integer batchSize, Float learningRate, Integer threads) {
+    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null);
 
     /** The settings of a cell with {@code seed}. */
     public ClassifierSettings settings(long seed) {
@@ -115,7 +114,6 @@ public record ExperimentConfig(
           steps == null ? d.steps() : steps,
           batchSize == null ? d.batchSize() : batchSize,
           learningRate == null ? d.learningRate() : learningRate,
-          optimizer == null ? d.optimizer() : OptimizerKind.parse(optimizer),
           seed,
           threads == null ? d.threads() : threads);
     }

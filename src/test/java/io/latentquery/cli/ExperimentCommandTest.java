@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,7 +40,7 @@ class ExperimentCommandTest {
     EvaluationResult evaluation =
         new EvaluationResult(100, 0.9123, List.of(0.9, 0.92), List.of("0", "1"), 10, 0.1,
             SelectionBalance.of(new int[] {0, 1}, 2), ClassifierSettings.defaults(1));
-    new CellStore(results).write(new CellResult(key, evaluation, Map.of(), null));
+    new CellStore(results).write(new CellResult(key, evaluation, null, null));
 
     StringWriter err = new StringWriter();
     assertEquals(0, run(err, "experiment", "table", config.toString()), err.toString());

@@ -99,9 +99,9 @@ class SampleCommandTest {
     CliRun tooMany = CliRun.of(sample(out, "--strategy", "uniform", "--n", "301"));
     assertEquals(2, tooMany.code());
     assertEquals("lq: usage error: budget n = 301 is larger than the 300 selectable pool examples", tooMany.errorLine());
-    CliRun unknown = CliRun.of(sample(out, "--strategy", "kcenter", "--n", "5"));
+    CliRun unknown = CliRun.of(sample(out, "--strategy", "no-such-strategy", "--n", "5"));
     assertEquals(2, unknown.code());
-    assertTrue(unknown.errorLine().startsWith("lq: usage error: unknown strategy 'kcenter'; known: random, uniform, normal"), unknown.errorLine());
+    assertTrue(unknown.errorLine().startsWith("lq: usage error: unknown strategy 'no-such-strategy'; known: random, uniform, normal"), unknown.errorLine());
     CliRun noAutoencoder = CliRun.of(sample(out, "--strategy", "ae-error", "--n", "5"));
     assertEquals(2, noAutoencoder.code());
     assertEquals("lq: usage error: strategy ae-error needs --autoencoder", noAutoencoder.errorLine());

@@ -63,4 +63,22 @@ class ExperimentCommandTest {
     assertEquals(1, run(err, "experiment", "table", config.toString()));
     assertEquals("lq: " + config + ": budgets[0] must be >= 1, got -5", err.toString().strip());
   }
+
+  @Test
+  void runRefusesAnUnknownStrategyAndModelKindBeforeTrainingAnything() throws Exception {
+    Path config = dir.resolve("typo.json");
+    Path results = dir.resolve("results");
+    Files.writeString(config, """
+        {"name": "c", "results": "%s", "datasets": [{"id": "balanced", "data": "mnist"}],
+         "autoencoders": [{"id": "ae", "model": "dense", "preset": "small", "epochs": 1, "latentDim": 2}],
+         "strategies": [{"name": "normal-clustr"}], "budgets": [100], "seeds": [1]}
+        """.formatted(results));
+    StringWriter err = new StringWriter();
+    assertEquals(1, run(err, "experiment", "run", config.toString()));
+    String message = err.toString().strip();
+    assertTrue(message.startsWith("lq: " + config + ": 2 problems: autoencoders[0].model: unknown model kind 'dense' (known: conv"), message);
+    assertTrue(message.contains("strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans, normal, "), message);
+    assertEquals(1, message.lines().count());
+    assertTrue(!Files.exists(results), "nothing was written");
+  }
 }

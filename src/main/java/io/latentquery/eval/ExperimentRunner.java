@@ -6,6 +6,7 @@ import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
+import io.latentquery.data.UnbalanceSettings;
 import io.latentquery.data.UnbalanceSummary;
 import io.latentquery.data.UnbalancedDatasetWriter;
 import io.latentquery.eval.ExperimentConfig.AutoencoderSpec;
@@ -203,6 +204,13 @@ public final class ExperimentRunner {
       SplitDataset source = catalog.open(DataRequest.of(spec.unbalance().source()));
       UnbalanceSummary summary = new UnbalancedDatasetWriter(spec.unbalance().settings()).write(source, folder, false);
       LOG.info("wrote {}: pool per class {}", folder, summary.poolCountsAfter());
+    } else if (spec.unbalance() != null && Files.isRegularFile(folder.resolve(UnbalanceSummary.FILE_NAME))) {
+      UnbalanceSettings made = Json.read(folder.resolve(UnbalanceSummary.FILE_NAME), UnbalanceSummary.class).settings();
+      if (!made.equals(spec.unbalance().settings())) {
+        throw new InputException(
+            folder + " was made with " + made + ", not the config's " + spec.unbalance().settings()
+                + "; remove it to have it made again, or point 'data' elsewhere");
+      }
     }
     SplitDataset split = catalog.open(DataRequest.of(spec.data()));
     Dataset pool = limited(split.split(Split.POOL), spec.limit());

@@ -2,8 +2,10 @@ package io.latentquery.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latentquery.InputException;
 import io.latentquery.Slow;
 import io.latentquery.TestData;
 import io.latentquery.eval.ExperimentConfig.DatasetSpec;
@@ -46,5 +48,21 @@ class QuickExperimentTest {
     assertEquals(config.cells().size(), table.storedCells());
     assertFalse(table.markdown().contains("| - |"), table.markdown());
     assertFalse(table.markdown().contains("seeds)"), table.markdown());
+
+    List<DatasetSpec> otherShift =
+        datasets.stream()
+            .map(d -> d.unbalance() == null
+                ? d
+                : new DatasetSpec(d.id(), d.data(), d.limit(), d.testLimit(), new ExperimentConfig.UnbalanceSpec("mnist", 1L, 1000)))
+            .toList();
+    ExperimentConfig changed =
+        new ExperimentConfig(
+            config.name(), config.results(), otherShift, config.autoencoders(), config.strategies(), config.budgets(),
+            config.seeds(), config.classifier(), config.randomBaseline(), config.threads());
+    var e = assertThrows(
+        InputException.class,
+        () -> new ExperimentRunner(changed, null, SelectionService.standard(), TestData.catalog()).run());
+    assertTrue(e.getMessage().contains("shift=2000"), e.getMessage());
+    assertTrue(e.getMessage().contains("not the config's UnbalanceSettings[seed=1, shift=1000"), e.getMessage());
   }
 }

@@ -9,7 +9,6 @@ import io.latentquery.eval.ClassifierSettings;
 import io.latentquery.eval.EvaluationReport;
 import io.latentquery.eval.EvaluationResult;
 import io.latentquery.eval.EvaluationText;
-import io.latentquery.eval.OptimizerKind;
 import io.latentquery.eval.RandomSelection;
 import io.latentquery.eval.SelectionFile;
 import io.latentquery.files.Checksums;
@@ -55,11 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "" + ClassifierSettings.DEFAULT_BATCH, description = "Examples per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   float learningRate;
-
-  @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE}).")
-  String optimizer;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the classifier and of --random (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -80,8 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     ClassifierSettings settings =
         new ClassifierSettings(
-            ClassifierArchitecture.preset(classifier), steps, batchSize, learningRate, OptimizerKind.parse(optimizer),
-            seed, threads);
+            ClassifierArchitecture.preset(classifier), steps, batchSize, learningRate, seed, threads);
     if (testLimit != null && testLimit < 1) {
       throw new IllegalArgumentException("test limit must be >= 1, got " + testLimit);
     }

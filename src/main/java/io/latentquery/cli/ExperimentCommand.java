@@ -1,9 +1,13 @@
 package io.latentquery.cli;
 
+import io.latentquery.data.DataCatalog;
 import io.latentquery.eval.CellStore;
 import io.latentquery.eval.ExperimentCell;
 import io.latentquery.eval.ExperimentConfig;
+import io.latentquery.eval.ExperimentGrid;
+import io.latentquery.eval.ExperimentRunner;
 import io.latentquery.eval.ResultsTable;
+import io.latentquery.sampling.strategy.SelectionService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,13 +21,43 @@ import picocli.CommandLine.Parameters;
     name = "experiment",
     description = "Experiment grids: datasets x autoencoders x strategies x budgets x seeds.",
     mixinStandardHelpOptions = true,
-    subcommands = {ExperimentCommand.Table.class})
+    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
 final class ExperimentCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run the grid of CONFIG: check the whole config first (strategies and their options, model kinds,",
+        "datasets, architectures); write a missing unbalanced dataset that has an 'unbalance' recipe; train",
+        "each dataset x autoencoder once under RESULTS/runs (a finished run is reused), export it to",
+        "RESULTS/savedmodels and encode the pool once; then for each cell select with the strategy (as",
+        "lq sample does) and train and test the classifier (as lq evaluate does), writing one JSON file per",
+        "cell. Stored cells are skipped, so an interrupted run resumes where it stopped."
+      })
+  static final class Run implements Callable<Integer> {
+    @Mixin VerboseMixin verbose;
+
+    @Parameters(paramLabel = "CONFIG", description = "The experiment config (JSON), e.g. experiments/quick.json.")
+    Path config;
+
+    @Override
+    public Integer call() {
+      ExperimentConfig experiment = ExperimentConfig.load(config);
+      ExperimentRunner runner =
+          new ExperimentRunner(experiment, config, SelectionService.standard(), DataCatalog.standard());
+      ExperimentGrid.Progress progress = runner.run();
+      System.out.println(
+          progress.total() + " cells: " + progress.computed() + " computed now, " + progress.skipped()
+              + " already stored in " + runner.store().folder() + "; see them with: lq experiment table " + config);
+      return 0;
+    }
   }
 
   @Command(

@@ -10,15 +10,14 @@ import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.provenance.Provenance;
-import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
-import io.latentquery.sampling.SelectionStrategy;
 import io.latentquery.sampling.io.IdList;
 import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.io.SelectionCsv;
 import io.latentquery.sampling.io.SelectionRecord;
 import io.latentquery.sampling.strategy.StrategyOptions;
+import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,8 +154,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--n must be >= 1, got " + budget);
     }
     encoder.validate();
-    StrategyRegistry registry = StrategyRegistry.standard();
-    StrategyRegistry.Entry entry = registry.require(strategy);
+    SelectionService service = SelectionService.standard();
+    StrategyRegistry.Entry entry = service.registry().require(strategy);
     if ((encoderPath == null) == (latent == null)) {
       throw new IllegalArgumentException("give either --encoder (with --data) or --latent");
     }
@@ -176,8 +175,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--autoencoder needs --data");
     }
     Split chosen = Split.parse(split);
+    service.check(strategy, strategyOptions());
     StrategyOptions options = StrategyOptions.of(strategyOptions());
-    registry.create(strategy, entry.needsReconstructionError() ? options.withScores(new double[0]) : options);
     Path record = recordPath(out);
     for (Path file : List.of(out, record)) {
       if (Files.exists(file) && !force) {
@@ -229,8 +228,9 @@ final class SampleCommand implements Callable<Integer> {
       inputs.put("labeled_sha256", Checksums.sha256(labeled));
     }
 
-    SelectionStrategy selector = registry.create(strategy, options);
-    Selection selection = selector.select(Points.of(encodings), new SelectionRequest(budget, seed, alreadyLabeled));
+    SelectionService.Outcome outcome =
+        service.select(strategy, options, encodings, new SelectionRequest(budget, seed, alreadyLabeled));
+    Selection selection = outcome.selection();
 
     SelectionCsv.write(out, selection, encodings);
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -245,7 +245,7 @@ final class SampleCommand implements Callable<Integer> {
     Json.write(
         record,
         new SelectionRecord(
-            selector.name(),
+            outcome.strategyName(),
             budget,
             selection.size(),
             seed,
@@ -256,22 +256,13 @@ final class SampleCommand implements Callable<Integer> {
             seconds,
             Provenance.capture("sample", settings, seed, dataChecksum)));
     System.out.println(
-        "selected " + selection.size() + " of " + encodings.count() + " pool examples with " + selector.name()
+        "selected " + selection.size() + " of " + encodings.count() + " pool examples with " + outcome.strategyName()
             + describeThreshold(selection) + " -> " + out);
     return 0;
   }
 
   private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {
-    if (dataset.size() != encodings.count()) {
-      throw new InputException(
-          "the autoencoder's data has " + dataset.size() + " examples but there are " + encodings.count() + " encodings");
-    }
-    for (int i = 0; i < dataset.size(); i++) {
-      if (!dataset.id(i).equals(encodings.id(i))) {
-        throw new InputException(
-            "example " + i + " is '" + dataset.id(i) + "' in the data but '" + encodings.id(i) + "' in the encodings; they must be the same examples");
-      }
-    }
+    SelectionService.checkSameExamples(dataset, encodings);
     try (SavedModelAutoencoder autoencoder = SavedModelAutoencoder.open(autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
         BatchProgress progress = BatchProgress.start("reconstruct", dataset.size())) {
       return autoencoder.errors(dataset, encoder.batchSize, progress);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * @param autoencoder autoencoder id, or {@value #NO_AUTOENCODER} for the random baseline
  * @param strategy strategy id, e.g. {@code uniform-cluster}
  * @param budget number of queries
- * @param seed seed of the autoencoder training, the sampler and the classifier
+ * @param seed seed of the sampler and the classifier (each autoencoder is trained once per dataset,
+ *     with its own training seed)
  */
 public record CellKey(String dataset, String autoencoder, String strategy, int budget, long seed) {
   /** The autoencoder id of random-baseline cells, which use none. */

@@ -3,6 +3,8 @@ package io.latentquery.eval;
 import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
+import io.latentquery.model.ModelContext;
+import io.latentquery.train.AdamOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,7 +13,6 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -27,7 +28,9 @@ import org.tensorflow.types.TInt32;
  * The method's evaluation protocol for one selection: trains a fresh classifier with softmax
  * cross-entropy on only the selected, labeled pool examples for a fixed number of steps, then
  * measures its accuracy on the test split. Seeded: the same selection, data and settings give the
- * same result when run with one thread.
+ * same result when run with one thread. Built from the autoencoder's layers and initialiser and
+ * trained with the trainer's {@link AdamOptimizer}, which waits for every gradient before any
+ * update, so a run is bit-reproducible.
  */
 public final class ClassifierEvaluator {
   private static final Logger LOG = LogManager.getLogger(ClassifierEvaluator.class);
@@ -77,22 +80,16 @@ public final class ClassifierEvaluator {
           tf.withName("images")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
       Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Weights weights = new Weights(tf, settings.seed());
+      ModelContext context = ModelContext.training(settings.seed());
       Operand<TFloat32> logits =
-          new ClassifierNetwork(settings.architecture(), shape, numClasses)
-              .logits(tf.withSubScope("classifier"), images, weights);
+          new ClassifierNetwork(settings.architecture(), numClasses).logits(tf.withSubScope("classifier"), context, images);
       Operand<TFloat32> loss = new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits);
-      Op train = trainOp(tf, graph, loss, weights);
+      Op train = new AdamOptimizer(settings.learningRate()).minimize(graph, tf, loss, context.variables());
       session.initialize();
       double finalLoss = train(session, images, labels, loss, train, trainImages, trainLabels, shape);
       int[] predictions = predict(session, images, logits, test, numClasses);
       return score(predictions, test, numClasses, selected.length, finalLoss, balance);
     }
-  }
-
-  private Op trainOp(Ops tf, Graph graph, Operand<TFloat32> loss, Weights weights) {
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), weights.outputs());
-    return settings.optimizer().update(tf, weights.variables(), gradients, settings.learningRate());
   }
 
   private double train(

@@ -8,8 +8,7 @@ package io.latentquery.eval;
  * @param architecture network shape
  * @param steps update steps
  * @param batchSize examples per step (fewer when fewer are labeled)
- * @param learningRate optimizer learning rate
- * @param optimizer optimizer
+ * @param learningRate Adam's learning rate
  * @param seed seed of the initial weights and the batch order
  * @param threads TensorFlow intra-op threads
  */
@@ -18,7 +17,6 @@ public record ClassifierSettings(
     int steps,
     int batchSize,
     float learningRate,
-    OptimizerKind optimizer,
     long seed,
     int threads) {
   public static final int DEFAULT_STEPS = 800;
@@ -38,9 +36,6 @@ public record ClassifierSettings(
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
     }
-    if (optimizer == null) {
-      optimizer = OptimizerKind.ADAM;
-    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
@@ -49,22 +44,22 @@ public record ClassifierSettings(
   /** The small classifier, 800 Adam steps of 64 at 0.001. */
   public static ClassifierSettings defaults(long seed) {
     return new ClassifierSettings(
-        ClassifierArchitecture.small(), DEFAULT_STEPS, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, OptimizerKind.ADAM, seed, 2);
+        ClassifierArchitecture.small(), DEFAULT_STEPS, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, seed, 2);
   }
 
   public ClassifierSettings withArchitecture(ClassifierArchitecture value) {
-    return new ClassifierSettings(value, steps, batchSize, learningRate, optimizer, seed, threads);
+    return new ClassifierSettings(value, steps, batchSize, learningRate, seed, threads);
   }
 
   public ClassifierSettings withSteps(int value) {
-    return new ClassifierSettings(architecture, value, batchSize, learningRate, optimizer, seed, threads);
+    return new ClassifierSettings(architecture, value, batchSize, learningRate, seed, threads);
   }
 
   public ClassifierSettings withSeed(long value) {
-    return new ClassifierSettings(architecture, steps, batchSize, learningRate, optimizer, value, threads);
+    return new ClassifierSettings(architecture, steps, batchSize, learningRate, value, threads);
   }
 
   public ClassifierSettings withThreads(int value) {
-    return new ClassifierSettings(architecture, steps, batchSize, learningRate, optimizer, seed, value);
+    return new ClassifierSettings(architecture, steps, batchSize, learningRate, seed, value);
   }
 }

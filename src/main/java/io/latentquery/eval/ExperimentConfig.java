@@ -27,6 +27,7 @@ import java.util.Set;
  * @param seeds seeds; each cell is repeated once per seed
  * @param classifier the evaluation classifier (defaults when absent)
  * @param randomBaseline whether to add random-baseline cells (default true)
+ * @param threads TensorFlow threads for training and encoding (default 2)
  */
 public record ExperimentConfig(
     String name,
@@ -37,10 +38,16 @@ public record ExperimentConfig(
     List<Integer> budgets,
     List<Long> seeds,
     ClassifierSpec classifier,
-    Boolean randomBaseline) {
+    Boolean randomBaseline,
+    Integer threads) {
 
   /** The strategy id of random-baseline cells. */
   public static final String BASELINE_STRATEGY = "random";
+
+  /** The autoencoders' training seed when the config gives none. */
+  public static final long DEFAULT_TRAINING_SEED = 1;
+
+  private static final int DEFAULT_THREADS = 2;
 
   public ExperimentConfig {
     datasets = orEmpty(datasets);
@@ -50,6 +57,7 @@ public record ExperimentConfig(
     seeds = orEmpty(seeds);
     classifier = classifier == null ? ClassifierSpec.DEFAULTS : classifier;
     randomBaseline = randomBaseline == null || randomBaseline;
+    threads = threads == null ? DEFAULT_THREADS : threads;
   }
 
   /**
@@ -57,8 +65,30 @@ public record ExperimentConfig(
    *
    * @param id column label and file-name part, e.g. {@code unbalanced}
    * @param data name or path given to {@code --data}, e.g. {@code data/mnist-unbalanced}
+   * @param limit use only the first {@code limit} pool (and validation) examples, or null for all
+   * @param testLimit test on only the first {@code testLimit} test examples, or null for all
+   * @param unbalance how to make {@code data} when that folder does not exist yet, or null
    */
-  public record DatasetSpec(String id, String data) {}
+  public record DatasetSpec(String id, String data, Integer limit, Integer testLimit, UnbalanceSpec unbalance) {
+    /** A dataset used whole, as it is. */
+    public static DatasetSpec of(String id, String data) {
+      return new DatasetSpec(id, data, null, null, null);
+    }
+  }
+
+  /**
+   * How to write an unbalanced dataset folder that does not exist yet ({@code lq data unbalance}).
+   *
+   * @param source the balanced dataset, e.g. {@code mnist}
+   * @param seed seed of every random choice (default 1)
+   * @param shift examples added to each even class and removed from each odd class (default 2000)
+   */
+  public record UnbalanceSpec(String source, Long seed, Integer shift) {
+    public io.latentquery.data.UnbalanceSettings settings() {
+      return io.latentquery.data.UnbalanceSettings.of(
+          seed == null ? 1 : seed, shift == null ? io.latentquery.data.UnbalanceSettings.DEFAULT_SHIFT : shift);
+    }
+  }
 
   /**
    * An autoencoder of the grid.
@@ -68,8 +98,20 @@ public record ExperimentConfig(
    * @param preset architecture preset, e.g. {@code paper}
    * @param epochs training epochs
    * @param latentDim latent dimension L
+   * @param seed training seed (default {@value ExperimentConfig#DEFAULT_TRAINING_SEED}); each
+   *     autoencoder is trained once per dataset, and the cells' seeds vary the sampler and the
+   *     classifier
    */
-  public record AutoencoderSpec(String id, String model, String preset, Integer epochs, Integer latentDim) {
+  public record AutoencoderSpec(String id, String model, String preset, Integer epochs, Integer latentDim, Long seed) {
+    /** An autoencoder trained with the default seed. */
+    public static AutoencoderSpec of(String id, String model, String preset, int epochs, int latentDim) {
+      return new AutoencoderSpec(id, model, preset, epochs, latentDim, null);
+    }
+
+    public long trainingSeed() {
+      return seed == null ? DEFAULT_TRAINING_SEED : seed;
+    }
+
     /** The id, or the one derived from the settings. */
     public String key() {
       return id != null ? id : model + "-" + preset + "-l" + latentDim + "-e" + epochs;
@@ -91,6 +133,13 @@ public record ExperimentConfig(
     public String key() {
       return id != null ? id : name;
     }
+
+    /** The options as the sampler's command-line values ({@code 0.1}, {@code 10}, {@code equal}). */
+    public Map<String, String> optionValues() {
+      Map<String, String> values = new java.util.TreeMap<>();
+      options.forEach((k, v) -> values.put(k, String.valueOf(v)));
+      return values;
+    }
   }
 
   /**
@@ -99,13 +148,12 @@ public record ExperimentConfig(
    * @param size {@code small} or {@code paper}
    * @param steps update steps
    * @param batchSize examples per step
-   * @param learningRate learning rate
-   * @param optimizer {@code adam} or {@code sgd}
+   * @param learningRate Adam's learning rate
    * @param threads TensorFlow threads
    */
   public record ClassifierSpec(
-      String size, Integer steps, Integer batchSize, Float learningRate, String optimizer, Integer threads) {
-    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null, null);
+      String size, Integer steps, Integer batchSize, Float learningRate, Integer threads) {
+    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null);
 
     /** The settings of a cell with {@code seed}. */
     public ClassifierSettings settings(long seed) {
@@ -115,7 +163,6 @@ public record ExperimentConfig(
           steps == null ? d.steps() : steps,
           batchSize == null ? d.batchSize() : batchSize,
           learningRate == null ? d.learningRate() : learningRate,
-          optimizer == null ? d.optimizer() : OptimizerKind.parse(optimizer),
           seed,
           threads == null ? d.threads() : threads);
     }
@@ -176,6 +223,18 @@ public record ExperimentConfig(
       checkId(problems, at + ".id", d.id(), ids);
       if (d.data() == null || d.data().isBlank()) {
         problems.add(at + ".data is required (a dataset name or folder)");
+      }
+      optionalPositive(problems, at + ".limit", d.limit());
+      optionalPositive(problems, at + ".testLimit", d.testLimit());
+      if (d.unbalance() != null) {
+        if (d.unbalance().source() == null || d.unbalance().source().isBlank()) {
+          problems.add(at + ".unbalance.source is required (the balanced dataset, e.g. mnist)");
+        }
+        try {
+          d.unbalance().settings();
+        } catch (IllegalArgumentException e) {
+          problems.add(at + ".unbalance: " + e.getMessage());
+        }
       }
     }
     ids.clear();
@@ -243,6 +302,7 @@ public record ExperimentConfig(
     } catch (IllegalArgumentException e) {
       problems.add("classifier: " + e.getMessage());
     }
+    positive(problems, "threads", threads);
     return problems;
   }
 
@@ -261,24 +321,24 @@ public record ExperimentConfig(
   }
 
   /**
-   * Every cell, in a stable order: per dataset, the random-baseline cells, then autoencoder x
-   * strategy x budget x seed. Call on a validated config.
+   * Every cell, in a stable order: per seed, per dataset, the random-baseline cells, then
+   * autoencoder x strategy x budget. Seeds are outermost so that a run stopped part-way has
+   * whole repetitions of the grid (every row and column for the first seeds) rather than whole
+   * datasets. Call on a validated config.
    */
   public List<ExperimentCell> cells() {
     List<ExperimentCell> cells = new ArrayList<>();
-    for (DatasetSpec dataset : datasets) {
-      if (randomBaseline) {
-        for (int budget : budgets) {
-          for (long seed : seeds) {
+    for (long seed : seeds) {
+      for (DatasetSpec dataset : datasets) {
+        if (randomBaseline) {
+          for (int budget : budgets) {
             CellKey key = new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
             cells.add(new ExperimentCell(key, dataset, null, null, classifier.settings(seed)));
           }
         }
-      }
-      for (AutoencoderSpec autoencoder : autoencoders) {
-        for (StrategySpec strategy : strategies) {
-          for (int budget : budgets) {
-            for (long seed : seeds) {
+        for (AutoencoderSpec autoencoder : autoencoders) {
+          for (StrategySpec strategy : strategies) {
+            for (int budget : budgets) {
               CellKey key = new CellKey(dataset.id(), autoencoder.key(), strategy.key(), budget, seed);
               cells.add(new ExperimentCell(key, dataset, autoencoder, strategy, classifier.settings(seed)));
             }
@@ -299,6 +359,12 @@ public record ExperimentConfig(
     if (value == null) {
       problems.add(field + " is required");
     } else if (value < 1) {
+      problems.add(field + " must be >= 1, got " + value);
+    }
+  }
+
+  private static void optionalPositive(List<String> problems, String field, Integer value) {
+    if (value != null && value < 1) {
       problems.add(field + " must be >= 1, got " + value);
     }
   }

@@ -19,21 +19,29 @@ import org.tensorflow.types.TFloat32;
  * <p>Every update waits for every gradient, and the beta powers advance only after all updates.
  * Written here rather than taken from tensorflow-framework 1.1.0 because that Adam updates the
  * beta powers without ordering them after the variable updates that read them: the two race, so
- * the bias correction is off by one step and results vary from run to run.
+ * the bias correction is off by one step and results vary from run to run. Shared by the
+ * autoencoder trainer and the evaluation classifier ({@code io.latentquery.eval}), so both are
+ * bit-reproducible with one thread.
  */
-final class AdamOptimizer {
+public final class AdamOptimizer {
   static final float BETA1 = 0.9f;
   static final float BETA2 = 0.999f;
   static final float EPSILON = 1e-7f;
 
   private final float learningRate;
 
-  AdamOptimizer(float learningRate) {
+  public AdamOptimizer(float learningRate) {
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+    }
     this.learningRate = learningRate;
   }
 
-  /** The op that takes one Adam step on {@code variables} to lower {@code loss}. */
-  Op minimize(Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
+  /**
+   * The op that takes one Adam step on {@code variables} to lower {@code loss}. Call once per
+   * graph: the optimizer's variables are named {@code optimizer/...} and {@code train}.
+   */
+  public Op minimize(Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
     Output<?>[] outputs = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     Output<?>[] gradients = graph.addGradients(loss.asOutput(), outputs);
     Ops opt = tf.withSubScope("optimizer");

@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,7 +40,7 @@ class ExperimentCommandTest {
     EvaluationResult evaluation =
         new EvaluationResult(100, 0.9123, List.of(0.9, 0.92), List.of("0", "1"), 10, 0.1,
             SelectionBalance.of(new int[] {0, 1}, 2), ClassifierSettings.defaults(1));
-    new CellStore(results).write(new CellResult(key, evaluation, Map.of(), null));
+    new CellStore(results).write(new CellResult(key, evaluation, null, null));
 
     StringWriter err = new StringWriter();
     assertEquals(0, run(err, "experiment", "table", config.toString()), err.toString());
@@ -63,5 +62,23 @@ class ExperimentCommandTest {
     StringWriter err = new StringWriter();
     assertEquals(1, run(err, "experiment", "table", config.toString()));
     assertEquals("lq: " + config + ": budgets[0] must be >= 1, got -5", err.toString().strip());
+  }
+
+  @Test
+  void runRefusesAnUnknownStrategyAndModelKindBeforeTrainingAnything() throws Exception {
+    Path config = dir.resolve("typo.json");
+    Path results = dir.resolve("results");
+    Files.writeString(config, """
+        {"name": "c", "results": "%s", "datasets": [{"id": "balanced", "data": "mnist"}],
+         "autoencoders": [{"id": "ae", "model": "dense", "preset": "small", "epochs": 1, "latentDim": 2}],
+         "strategies": [{"name": "normal-clustr"}], "budgets": [100], "seeds": [1]}
+        """.formatted(results));
+    StringWriter err = new StringWriter();
+    assertEquals(1, run(err, "experiment", "run", config.toString()));
+    String message = err.toString().strip();
+    assertTrue(message.startsWith("lq: " + config + ": 2 problems: autoencoders[0].model: unknown model kind 'dense' (known: conv"), message);
+    assertTrue(message.contains("strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans, normal, "), message);
+    assertEquals(1, message.lines().count());
+    assertTrue(!Files.exists(results), "nothing was written");
   }
 }

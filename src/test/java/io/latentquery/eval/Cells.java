@@ -13,6 +13,8 @@ final class Cells {
         new EvaluationResult(
             key.budget(), accuracy, List.of(accuracy, accuracy), List.of("a", "b"), 100, 0.5, balance,
             ClassifierSettings.defaults(key.seed()));
-    return new CellResult(key, evaluation, Map.of("selection", "sel.csv"), null);
+    CellSelection selection = CellSelection.of("uniform", Map.of("threshold", 0.25), new int[] {4, 1, 7}, 0.01);
+    CellRun run = new CellRun(Map.of("encoder", "enc"), Map.of("sampler", key.seed()), 1.5, null);
+    return new CellResult(key, evaluation, selection, run);
   }
 }

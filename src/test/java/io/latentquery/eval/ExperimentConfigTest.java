@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
+import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExperimentConfigTest {
   static final Set<String> STRATEGIES = Set.of("random", "uniform", "normal", "uniform-cluster", "normal-cluster");
   static final Set<String> MODELS = Set.of("conv");
+  static final Set<String> ALL_STRATEGIES = Set.copyOf(StrategyRegistry.standard().names());
 
   @TempDir Path dir;
 
@@ -27,17 +29,30 @@ class ExperimentConfigTest {
   @Test
   void theShippedQuickConfigIsValidAndEnumeratesItsCells() {
     ExperimentConfig config = ExperimentConfig.load(Path.of("experiments/quick.json"));
-    config.validate("quick.json", STRATEGIES, MODELS);
-    // 2 datasets x (1 baseline + 1 autoencoder x 4 strategies) x 2 budgets x 3 seeds = 60.
+    config.validate("quick.json", ALL_STRATEGIES, MODELS);
+    // 1 seed x 2 datasets x (1 baseline + 1 autoencoder x 2 strategies) x 2 budgets = 12.
     List<ExperimentCell> cells = config.cells();
-    assertEquals(60, cells.size());
+    assertEquals(12, cells.size());
     ExperimentCell first = cells.get(0);
     assertTrue(first.isBaseline());
-    assertEquals(new CellKey("balanced", "none", "random", 100, 1), first.key());
-    assertEquals(new CellKey("balanced", "conv-small-l2-e5", "uniform", 100, 1), cells.get(6).key());
-    assertEquals(1, cells.get(6).classifier().seed());
-    assertEquals(800, cells.get(6).classifier().steps());
+    assertEquals(new CellKey("balanced", "none", "random", 20, 1), first.key());
+    assertEquals(new CellKey("balanced", "conv-small-l2-e2", "normal-cluster", 20, 1), cells.get(2).key());
+    assertEquals(1, cells.get(2).classifier().seed());
+    assertEquals(100, cells.get(2).classifier().steps());
+    assertEquals(2000, cells.get(2).dataset().limit());
     assertEquals(Path.of("results/quick"), config.resultsFolder());
+  }
+
+  @Test
+  void theShippedCpuConfigRunsEveryStrategyButRandomAgainstTheRandomBaselineWithSeedsOutermost() {
+    ExperimentConfig config = ExperimentConfig.load(Path.of("experiments/cpu.json"));
+    config.validate("cpu.json", ALL_STRATEGIES, MODELS);
+    // 3 seeds x 2 datasets x (1 baseline + 9 strategies) x 2 budgets = 120.
+    List<ExperimentCell> cells = config.cells();
+    assertEquals(120, cells.size());
+    assertEquals(new CellKey("unbalanced", "none", "random", 100, 1), cells.get(20).key());
+    assertEquals(new CellKey("balanced", "none", "random", 100, 2), cells.get(40).key());
+    assertEquals("mnist", cells.get(20).dataset().unbalance().source());
   }
 
   @Test

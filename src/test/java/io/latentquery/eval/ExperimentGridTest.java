@@ -19,10 +19,10 @@ class ExperimentGridTest {
   private static ExperimentConfig config() {
     return new ExperimentConfig(
         "grid", null,
-        List.of(new ExperimentConfig.DatasetSpec("balanced", "mnist")),
-        List.of(new ExperimentConfig.AutoencoderSpec("ae", "conv", "small", 1, 2)),
+        List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist")),
+        List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
         List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
-        List.of(10, 20), List.of(1L, 2L), null, true);
+        List.of(10, 20), List.of(1L, 2L), null, true, null);
   }
 
   @Test
@@ -51,7 +51,7 @@ class ExperimentGridTest {
     ExperimentGrid.Progress progress = grid.run(counting);
     assertEquals(new ExperimentGrid.Progress(8, 3, 5), progress);
     assertEquals(5, computed.size());
-    assertEquals(new CellKey("balanced", "none", "random", 20, 2), computed.get(0), "resumes at the first missing cell");
+    assertEquals(new CellKey("balanced", "ae", "uniform", 20, 1), computed.get(0), "resumes at the first missing cell");
 
     computed.clear();
     assertEquals(new ExperimentGrid.Progress(8, 8, 0), grid.run(counting));

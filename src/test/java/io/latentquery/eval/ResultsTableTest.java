@@ -11,10 +11,10 @@ class ResultsTableTest {
   private static ExperimentConfig config() {
     return new ExperimentConfig(
         "t", null,
-        List.of(new ExperimentConfig.DatasetSpec("balanced", "mnist"), new ExperimentConfig.DatasetSpec("unbalanced", "u")),
-        List.of(new ExperimentConfig.AutoencoderSpec("ae", "conv", "small", 1, 2)),
+        List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist"), ExperimentConfig.DatasetSpec.of("unbalanced", "u")),
+        List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
         List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
-        List.of(100), List.of(1L, 2L, 3L), null, true);
+        List.of(100), List.of(1L, 2L, 3L), null, true, null);
   }
 
   private static void put(Map<CellKey, CellResult> results, String dataset, String ae, String strategy, long seed, double accuracy) {
@@ -55,7 +55,7 @@ class ResultsTableTest {
         "dataset,autoencoder,strategy,budget,seed,accuracy,classes_covered,normalized_entropy,largest_to_smallest",
         table.cellsCsv().lines().findFirst().orElseThrow());
     assertEquals(
-        "balanced,none,random,100,2,0.9,2,0.9182958340544894,2.0", table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
+        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0", table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
   }
 
   @Test

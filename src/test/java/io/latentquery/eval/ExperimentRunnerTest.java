@@ -1,0 +1,142 @@
+package io.latentquery.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latentquery.InputException;
+import io.latentquery.TestData;
+import io.latentquery.eval.ExperimentConfig.AutoencoderSpec;
+import io.latentquery.eval.ExperimentConfig.ClassifierSpec;
+import io.latentquery.eval.ExperimentConfig.DatasetSpec;
+import io.latentquery.eval.ExperimentConfig.StrategySpec;
+import io.latentquery.sampling.strategy.SelectionService;
+import io.latentquery.train.Progress;
+import io.latentquery.train.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole runner on 200 real MNIST images, a 1-epoch small autoencoder and a 20-step classifier. */
+class ExperimentRunnerTest {
+  @TempDir Path dir;
+
+  private static final Progress SILENT =
+      new Progress() {
+        @Override
+        public void startEpoch(int epoch, int epochs, long images) {}
+
+        @Override
+        public void advance(long images, double loss) {}
+
+        @Override
+        public void endEpoch() {}
+      };
+
+  /** One random-baseline cell and one normal-cluster cell, budget 20, seed 1. */
+  private static ExperimentConfig tiny(Path results, List<StrategySpec> strategies, List<AutoencoderSpec> autoencoders) {
+    return new ExperimentConfig(
+        "tiny", results.toString(),
+        List.of(new DatasetSpec("mnist200", "mnist", 200, 200, null)),
+        autoencoders,
+        strategies,
+        List.of(20), List.of(1L),
+        new ClassifierSpec("small", 20, 16, 1e-3f, 1),
+        true, 1);
+  }
+
+  private static ExperimentConfig tiny(Path results) {
+    return tiny(
+        results,
+        List.of(new StrategySpec(null, "normal-cluster", Map.of("clusters", 5))),
+        List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
+  }
+
+  private static ExperimentRunner runner(ExperimentConfig config) {
+    return new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog()).trainingProgress(() -> SILENT);
+  }
+
+  @Test
+  void aSecondRunRecomputesNothingAndRetrainsNothing() throws Exception {
+    Path results = dir.resolve("results");
+    ExperimentConfig config = tiny(results);
+    ExperimentRunner first = runner(config);
+    assertEquals(new ExperimentGrid.Progress(2, 0, 2), first.run());
+    assertEquals(2, first.cellsRun());
+    Path checkpoint = new RunFolder(results.resolve(ExperimentRunner.RUNS).resolve("mnist200__ae")).checkpoint();
+    FileTime trained = Files.getLastModifiedTime(checkpoint);
+    CellKey cell = new CellKey("mnist200", "ae", "normal-cluster", 20, 1);
+    FileTime stored = Files.getLastModifiedTime(first.store().path(cell));
+    CellResult result = first.store().read(cell).orElseThrow();
+    assertTrue(result.accuracy() > 0 && result.accuracy() <= 1, "accuracy " + result.accuracy());
+    assertEquals(20, result.selection().indices().size());
+    assertTrue(result.selection().parameters().containsKey("threshold"), result.selection().parameters().toString());
+    assertEquals(Map.of("autoencoder", 1L, "classifier", 1L, "sampler", 1L), result.run().seeds());
+    assertTrue(Files.isRegularFile(results.resolve(ExperimentRunner.PROVENANCE)));
+
+    ExperimentRunner second = runner(config);
+    assertEquals(new ExperimentGrid.Progress(2, 2, 0), second.run());
+    assertEquals(0, second.cellsRun());
+    assertEquals(trained, Files.getLastModifiedTime(checkpoint), "the autoencoder was not retrained");
+    assertEquals(stored, Files.getLastModifiedTime(second.store().path(cell)), "the cell was not rewritten");
+
+    ResultsTable table = ResultsTable.of(config, second.store().readAll(config.cells().stream().map(ExperimentCell::key).toList()));
+    assertEquals(2, table.storedCells());
+    assertFalse(table.markdown().contains("| - |"), table.markdown());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSelectionAndAccuracy() {
+    CellKey cell = new CellKey("mnist200", "ae", "normal-cluster", 20, 1);
+    ExperimentRunner first = runner(tiny(dir.resolve("a")));
+    first.run();
+    ExperimentRunner again = runner(tiny(dir.resolve("b")));
+    again.run();
+    CellResult a = first.store().read(cell).orElseThrow();
+    CellResult b = again.store().read(cell).orElseThrow();
+    assertEquals(a.selection().indices(), b.selection().indices());
+    assertEquals(a.evaluation().finalLoss(), b.evaluation().finalLoss());
+    assertEquals(a.accuracy(), b.accuracy());
+    assertEquals(a.evaluation().perClassAccuracy(), b.evaluation().perClassAccuracy());
+  }
+
+  @Test
+  void configProblemsAreReportedBeforeAnyTraining() {
+    Path results = dir.resolve("bad");
+    ExperimentConfig config =
+        tiny(
+            results,
+            List.of(
+                new StrategySpec(null, "no-such-strategy", Map.of()),
+                new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+            List.of(AutoencoderSpec.of("ae", "dense", "small", 1, 2)));
+    var e = assertThrows(InputException.class, () -> runner(config).run());
+    assertTrue(e.getMessage().contains("strategies[0].name: unknown strategy 'no-such-strategy'"), e.getMessage());
+    assertTrue(e.getMessage().contains("autoencoders[0].model: unknown model kind 'dense' (known: conv"), e.getMessage());
+    assertFalse(Files.exists(results.resolve(ExperimentRunner.RUNS)), "nothing was trained");
+
+    ExperimentConfig badOption =
+        tiny(results, List.of(new StrategySpec(null, "uniform", Map.of("threshold", -1))), List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
+    var option = assertThrows(InputException.class, () -> runner(badOption).run());
+    assertEquals("tiny: strategies[0].options: --threshold must be a number > 0, got -1", option.getMessage());
+
+    ExperimentConfig aeErrorWithoutAutoencoder =
+        tiny(results, List.of(new StrategySpec(null, "ae-error", Map.of())), List.of());
+    var missing = assertThrows(InputException.class, () -> runner(aeErrorWithoutAutoencoder).run());
+    assertEquals("tiny: autoencoders: at least one is required to run the strategies", missing.getMessage());
+
+    ExperimentConfig missingData =
+        new ExperimentConfig(
+            "tiny", results.toString(), List.of(DatasetSpec.of("gone", dir.resolve("nowhere").toString())),
+            List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)), List.of(new StrategySpec(null, "uniform", Map.of())),
+            List.of(20), List.of(1L), null, true, 1);
+    var data = assertThrows(InputException.class, () -> runner(missingData).run());
+    assertTrue(data.getMessage().startsWith("tiny: datasets[0] (" + dir.resolve("nowhere") + "): "), data.getMessage());
+    assertFalse(Files.exists(results.resolve(ExperimentRunner.RUNS)), "nothing was trained");
+  }
+}

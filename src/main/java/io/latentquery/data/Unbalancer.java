@@ -112,7 +112,7 @@ public final class Unbalancer {
         next++;
       }
     }
-    int[] order = shuffledOrder(size, random);
+    int[] order = Shuffle.permutation(size, random);
     byte[] shuffledImages = new byte[images.length];
     int[] shuffledLabels = new int[size];
     int[] shuffledSources = new int[size];
@@ -148,20 +148,6 @@ public final class Unbalancer {
 
   private static double symmetric(SplittableRandom random, double max) {
     return max == 0 ? 0 : (2 * random.nextDouble() - 1) * max;
-  }
-
-  private static int[] shuffledOrder(int size, SplittableRandom random) {
-    int[] order = new int[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    for (int i = size - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   private static void toBytes(float[] image, byte[] dest, int offset) {

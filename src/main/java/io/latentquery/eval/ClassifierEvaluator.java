@@ -194,12 +194,7 @@ public final class ClassifierEvaluator {
 
     int next() {
       if (position == order.length) {
-        for (int i = order.length - 1; i > 0; i--) {
-          int j = random.nextInt(i + 1);
-          int t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+        io.latentquery.data.Shuffle.shuffleInPlace(order, random);
         position = 0;
       }
       return order[position++];

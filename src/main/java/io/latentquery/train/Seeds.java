@@ -1,5 +1,6 @@
 package io.latentquery.train;
 
+import io.latentquery.data.Shuffle;
 import java.util.SplittableRandom;
 
 /**
@@ -11,18 +12,7 @@ public final class Seeds {
 
   /** The order in which epoch {@code epoch} (1-based) visits {@code size} examples. */
   public static int[] epochOrder(long seed, int epoch, int size) {
-    SplittableRandom random = new SplittableRandom(mix(seed, 0x5eed_0001L, epoch));
-    int[] order = new int[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    for (int i = size - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return Shuffle.permutation(size, new SplittableRandom(mix(seed, 0x5eed_0001L, epoch)));
   }
 
   /** The generator for per-batch feeds (noise, dropout masks) of one step. */

@@ -82,6 +82,37 @@ class SavedModelExporterTest {
   }
 
   @Test
+  void encoderLoadedInAFreshJvmGivesTheTrainingSessionsLatent() throws Exception {
+    Path in = temp.resolve("fresh-jvm-images.bin");
+    Path out = temp.resolve("fresh-jvm-latent.bin");
+    try (java.io.DataOutputStream stream = new java.io.DataOutputStream(Files.newOutputStream(in))) {
+      stream.writeInt(8);
+      for (float v : pixels) {
+        stream.writeFloat(v);
+      }
+    }
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(javaBinary, "-cp", System.getProperty("java.class.path")));
+    String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+    if (cache != null) {
+      command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+    }
+    command.addAll(List.of(EncodeInFreshJvm.class.getName(), export.resolve(SavedModelContract.ENCODER_DIR).toString(),
+        "28", "28", "1", in.toString(), out.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String log = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), log);
+    float[] latent;
+    try (java.io.DataInputStream stream = new java.io.DataInputStream(Files.newInputStream(out))) {
+      latent = new float[stream.readInt()];
+      for (int i = 0; i < latent.length; i++) {
+        latent[i] = stream.readFloat();
+      }
+    }
+    assertArrayEquals(trained.get(SavedModelContract.LATENT), latent, 1e-5f);
+  }
+
+  @Test
   void autoencoderOutputsEqualTheTrainingSessionAndErrorIsMeanAbsolute() {
     long[] shape = images.shape().batchShape(8);
     float[] reconstruction = call(SavedModelContract.AUTOENCODER_DIR, SavedModelContract.IMAGE, pixels, shape,

@@ -21,7 +21,10 @@ public final class TestData {
   public static synchronized DataCatalog catalog() {
     if (catalog == null) {
       Path dataDir = Path.of(System.getProperty("lq.test.data.dir", "target/test-data"));
-      Path jar = Path.of(System.getProperty("lq.test.datasets.jar", "target/test-datasets/datasets-artifact.jar"));
+      Path jar =
+          Path.of(
+              System.getProperty(
+                  "lq.test.datasets.jar", "target/test-datasets/datasets-artifact.jar"));
       new DataFetcher(dataDir).fetch(List.of(BuiltinDataset.MNIST), jar, false);
       catalog = new DataCatalog(dataDir);
     }

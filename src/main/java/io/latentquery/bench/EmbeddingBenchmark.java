@@ -53,8 +53,14 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
    * @param trustSize examples in the trustworthiness subset
    */
   public record Result(
-      ModelKind kind, int epochs, double trainSeconds, double oneNnAccuracy, double trustworthiness, int pool,
-      int test, int trustSize) {}
+      ModelKind kind,
+      int epochs,
+      double trainSeconds,
+      double oneNnAccuracy,
+      double trustworthiness,
+      int pool,
+      int test,
+      int trustSize) {}
 
   /**
    * Trains (or reuses) {@code run}, exports it to {@code run/export} and measures it.
@@ -63,33 +69,57 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
    * @param validation validation images for the training loop (may be empty)
    * @param test labelled test images
    */
-  public Result run(TrainSettings settings, RunFolder run, Dataset pool, Dataset validation, Dataset test) {
+  public Result run(
+      TrainSettings settings, RunFolder run, Dataset pool, Dataset validation, Dataset test) {
     if (!pool.hasLabels() || !test.hasLabels()) {
-      throw new io.latentquery.InputException("the embedding benchmark needs labelled pool and test images");
+      throw new io.latentquery.InputException(
+          "the embedding benchmark needs labelled pool and test images");
     }
-    Trainer.Start start = Files.isRegularFile(run.settings()) ? Trainer.Start.RESUME : Trainer.Start.NEW;
+    Trainer.Start start =
+        Files.isRegularFile(run.settings()) ? Trainer.Start.RESUME : Trainer.Start.NEW;
     long started = System.nanoTime();
     new Trainer(settings, run).train(pool, validation, start);
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path export = run.path().resolve("export");
-    new SavedModelExporter().export(
-        new ExportSource(settings.model(), run.variablesPrefix(), List.of(run.provenance(), run.settings())),
-        export, true);
+    new SavedModelExporter()
+        .export(
+            new ExportSource(
+                settings.model(), run.variablesPrefix(), List.of(run.provenance(), run.settings())),
+            export,
+            true);
     int threads = settings.threads();
     int dim = settings.model().latentDim();
     double[] poolCodes;
     double[] testCodes;
-    try (SavedModelEncoder encoder = SavedModelEncoder.open(
-        export.resolve(SavedModelContract.ENCODER_DIR), SignatureSpec.encoder(), threads)) {
+    try (SavedModelEncoder encoder =
+        SavedModelEncoder.open(
+            export.resolve(SavedModelContract.ENCODER_DIR), SignatureSpec.encoder(), threads)) {
       poolCodes = encoder.encode(pool, SavedModelEncoder.DEFAULT_BATCH_SIZE, done -> {}).values();
       testCodes = encoder.encode(test, SavedModelEncoder.DEFAULT_BATCH_SIZE, done -> {}).values();
     }
-    double accuracy = EmbeddingQuality.oneNearestNeighbourAccuracy(poolCodes, labels(pool), testCodes, labels(test), dim);
+    double accuracy =
+        EmbeddingQuality.oneNearestNeighbourAccuracy(
+            poolCodes, labels(pool), testCodes, labels(test), dim);
     int[] subset = subset(test.size());
-    double trust = EmbeddingQuality.trustworthiness(test.batch(subset), test.shape().size(), rows(testCodes, dim, subset), dim, k);
+    double trust =
+        EmbeddingQuality.trustworthiness(
+            test.batch(subset), test.shape().size(), rows(testCodes, dim, subset), dim, k);
     int epochs = run.checkpointState().orElseThrow().epoch();
-    LOG.info("{}: 1-NN accuracy {}, trustworthiness({}) {}", settings.model().kind(), accuracy, k, trust);
-    return new Result(settings.model().kind(), epochs, trainSeconds, accuracy, trust, pool.size(), test.size(), subset.length);
+    LOG.info(
+        "{}: 1-NN accuracy {}, trustworthiness({}) {}",
+        settings.model().kind(),
+        accuracy,
+        k,
+        trust);
+    return new Result(
+        settings.model().kind(),
+        epochs,
+        trainSeconds,
+        accuracy,
+        trust,
+        pool.size(),
+        test.size(),
+        subset.length);
   }
 
   /** A seeded sample of min(trustSubset, size) indices, in increasing order. */

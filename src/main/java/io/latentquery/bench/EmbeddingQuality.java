@@ -7,13 +7,14 @@ import java.util.stream.IntStream;
  * computed exactly (no approximate neighbour search), ties broken by example index.
  *
  * <ul>
- *   <li>1-nearest-neighbour accuracy: each test point takes the label of its nearest reference point
- *       (Euclidean), the measure of Sainburg et al. 2021 (Parametric UMAP) for 2-D MNIST embeddings.
- *   <li>Trustworthiness (Venna and Kaski 2001), as scikit-learn defines it: T(k) = 1 - 2 / (n k (2n -
- *       3k - 1)) * sum_i sum_{j in U_i^k} (r(i, j) - k), where U_i^k are the k nearest neighbours of
- *       i in the embedding that are not among its k nearest in the input space, and r(i, j) is the
- *       rank of j among i's input-space neighbours (1 = nearest). 1 means no embedding neighbour is
- *       a stranger in the input space.
+ *   <li>1-nearest-neighbour accuracy: each test point takes the label of its nearest reference
+ *       point (Euclidean), the measure of Sainburg et al. 2021 (Parametric UMAP) for 2-D MNIST
+ *       embeddings.
+ *   <li>Trustworthiness (Venna and Kaski 2001), as scikit-learn defines it: T(k) = 1 - 2 / (n k (2n
+ *       - 3k - 1)) * sum_i sum_{j in U_i^k} (r(i, j) - k), where U_i^k are the k nearest neighbours
+ *       of i in the embedding that are not among its k nearest in the input space, and r(i, j) is
+ *       the rank of j among i's input-space neighbours (1 = nearest). 1 means no embedding
+ *       neighbour is a stranger in the input space.
  * </ul>
  *
  * Points are row-major arrays of {@code n * dim} values.
@@ -33,9 +34,14 @@ public final class EmbeddingQuality {
     if (referenceLabels.length == 0 || testLabels.length == 0) {
       throw new IllegalArgumentException("1-NN accuracy needs reference and test points");
     }
-    long correct = IntStream.range(0, testLabels.length).parallel()
-        .filter(t -> referenceLabels[nearest(reference, referenceLabels.length, test, t, dim)] == testLabels[t])
-        .count();
+    long correct =
+        IntStream.range(0, testLabels.length)
+            .parallel()
+            .filter(
+                t ->
+                    referenceLabels[nearest(reference, referenceLabels.length, test, t, dim)]
+                        == testLabels[t])
+            .count();
     return correct / (double) testLabels.length;
   }
 
@@ -76,14 +82,17 @@ public final class EmbeddingQuality {
       throw new IllegalArgumentException("k must be >= 1 and < n / 2 = " + n / 2.0 + ", got " + k);
     }
     long[] penalties = new long[n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      double[] input = inputDistances(inputs, inputDim, n, i);
-      long penalty = 0;
-      for (int j : embeddingNeighbours(embedding, embeddingDim, n, i, k)) {
-        penalty += Math.max(0, rank(input, i, j) - k);
-      }
-      penalties[i] = penalty;
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              double[] input = inputDistances(inputs, inputDim, n, i);
+              long penalty = 0;
+              for (int j : embeddingNeighbours(embedding, embeddingDim, n, i, k)) {
+                penalty += Math.max(0, rank(input, i, j) - k);
+              }
+              penalties[i] = penalty;
+            });
     double sum = 0;
     for (long p : penalties) {
       sum += p;
@@ -108,8 +117,8 @@ public final class EmbeddingQuality {
   }
 
   /**
-   * The rank of j among i's neighbours in {@code distances} (1 = nearest): one more than the
-   * number of other points strictly closer, or equally close with a lower index.
+   * The rank of j among i's neighbours in {@code distances} (1 = nearest): one more than the number
+   * of other points strictly closer, or equally close with a lower index.
    */
   private static int rank(double[] distances, int i, int j) {
     int closer = 0;
@@ -122,7 +131,9 @@ public final class EmbeddingQuality {
     return closer + 1;
   }
 
-  /** The k nearest neighbours of point i in the embedding (i excluded), lowest index first on ties. */
+  /**
+   * The k nearest neighbours of point i in the embedding (i excluded), lowest index first on ties.
+   */
   private static int[] embeddingNeighbours(double[] y, int dim, int n, int i, int k) {
     int[] best = new int[k];
     double[] bestDistance = new double[k];

@@ -45,7 +45,8 @@ final class BatchProgress implements IntConsumer, AutoCloseable {
     if (bar != null) {
       bar.stepTo(done);
     } else if (done >= nextLog || done == total) {
-      LOG.info("{}: {} of {} examples ({}%)", task, done, total, total == 0 ? 100 : 100L * done / total);
+      LOG.info(
+          "{}: {} of {} examples ({}%)", task, done, total, total == 0 ? 100 : 100L * done / total);
       nextLog = done + Math.max(1, total / 10);
     }
   }

@@ -38,41 +38,83 @@ final class BenchCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     @Mixin VerboseMixin verbose;
 
-    @Option(names = "--preset", defaultValue = "paper", paramLabel = "NAME", description = "paper or small (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--preset",
+        defaultValue = "paper",
+        paramLabel = "NAME",
+        description = "paper or small (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--batch-size",
+        defaultValue = "64",
+        paramLabel = "B",
+        description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--threads",
+        defaultValue = "2",
+        paramLabel = "N",
+        description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--steps", defaultValue = "30", paramLabel = "N", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--steps",
+        defaultValue = "30",
+        paramLabel = "N",
+        description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--warmup",
+        defaultValue = "5",
+        paramLabel = "N",
+        description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--data", paramLabel = "NAME", description = "Train on this dataset's pool images (e.g. mnist) instead of random 28x28 pixels.")
+    @Option(
+        names = "--data",
+        paramLabel = "NAME",
+        description =
+            "Train on this dataset's pool images (e.g. mnist) instead of random 28x28 pixels.")
     String data;
 
     @Override
     public Integer call() {
-      Dataset images = data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
+      Dataset images =
+          data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
       ImageShape shape = images == null ? new ImageShape(28, 28, 1) : images.shape();
       AutoencoderConfig config = AutoencoderConfig.preset(preset, shape).build();
-      TrainingBenchmark.Result result = new TrainingBenchmark(config, batchSize, threads, warmup, steps).run(images);
-      System.out.println(String.format(
-          Locale.ROOT,
-          "training throughput: %.1f images/s (%.3f s/step; preset %s, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
-          result.imagesPerSecond(), result.secondsPerStep(), preset, shape, batchSize, threads, steps, warmup,
-          data == null ? "random pixels" : data + " pool"));
-      System.out.println(String.format(
-          Locale.ROOT, "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were idle)",
-          result.imagesPerCpuSecond(), threads, result.imagesPerCpuSecond() * threads));
-      System.out.println(String.format(
-          Locale.ROOT, "machine: %d cores, %s; TensorFlow %s",
-          Runtime.getRuntime().availableProcessors(), cpuModel(), Versions.current().getOrDefault("tensorflow", "?")));
+      TrainingBenchmark.Result result =
+          new TrainingBenchmark(config, batchSize, threads, warmup, steps).run(images);
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "training throughput: %.1f images/s (%.3f s/step; preset %s, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
+              result.imagesPerSecond(),
+              result.secondsPerStep(),
+              preset,
+              shape,
+              batchSize,
+              threads,
+              steps,
+              warmup,
+              data == null ? "random pixels" : data + " pool"));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were idle)",
+              result.imagesPerCpuSecond(),
+              threads,
+              result.imagesPerCpuSecond() * threads));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "machine: %d cores, %s; TensorFlow %s",
+              Runtime.getRuntime().availableProcessors(),
+              cpuModel(),
+              Versions.current().getOrDefault("tensorflow", "?")));
       return 0;
     }
 

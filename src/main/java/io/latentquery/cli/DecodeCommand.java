@@ -19,29 +19,52 @@ import picocli.CommandLine.Option;
     description = {
       "Decode latent points with a decoder SavedModel and write each as a PNG",
       "(image-00000.png upwards, in file order), images.csv (file,id,z1..zL) and",
-      "grid.png with the first " + LatentImages.GRID_MAX + " in one picture. Points come from a CSV",
+      "grid.png with the first "
+          + LatentImages.GRID_MAX
+          + " in one picture. Points come from a CSV",
       "with columns z1..zL (lq encode, lq sample), a CSV of L numbers per row, or an",
       "N x L .npy file."
     })
 final class DecodeCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--decoder", required = true, paramLabel = "DIR", description = "The decoder SavedModel, e.g. savedmodels/NAME/decoder.")
+  @Option(
+      names = "--decoder",
+      required = true,
+      paramLabel = "DIR",
+      description = "The decoder SavedModel, e.g. savedmodels/NAME/decoder.")
   Path decoder;
 
-  @Option(names = "--latent", required = true, paramLabel = "FILE", description = "The latent points: .csv or .npy.")
+  @Option(
+      names = "--latent",
+      required = true,
+      paramLabel = "FILE",
+      description = "The latent points: .csv or .npy.")
   Path latent;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write.")
   Path out;
 
-  @Option(names = "--scale", defaultValue = "4", paramLabel = "K", description = "Each image pixel becomes KxK pixels (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scale",
+      defaultValue = "4",
+      paramLabel = "K",
+      description = "Each image pixel becomes KxK pixels (default: ${DEFAULT-VALUE}).")
   int scale;
 
   @Option(names = "--force", description = "Replace an existing folder.")
   boolean force;
 
-  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
@@ -54,11 +77,24 @@ final class DecodeCommand implements Callable<Integer> {
     }
     Encodings points = LatentPoints.read(latent);
     LatentImages.Result result;
-    try (SavedModelDecoder model = SavedModelDecoder.open(decoder, SignatureSpec.decoder(), threads)) {
+    try (SavedModelDecoder model =
+        SavedModelDecoder.open(decoder, SignatureSpec.decoder(), threads)) {
       result = new LatentImages(model, decoder, scale).write(points, latent, out, force);
     }
-    System.out.println("decoded " + result.images() + " points of dimension " + points.dim() + " to " + result.shape()
-        + " images in " + out + " (" + result.inGrid() + " in " + LatentImages.GRID + ")");
+    System.out.println(
+        "decoded "
+            + result.images()
+            + " points of dimension "
+            + points.dim()
+            + " to "
+            + result.shape()
+            + " images in "
+            + out
+            + " ("
+            + result.inGrid()
+            + " in "
+            + LatentImages.GRID
+            + ")");
     return 0;
   }
 }

@@ -41,62 +41,120 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
-  @Option(names = "--models", defaultValue = "conv,vae,tsne,vtsne", split = ",", paramLabel = "KIND",
+  @Option(
+      names = "--models",
+      defaultValue = "conv,vae,tsne,vtsne",
+      split = ",",
+      paramLabel = "KIND",
       description = "Kinds to train and measure (default: ${DEFAULT-VALUE}).")
   List<String> models;
 
-  @Option(names = "--preset", defaultValue = "small", paramLabel = "NAME", description = "paper or small (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      defaultValue = "small",
+      paramLabel = "NAME",
+      description = "paper or small (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--latent-dim", defaultValue = "2", paramLabel = "L", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latent-dim",
+      defaultValue = "2",
+      paramLabel = "L",
+      description = "Latent dimension (default: ${DEFAULT-VALUE}).")
   int latentDim;
 
-  @Option(names = "--epochs", defaultValue = "5", paramLabel = "E", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "5",
+      paramLabel = "E",
+      description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "64",
+      paramLabel = "B",
+      description = "Images per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", defaultValue = "1e-3", paramLabel = "RATE", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--learning-rate",
+      defaultValue = "1e-3",
+      paramLabel = "RATE",
+      description = "Adam step size (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Training seed and trustworthiness subset seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "S",
+      description = "Training seed and trustworthiness subset seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--beta", paramLabel = "BETA", description = "KL weight of vae and vtsne (default: their default).")
+  @Option(
+      names = "--beta",
+      paramLabel = "BETA",
+      description = "KL weight of vae and vtsne (default: their default).")
   Double beta;
 
-  @Option(names = "--perplexity", paramLabel = "P", description = "Perplexity of tsne and vtsne (default: their default).")
+  @Option(
+      names = "--perplexity",
+      paramLabel = "P",
+      description = "Perplexity of tsne and vtsne (default: their default).")
   Double perplexity;
 
-  @Option(names = "--dof", paramLabel = "A", description = "Student-t degrees of freedom of tsne and vtsne (default: their default).")
+  @Option(
+      names = "--dof",
+      paramLabel = "A",
+      description = "Student-t degrees of freedom of tsne and vtsne (default: their default).")
   Double dof;
 
-  @Option(names = "--tsne-weight", paramLabel = "W", description = "t-SNE weight of tsne and vtsne (default: their default).")
+  @Option(
+      names = "--tsne-weight",
+      paramLabel = "W",
+      description = "t-SNE weight of tsne and vtsne (default: their default).")
   Double tsneWeight;
 
-  @Option(names = "--trust-subset", defaultValue = "5000", paramLabel = "N", description = "Test examples for trustworthiness (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trust-subset",
+      defaultValue = "5000",
+      paramLabel = "N",
+      description = "Test examples for trustworthiness (default: ${DEFAULT-VALUE}).")
   int trustSubset;
 
-  @Option(names = "--k", defaultValue = "12", paramLabel = "K", description = "Trustworthiness neighbourhood (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--k",
+      defaultValue = "12",
+      paramLabel = "K",
+      description = "Trustworthiness neighbourhood (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--work", defaultValue = "bench-runs/embedding", paramLabel = "DIR",
-      description = "Folder of the run folders, one per data set and kind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--work",
+      defaultValue = "bench-runs/embedding",
+      paramLabel = "DIR",
+      description =
+          "Folder of the run folders, one per data set and kind (default: ${DEFAULT-VALUE}).")
   Path work;
 
   @Override
   public Integer call() {
-    List<ModelKind> kinds = new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
+    List<ModelKind> kinds =
+        new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
     VariationalSettings variational = beta == null ? null : new VariationalSettings(beta);
     TsneSettings defaults = TsneSettings.defaults();
-    TsneSettings tsne = new TsneSettings(
-        perplexity != null ? perplexity : defaults.perplexity(),
-        dof != null ? dof : defaults.degreesOfFreedom(),
-        tsneWeight != null ? tsneWeight : defaults.weight());
+    TsneSettings tsne =
+        new TsneSettings(
+            perplexity != null ? perplexity : defaults.perplexity(),
+            dof != null ? dof : defaults.degreesOfFreedom(),
+            tsneWeight != null ? tsneWeight : defaults.weight());
     EmbeddingBenchmark benchmark = new EmbeddingBenchmark(trustSubset, k, seed);
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
@@ -104,31 +162,56 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     Dataset noValidation = pool.subset("no validation", new int[0]);
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
     for (ModelKind kind : kinds) {
-      AutoencoderConfig config = AutoencoderConfig.preset(preset, pool.shape())
-          .kind(kind)
-          .latentDim(latentDim)
-          .variational(kind.variational() ? variational : null)
-          .tsne(kind.tsne() ? tsne : null)
-          .build();
-      TrainSettings settings = TrainSettings.builder(config, data.request())
-          .limit(data.limit)
-          .epochs(epochs)
-          .batchSize(batchSize)
-          .seed(seed)
-          .learningRate(learningRate)
-          .threads(threads)
-          .build();
+      AutoencoderConfig config =
+          AutoencoderConfig.preset(preset, pool.shape())
+              .kind(kind)
+              .latentDim(latentDim)
+              .variational(kind.variational() ? variational : null)
+              .tsne(kind.tsne() ? tsne : null)
+              .build();
+      TrainSettings settings =
+          TrainSettings.builder(config, data.request())
+              .limit(data.limit)
+              .epochs(epochs)
+              .batchSize(batchSize)
+              .seed(seed)
+              .learningRate(learningRate)
+              .threads(threads)
+              .build();
       RunFolder run = new RunFolder(work.resolve(runName(kind)));
       results.add(benchmark.run(settings, run, pool, noValidation, test));
     }
-    System.out.println(String.format(
-        Locale.ROOT, "embedding quality: %s, pool %d, test %d, preset %s, L = %d, batch %d, seed %d",
-        data.request().dataset(), pool.size(), test.size(), preset, latentDim, batchSize, seed));
-    System.out.println(String.format(Locale.ROOT, "%-6s %6s %9s %9s %9s", "model", "epochs", "train s", "1-NN acc", "T(" + k + ")"));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "embedding quality: %s, pool %d, test %d, preset %s, L = %d, batch %d, seed %d",
+            data.request().dataset(),
+            pool.size(),
+            test.size(),
+            preset,
+            latentDim,
+            batchSize,
+            seed));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%-6s %6s %9s %9s %9s",
+            "model",
+            "epochs",
+            "train s",
+            "1-NN acc",
+            "T(" + k + ")"));
     for (EmbeddingBenchmark.Result r : results) {
-      System.out.println(String.format(
-          Locale.ROOT, "%-6s %6d %9.1f %8.2f%% %9.4f  (T on %d test examples)",
-          r.kind(), r.epochs(), r.trainSeconds(), 100 * r.oneNnAccuracy(), r.trustworthiness(), r.trustSize()));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "%-6s %6d %9.1f %8.2f%% %9.4f  (T on %d test examples)",
+              r.kind(),
+              r.epochs(),
+              r.trainSeconds(),
+              100 * r.oneNnAccuracy(),
+              r.trustworthiness(),
+              r.trustSize()));
     }
     return 0;
   }

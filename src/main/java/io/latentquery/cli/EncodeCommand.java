@@ -32,13 +32,24 @@ final class EncodeCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin EncoderOptions encoder;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The encoder SavedModel folder, e.g. savedmodels/NAME/encoder.")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
+      description = "The encoder SavedModel folder, e.g. savedmodels/NAME/encoder.")
   Path model;
 
-  @Option(names = "--split", defaultValue = "pool", description = "pool, validation, test or all (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      defaultValue = "pool",
+      description = "pool, validation, test or all (default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file: .csv or .npy.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Output file: .csv or .npy.")
   Path out;
 
   @Option(names = "--force", description = "Replace existing output files.")
@@ -59,7 +70,8 @@ final class EncodeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Dataset dataset = data.open(chosen);
     Encodings encodings;
-    try (SavedModelEncoder model = SavedModelEncoder.open(this.model, encoder.spec(), encoder.threads);
+    try (SavedModelEncoder model =
+            SavedModelEncoder.open(this.model, encoder.spec(), encoder.threads);
         BatchProgress progress = BatchProgress.start("encode", dataset.size())) {
       encodings = model.encode(dataset, encoder.batchSize, progress);
     }
@@ -77,7 +89,15 @@ final class EncodeCommand implements Callable<Integer> {
     settings.put("seconds", (System.nanoTime() - start) / 1e9);
     Json.write(provenance, Provenance.capture("encode", settings, 0, dataset.checksum()));
     System.out.println(
-        "encoded " + encodings.count() + " examples of " + dataset.name() + " to " + out + " (L = " + encodings.dim() + ")");
+        "encoded "
+            + encodings.count()
+            + " examples of "
+            + dataset.name()
+            + " to "
+            + out
+            + " (L = "
+            + encodings.dim()
+            + ")");
     return 0;
   }
 }

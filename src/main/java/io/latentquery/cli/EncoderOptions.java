@@ -16,13 +16,17 @@ public final class EncoderOptions {
   @Option(
       names = "--input-name",
       paramLabel = "NAME",
-      description = "The signature's float image input [-1,H,W,C] (default: " + SavedModelContract.IMAGE + ").")
+      description =
+          "The signature's float image input [-1,H,W,C] (default: "
+              + SavedModelContract.IMAGE
+              + ").")
   String inputName;
 
   @Option(
       names = "--output-name",
       paramLabel = "NAME",
-      description = "The signature's float output [-1,L] (default: " + SavedModelContract.LATENT + ").")
+      description =
+          "The signature's float output [-1,L] (default: " + SavedModelContract.LATENT + ").")
   String outputName;
 
   @Option(
@@ -34,7 +38,8 @@ public final class EncoderOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
+      description =
+          "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
   int threads = 0;
 
   SignatureSpec spec() {

@@ -7,23 +7,28 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failure into one line on stderr and an exit code: 2 for an impossible parameter
- * ({@link IllegalArgumentException} from a settings record), 1 for anything else. The stack trace
- * is printed only with {@code --verbose}.
+ * Turns a failure into one line on stderr and an exit code: 2 for an impossible parameter ({@link
+ * IllegalArgumentException} from a settings record), 1 for anything else. The stack trace is
+ * printed only with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   static final int RUNTIME_FAILURE = 1;
   static final int USAGE_ERROR = 2;
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-    boolean verbose = parseResult.originalArgs().contains("--verbose") || parseResult.originalArgs().contains("-v");
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
+    boolean verbose =
+        parseResult.originalArgs().contains("--verbose")
+            || parseResult.originalArgs().contains("-v");
     if (verbose) {
       e.printStackTrace(commandLine.getErr());
     }
     if (e instanceof IllegalArgumentException) {
       commandLine.getErr().println("lq: usage error: " + e.getMessage());
-      commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+      commandLine
+          .getErr()
+          .println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
       return USAGE_ERROR;
     }
     commandLine.getErr().println("lq: " + describe(e));

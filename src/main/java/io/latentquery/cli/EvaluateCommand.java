@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lq evaluate}: the accuracy of a classifier trained only on a selection's labeled examples. */
+/**
+ * {@code lq evaluate}: the accuracy of a classifier trained only on a selection's labeled examples.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
@@ -38,45 +40,82 @@ final class EvaluateCommand implements Callable<Integer> {
   Source source;
 
   static final class Source {
-    @Option(names = "--selection", paramLabel = "CSV", description = "A selection written by 'lq sample'.")
+    @Option(
+        names = "--selection",
+        paramLabel = "CSV",
+        description = "A selection written by 'lq sample'.")
     Path selection;
 
-    @Option(names = "--random", paramLabel = "N", description = "Evaluate N pool examples chosen at random (seeded by --seed).")
+    @Option(
+        names = "--random",
+        paramLabel = "N",
+        description = "Evaluate N pool examples chosen at random (seeded by --seed).")
     Integer random;
   }
 
-  @Option(names = "--classifier", defaultValue = "small", description = "small or paper (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--classifier",
+      defaultValue = "small",
+      description = "small or paper (default: ${DEFAULT-VALUE}).")
   String classifier;
 
-  @Option(names = "--steps", defaultValue = "" + ClassifierSettings.DEFAULT_STEPS, description = "Update steps, whatever the selection size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--steps",
+      defaultValue = "" + ClassifierSettings.DEFAULT_STEPS,
+      description = "Update steps, whatever the selection size (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--batch-size", defaultValue = "" + ClassifierSettings.DEFAULT_BATCH, description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "" + ClassifierSettings.DEFAULT_BATCH,
+      description = "Examples per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--learning-rate",
+      defaultValue = "0.001",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   float learningRate;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the classifier and of --random (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the classifier and of --random (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "2", description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--test-limit", paramLabel = "N", description = "Test on only the first N test images.")
+  @Option(
+      names = "--test-limit",
+      paramLabel = "N",
+      description = "Test on only the first N test images.")
   Integer testLimit;
 
-  @Option(names = "--out", paramLabel = "JSON", description = "Where to write the result (default: NAME.evaluation.json beside the selection NAME.csv, or random-N-seed-S.evaluation.json).")
+  @Option(
+      names = "--out",
+      paramLabel = "JSON",
+      description =
+          "Where to write the result (default: NAME.evaluation.json beside the selection NAME.csv, or random-N-seed-S.evaluation.json).")
   Path out;
 
   /** The settings of one run, recorded in its provenance. */
-  record Settings(String data, Integer poolLimit, Integer testLimit, ClassifierSettings classifier) {}
+  record Settings(
+      String data, Integer poolLimit, Integer testLimit, ClassifierSettings classifier) {}
 
   @Override
   public Integer call() {
     ClassifierSettings settings =
         new ClassifierSettings(
-            ClassifierArchitecture.preset(classifier), steps, batchSize, learningRate, seed, threads);
+            ClassifierArchitecture.preset(classifier),
+            steps,
+            batchSize,
+            learningRate,
+            seed,
+            threads);
     if (testLimit != null && testLimit < 1) {
       throw new IllegalArgumentException("test limit must be >= 1, got " + testLimit);
     }

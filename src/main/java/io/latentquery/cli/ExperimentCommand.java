@@ -44,18 +44,28 @@ final class ExperimentCommand implements Runnable {
   static final class Run implements Callable<Integer> {
     @Mixin VerboseMixin verbose;
 
-    @Parameters(paramLabel = "CONFIG", description = "The experiment config (JSON), e.g. experiments/quick.json.")
+    @Parameters(
+        paramLabel = "CONFIG",
+        description = "The experiment config (JSON), e.g. experiments/quick.json.")
     Path config;
 
     @Override
     public Integer call() {
       ExperimentConfig experiment = ExperimentConfig.load(config);
       ExperimentRunner runner =
-          new ExperimentRunner(experiment, config, SelectionService.standard(), DataCatalog.standard());
+          new ExperimentRunner(
+              experiment, config, SelectionService.standard(), DataCatalog.standard());
       ExperimentGrid.Progress progress = runner.run();
       System.out.println(
-          progress.total() + " cells: " + progress.computed() + " computed now, " + progress.skipped()
-              + " already stored in " + runner.store().folder() + "; see them with: lq experiment table " + config);
+          progress.total()
+              + " cells: "
+              + progress.computed()
+              + " computed now, "
+              + progress.skipped()
+              + " already stored in "
+              + runner.store().folder()
+              + "; see them with: lq experiment table "
+              + config);
       return 0;
     }
   }
@@ -71,28 +81,48 @@ final class ExperimentCommand implements Runnable {
   static final class Table implements Callable<Integer> {
     @Mixin VerboseMixin verbose;
 
-    @Parameters(paramLabel = "CONFIG", description = "The experiment config (JSON), e.g. experiments/quick.json.")
+    @Parameters(
+        paramLabel = "CONFIG",
+        description = "The experiment config (JSON), e.g. experiments/quick.json.")
     Path config;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "The cell results folder (default: the config's 'results', or results/NAME).")
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        description = "The cell results folder (default: the config's 'results', or results/NAME).")
     Path results;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the table files (default: the results folder).")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Where to write the table files (default: the results folder).")
     Path out;
 
     @Override
     public Integer call() {
-      ExperimentConfig experiment = ExperimentConfig.load(config).validate(config.toString(), null, null);
+      ExperimentConfig experiment =
+          ExperimentConfig.load(config).validate(config.toString(), null, null);
       CellStore store = new CellStore(results != null ? results : experiment.resultsFolder());
       List<ExperimentCell> cells = experiment.cells();
-      ResultsTable table = ResultsTable.of(experiment, store.readAll(cells.stream().map(ExperimentCell::key).toList()));
+      ResultsTable table =
+          ResultsTable.of(
+              experiment, store.readAll(cells.stream().map(ExperimentCell::key).toList()));
       Path target = out != null ? out : store.folder();
       table.write(target);
       System.out.print(table.markdown());
       System.out.println();
       System.out.println(
-          table.storedCells() + " of " + cells.size() + " cells stored in " + store.folder() + "; wrote "
-              + target.resolve(ResultsTable.MARKDOWN) + ", " + ResultsTable.CSV + ", " + ResultsTable.CELLS_CSV);
+          table.storedCells()
+              + " of "
+              + cells.size()
+              + " cells stored in "
+              + store.folder()
+              + "; wrote "
+              + target.resolve(ResultsTable.MARKDOWN)
+              + ", "
+              + ResultsTable.CSV
+              + ", "
+              + ResultsTable.CELLS_CSV);
       return 0;
     }
   }

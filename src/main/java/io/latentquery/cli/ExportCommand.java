@@ -21,10 +21,17 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'lq train'.")
+  @Option(
+      names = "--run",
+      required = true,
+      paramLabel = "DIR",
+      description = "Run folder written by 'lq train'.")
   Path run;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing export.")
@@ -35,8 +42,11 @@ final class ExportCommand implements Callable<Integer> {
     RunFolder folder = new RunFolder(run);
     TrainSettings settings = folder.readSettings();
     Path target = out != null ? out : Path.of("savedmodels", folder.name());
-    ExportSource source = new ExportSource(
-        settings.model(), folder.variablesPrefix(), List.of(folder.provenance(), folder.settings()));
+    ExportSource source =
+        new ExportSource(
+            settings.model(),
+            folder.variablesPrefix(),
+            List.of(folder.provenance(), folder.settings()));
     new SavedModelExporter().export(source, target, force);
     System.out.println("exported " + target);
     return 0;

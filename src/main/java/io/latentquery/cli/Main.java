@@ -3,7 +3,9 @@ package io.latentquery.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code lq} command line: parses, validates and hands each subcommand's work to its package. */
+/**
+ * The {@code lq} command line: parses, validates and hands each subcommand's work to its package.
+ */
 @Command(
     name = "lq",
     mixinStandardHelpOptions = true,

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lq report}: one training run, its SavedModels, selections and evaluations as an HTML folder. */
+/**
+ * {@code lq report}: one training run, its SavedModels, selections and evaluations as an HTML
+ * folder.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -28,50 +31,94 @@ import picocli.CommandLine.Option;
 final class ReportCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "The training run folder, e.g. models/NAME.")
+  @Option(
+      names = "--run",
+      required = true,
+      paramLabel = "DIR",
+      description = "The training run folder, e.g. models/NAME.")
   Path run;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "The run's export (encoder/, decoder/, autoencoder/); default savedmodels/NAME.")
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "The run's export (encoder/, decoder/, autoencoder/); default savedmodels/NAME.")
   Path models;
 
-  @Option(names = "--selection", arity = "1..*", paramLabel = "CSV", description = "Selections from lq sample (their .json is read beside them); repeatable.")
+  @Option(
+      names = "--selection",
+      arity = "1..*",
+      paramLabel = "CSV",
+      description = "Selections from lq sample (their .json is read beside them); repeatable.")
   List<Path> selections = new ArrayList<>();
 
-  @Option(names = "--evaluation", arity = "1..*", paramLabel = "FILE|DIR", description = "Results of lq evaluate (*.evaluation.json), an lq experiment results folder or its cells.csv; repeatable.")
+  @Option(
+      names = "--evaluation",
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description =
+          "Results of lq evaluate (*.evaluation.json), an lq experiment results folder or its cells.csv; repeatable.")
   List<Path> evaluations = new ArrayList<>();
 
-  @Option(names = "--data", paramLabel = "NAME|PATH", description = "Another dataset than the run's (its split sizes are kept).")
+  @Option(
+      names = "--data",
+      paramLabel = "NAME|PATH",
+      description = "Another dataset than the run's (its split sizes are kept).")
   String data;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Use the first N pool examples (default: the run's limit).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Use the first N pool examples (default: the run's limit).")
   Integer limit;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The report folder (default: reports/NAME).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "The report folder (default: reports/NAME).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing report folder.")
   boolean force;
 
-  @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N", description = "Examples per batch through the models (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "256",
+      paramLabel = "N",
+      description = "Examples per batch through the models (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Override
   public Integer call() {
-    RunReport report = RunReport.of(run)
-        .models(models == null ? RunReport.defaultModels(run) : models)
-        .dataset(data)
-        .limit(limit)
-        .compute(threads, batchSize)
-        .progress(ReportCommand::progress);
+    RunReport report =
+        RunReport.of(run)
+            .models(models == null ? RunReport.defaultModels(run) : models)
+            .dataset(data)
+            .limit(limit)
+            .compute(threads, batchSize)
+            .progress(ReportCommand::progress);
     selections.forEach(report::selection);
     evaluations.forEach(report::evaluation);
     RunReport.Summary summary = report.write(out == null ? RunReport.defaultOut(run) : out, force);
-    System.out.println(String.format(Locale.ROOT, "report of %s (%,d pool examples of %s, L = %d, %d selection(s), %d evaluation result(s)) -> %s",
-        run, summary.poolSize(), summary.pool(), summary.latentDim(), summary.selections(), summary.evaluationResults(),
-        summary.folder().resolve("index.html")));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "report of %s (%,d pool examples of %s, L = %d, %d selection(s), %d evaluation result(s)) -> %s",
+            run,
+            summary.poolSize(),
+            summary.pool(),
+            summary.latentDim(),
+            summary.selections(),
+            summary.evaluationResults(),
+            summary.folder().resolve("index.html")));
     return 0;
   }
 

@@ -35,39 +35,78 @@ import picocli.CommandLine.Option;
 final class SampleBenchCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--points", defaultValue = "1000000", description = "N for uniform and normal (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--points",
+      defaultValue = "1000000",
+      description = "N for uniform and normal (default: ${DEFAULT-VALUE}).")
   int points;
 
-  @Option(names = {"-n", "--n"}, defaultValue = "1000", description = "Examples to select (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--n"},
+      defaultValue = "1000",
+      description = "Examples to select (default: ${DEFAULT-VALUE}).")
   int budget;
 
-  @Option(names = "--ward-points", defaultValue = "70000", description = "Points for exact Ward (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ward-points",
+      defaultValue = "70000",
+      description = "Points for exact Ward (default: ${DEFAULT-VALUE}).")
   int wardPoints;
 
-  @Option(names = "--approx-points", defaultValue = "1000000", description = "Points for approximate Ward (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--approx-points",
+      defaultValue = "1000000",
+      description = "Points for approximate Ward (default: ${DEFAULT-VALUE}).")
   int approxPoints;
 
-  @Option(names = "--pool-points", defaultValue = "50000", description = "Pool for normal-cluster end to end (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-points",
+      defaultValue = "50000",
+      description = "Pool for normal-cluster end to end (default: ${DEFAULT-VALUE}).")
   int poolPoints;
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Timed runs of the fast cases; the best is reported (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeats",
+      defaultValue = "3",
+      description =
+          "Timed runs of the fast cases; the best is reported (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the samplers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the data and the samplers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--baselines", description = "Also time kmeans, kcenter, typiclust and probcover on 50,000 points, L = 2 and 16, n = 100 and 1,000.")
+  @Option(
+      names = "--baselines",
+      description =
+          "Also time kmeans, kcenter, typiclust and probcover on 50,000 points, L = 2 and 16, n = 100 and 1,000.")
   boolean baselines;
 
   @Override
   public Integer call() {
-    if (points < budget || budget < 1 || wardPoints < 10 || approxPoints < 10 || poolPoints < budget || repeats < 1) {
-      throw new IllegalArgumentException("need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
+    if (points < budget
+        || budget < 1
+        || wardPoints < 10
+        || approxPoints < 10
+        || poolPoints < budget
+        || repeats < 1) {
+      throw new IllegalArgumentException(
+          "need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
     }
     Runtime runtime = Runtime.getRuntime();
     System.out.println(
-        "Machine: " + runtime.availableProcessors() + " processors, max heap " + runtime.maxMemory() / (1 << 20) + " MiB, Java "
-            + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        "Machine: "
+            + runtime.availableProcessors()
+            + " processors, max heap "
+            + runtime.maxMemory() / (1 << 20)
+            + " MiB, Java "
+            + System.getProperty("java.version")
+            + ", "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch"));
     System.out.println();
     System.out.println("| case | points | result | wall s | cpu s | peak heap |");
     System.out.println("|---|---|---|---|---|---|");
@@ -75,23 +114,55 @@ final class SampleBenchCommand implements Callable<Integer> {
     Points big = blobs(points, seed);
     for (String strategy : new String[] {"uniform", "normal"}) {
       Timed<Selection> run =
-          best(() -> registry.create(strategy, StrategyOptions.none()).select(big, SelectionRequest.of(budget, seed)));
-      row(strategy + " n = " + budget, points, "threshold " + (float) (double) (Double) run.value().parameters().get("threshold"), run);
+          best(
+              () ->
+                  registry
+                      .create(strategy, StrategyOptions.none())
+                      .select(big, SelectionRequest.of(budget, seed)));
+      row(
+          strategy + " n = " + budget,
+          points,
+          "threshold " + (float) (double) (Double) run.value().parameters().get("threshold"),
+          run);
     }
     Points pool = blobs(poolPoints, seed + 1);
     Timed<Selection> clustered =
-        time(() -> registry.create("normal-cluster", StrategyOptions.of(Map.of())).select(pool, SelectionRequest.of(budget, seed)));
-    row("normal-cluster n = " + budget + " (exact Ward, k = 10)", poolPoints, clustered.value().size() + " selected", clustered);
+        time(
+            () ->
+                registry
+                    .create("normal-cluster", StrategyOptions.of(Map.of()))
+                    .select(pool, SelectionRequest.of(budget, seed)));
+    row(
+        "normal-cluster n = " + budget + " (exact Ward, k = 10)",
+        poolPoints,
+        clustered.value().size() + " selected",
+        clustered);
     Points wardSet = blobs(wardPoints, seed + 2);
-    Timed<Clustering> exact = time(() -> WardClustering.cluster(wardSet, 10, WardMode.EXACT, 10, seed).clustering());
-    row("Ward exact, blobs, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exact.value().sizes()), exact);
+    Timed<Clustering> exact =
+        time(() -> WardClustering.cluster(wardSet, 10, WardMode.EXACT, 10, seed).clustering());
+    row(
+        "Ward exact, blobs, cut k = 10",
+        wardPoints,
+        "sizes " + java.util.Arrays.toString(exact.value().sizes()),
+        exact);
     Points square = uniformSquare(wardPoints, seed + 4);
-    Timed<Clustering> exactSquare = time(() -> WardClustering.cluster(square, 10, WardMode.EXACT, 10, seed).clustering());
-    row("Ward exact, uniform square, cut k = 10", wardPoints, "sizes " + java.util.Arrays.toString(exactSquare.value().sizes()), exactSquare);
+    Timed<Clustering> exactSquare =
+        time(() -> WardClustering.cluster(square, 10, WardMode.EXACT, 10, seed).clustering());
+    row(
+        "Ward exact, uniform square, cut k = 10",
+        wardPoints,
+        "sizes " + java.util.Arrays.toString(exactSquare.value().sizes()),
+        exactSquare);
     Points approxSet = blobs(approxPoints, seed + 3);
     Timed<Clustering> approx =
-        time(() -> WardClustering.cluster(approxSet, 10, WardMode.APPROX, WardClustering.DEFAULT_CENTROIDS, seed).clustering());
-    row("Ward approx (" + WardClustering.DEFAULT_CENTROIDS + " k-means centres), cut k = 10", approxPoints,
+        time(
+            () ->
+                WardClustering.cluster(
+                        approxSet, 10, WardMode.APPROX, WardClustering.DEFAULT_CENTROIDS, seed)
+                    .clustering());
+    row(
+        "Ward approx (" + WardClustering.DEFAULT_CENTROIDS + " k-means centres), cut k = 10",
+            approxPoints,
         "sizes " + java.util.Arrays.toString(approx.value().sizes()), approx);
     if (baselines) {
       System.out.println();
@@ -124,7 +195,10 @@ final class SampleBenchCommand implements Callable<Integer> {
     return new Points(values, n, 2);
   }
 
-  /** A result, its wall-clock and this thread's CPU seconds (the work is single-threaded), and peak heap. */
+  /**
+   * A result, its wall-clock and this thread's CPU seconds (the work is single-threaded), and peak
+   * heap.
+   */
   private record Timed<T>(T value, double seconds, double cpuSeconds, long peakHeap) {}
 
   private <T> Timed<T> best(Supplier<T> work) {
@@ -144,7 +218,10 @@ final class SampleBenchCommand implements Callable<Integer> {
    */
   private static <T> Timed<T> time(Supplier<T> work) {
     System.gc();
-    var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    var pools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
     pools.forEach(MemoryPoolMXBean::resetPeakUsage);
     var threads = ManagementFactory.getThreadMXBean();
     long cpu = threads.getCurrentThreadCpuTime();
@@ -160,6 +237,11 @@ final class SampleBenchCommand implements Callable<Integer> {
     System.out.printf(
         java.util.Locale.ROOT,
         "| %s | %,d | %s | %.3f | %.3f | %d MiB |%n",
-        name, n, result, run.seconds(), run.cpuSeconds(), run.peakHeap() / (1 << 20));
+        name,
+        n,
+        result,
+        run.seconds(),
+        run.cpuSeconds(),
+        run.peakHeap() / (1 << 20));
   }
 }

@@ -16,8 +16,8 @@ import io.latentquery.sampling.io.IdList;
 import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.io.SelectionCsv;
 import io.latentquery.sampling.io.SelectionRecord;
-import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.SelectionService;
+import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,63 +88,121 @@ final class SampleCommand implements Callable<Integer> {
       description = "One of: ${COMPLETION-CANDIDATES}.")
   String strategy;
 
-  @Option(names = {"-n", "--n"}, required = true, paramLabel = "N", description = "How many examples to select.")
+  @Option(
+      names = {"-n", "--n"},
+      required = true,
+      paramLabel = "N",
+      description = "How many examples to select.")
   int budget;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", defaultValue = "selection.csv", paramLabel = "FILE", description = "The selection CSV (default: ${DEFAULT-VALUE}); the record goes to the same name with .json.")
+  @Option(
+      names = "--out",
+      defaultValue = "selection.csv",
+      paramLabel = "FILE",
+      description =
+          "The selection CSV (default: ${DEFAULT-VALUE}); the record goes to the same name with .json.")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing selection.")
   boolean force;
 
-  @Option(names = "--encoder", paramLabel = "DIR", description = "Encoder SavedModel folder, e.g. savedmodels/NAME/encoder (with --data).")
+  @Option(
+      names = "--encoder",
+      paramLabel = "DIR",
+      description = "Encoder SavedModel folder, e.g. savedmodels/NAME/encoder (with --data).")
   Path encoderPath;
 
-  @Option(names = "--latent", paramLabel = "FILE", description = "Precomputed encodings (.csv or .npy from lq encode) instead of --encoder.")
+  @Option(
+      names = "--latent",
+      paramLabel = "FILE",
+      description = "Precomputed encodings (.csv or .npy from lq encode) instead of --encoder.")
   Path latent;
 
   @ArgGroup(exclusive = false, heading = "Data (with --encoder or --autoencoder):%n")
   DataOptions data;
 
-  @Option(names = "--split", defaultValue = "pool", description = "The split to select from (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      defaultValue = "pool",
+      description = "The split to select from (default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--labeled", paramLabel = "FILE", description = "Ids already labeled (a CSV with an id column, or one id per line): never selected again.")
+  @Option(
+      names = "--labeled",
+      paramLabel = "FILE",
+      description =
+          "Ids already labeled (a CSV with an id column, or one id per line): never selected again.")
   Path labeled;
 
-  @Option(names = "--autoencoder", paramLabel = "DIR", description = "Autoencoder SavedModel folder, for ae-error.")
+  @Option(
+      names = "--autoencoder",
+      paramLabel = "DIR",
+      description = "Autoencoder SavedModel folder, for ae-error.")
   Path autoencoderPath;
 
   @Mixin EncoderOptions encoder;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "Draw strategies: largest distance from a draw to the point it takes (default: from the data, see above).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description =
+          "Draw strategies: largest distance from a draw to the point it takes (default: from the data, see above).")
   String threshold;
 
-  @Option(names = "--take", paramLabel = "MODE", description = "Draw strategies: nearest (default) or all-within.")
+  @Option(
+      names = "--take",
+      paramLabel = "MODE",
+      description = "Draw strategies: nearest (default) or all-within.")
   String take;
 
-  @Option(names = "--metric", paramLabel = "NAME", description = "Draw strategies: euclidean (default), manhattan or chebyshev.")
+  @Option(
+      names = "--metric",
+      paramLabel = "NAME",
+      description = "Draw strategies: euclidean (default), manhattan or chebyshev.")
   String metric;
 
-  @Option(names = "--max-misses", paramLabel = "N", description = "Draw strategies: consecutive empty draws before giving up (default: max(10000, 100 n)).")
+  @Option(
+      names = "--max-misses",
+      paramLabel = "N",
+      description =
+          "Draw strategies: consecutive empty draws before giving up (default: max(10000, 100 n)).")
   String maxMisses;
 
-  @Option(names = "--clusters", paramLabel = "K", description = "Clustered strategies: Ward clusters (default: 10).")
+  @Option(
+      names = "--clusters",
+      paramLabel = "K",
+      description = "Clustered strategies: Ward clusters (default: 10).")
   String clusters;
 
-  @Option(names = "--ward", paramLabel = "MODE", description = "exact (nearest-neighbour chain), approx (k-means to --ward-centroids centres, then weighted Ward) or auto: exact up to 100000 points (default).")
+  @Option(
+      names = "--ward",
+      paramLabel = "MODE",
+      description =
+          "exact (nearest-neighbour chain), approx (k-means to --ward-centroids centres, then weighted Ward) or auto: exact up to 100000 points (default).")
   String ward;
 
-  @Option(names = "--ward-centroids", paramLabel = "N", description = "Centres of --ward approx (default: 2000).")
+  @Option(
+      names = "--ward-centroids",
+      paramLabel = "N",
+      description = "Centres of --ward approx (default: 2000).")
   String wardCentroids;
 
-  @Option(names = "--quota", paramLabel = "RULE", description = "Clustered strategies: proportional (default) or equal.")
+  @Option(
+      names = "--quota",
+      paramLabel = "RULE",
+      description = "Clustered strategies: proportional (default) or equal.")
   String quota;
 
-  @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A strategy option with no flag of its own (repeatable).")
+  @Option(
+      names = "--option",
+      paramLabel = "KEY=VALUE",
+      description = "A strategy option with no flag of its own (repeatable).")
   Map<String, String> extraOptions = new LinkedHashMap<>();
 
   @Override
@@ -169,7 +227,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--autoencoder does not apply to strategy " + strategy);
     }
     if (latent != null && data != null && autoencoderPath == null) {
-      throw new IllegalArgumentException("--data is read only with --encoder or --autoencoder, not with --latent alone");
+      throw new IllegalArgumentException(
+          "--data is read only with --encoder or --autoencoder, not with --latent alone");
     }
     if (autoencoderPath != null && data == null) {
       throw new IllegalArgumentException("--autoencoder needs --data");
@@ -194,7 +253,8 @@ final class SampleCommand implements Callable<Integer> {
       inputs.put("latent_sha256", Checksums.sha256(latent));
       dataChecksum = (String) inputs.get("latent_sha256");
     } else {
-      try (SavedModelEncoder model = SavedModelEncoder.open(encoderPath, encoder.spec(), encoder.threads);
+      try (SavedModelEncoder model =
+              SavedModelEncoder.open(encoderPath, encoder.spec(), encoder.threads);
           BatchProgress progress = BatchProgress.start("encode", dataset.size())) {
         encodings = model.encode(dataset, encoder.batchSize, progress);
       }
@@ -222,14 +282,19 @@ final class SampleCommand implements Callable<Integer> {
       alreadyLabeled = resolved.indices();
       unknownLabeled = resolved.unknown().size();
       if (unknownLabeled > 0) {
-        LOG.warn("{} of the ids in {} are not in the pool (first: {}); they are ignored", unknownLabeled, labeled, resolved.unknown().get(0));
+        LOG.warn(
+            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
+            unknownLabeled,
+            labeled,
+            resolved.unknown().get(0));
       }
       inputs.put("labeled", labeled.toString());
       inputs.put("labeled_sha256", Checksums.sha256(labeled));
     }
 
     SelectionService.Outcome outcome =
-        service.select(strategy, options, encodings, new SelectionRequest(budget, seed, alreadyLabeled));
+        service.select(
+            strategy, options, encodings, new SelectionRequest(budget, seed, alreadyLabeled));
     Selection selection = outcome.selection();
 
     SelectionCsv.write(out, selection, encodings);
@@ -256,14 +321,23 @@ final class SampleCommand implements Callable<Integer> {
             seconds,
             Provenance.capture("sample", settings, seed, dataChecksum)));
     System.out.println(
-        "selected " + selection.size() + " of " + encodings.count() + " pool examples with " + outcome.strategyName()
-            + describeThreshold(selection) + " -> " + out);
+        "selected "
+            + selection.size()
+            + " of "
+            + encodings.count()
+            + " pool examples with "
+            + outcome.strategyName()
+            + describeThreshold(selection)
+            + " -> "
+            + out);
     return 0;
   }
 
   private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {
     SelectionService.checkSameExamples(dataset, encodings);
-    try (SavedModelAutoencoder autoencoder = SavedModelAutoencoder.open(autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
+    try (SavedModelAutoencoder autoencoder =
+            SavedModelAutoencoder.open(
+                autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
         BatchProgress progress = BatchProgress.start("reconstruct", dataset.size())) {
       return autoencoder.errors(dataset, encoder.batchSize, progress);
     }
@@ -282,7 +356,8 @@ final class SampleCommand implements Callable<Integer> {
     put(options, "quota", quota);
     for (Map.Entry<String, String> extra : extraOptions.entrySet()) {
       if (options.containsKey(extra.getKey())) {
-        throw new IllegalArgumentException("--option " + extra.getKey() + " repeats --" + extra.getKey());
+        throw new IllegalArgumentException(
+            "--option " + extra.getKey() + " repeats --" + extra.getKey());
       }
       options.put(extra.getKey(), extra.getValue());
     }
@@ -298,7 +373,10 @@ final class SampleCommand implements Callable<Integer> {
   /** {@code selection.csv -> selection.json}; other names get {@code .json} appended. */
   static Path recordPath(Path csv) {
     String name = csv.getFileName().toString();
-    String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    String base =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return csv.resolveSibling(base + ".json");
   }
 

@@ -41,61 +41,118 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
-  @Option(names = "--model", defaultValue = "conv", paramLabel = "KIND",
-      description = "Autoencoder kind: conv (plain), vae (variational), tsne (parametric t-SNE), vtsne (both). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--model",
+      defaultValue = "conv",
+      paramLabel = "KIND",
+      description =
+          "Autoencoder kind: conv (plain), vae (variational), tsne (parametric t-SNE), vtsne (both). "
+              + "Default: ${DEFAULT-VALUE}.")
   String model;
 
-  @Option(names = "--beta", paramLabel = "BETA",
-      description = "vae, vtsne: weight of KL(posterior || N(0, I)) against the reconstruction, applied as "
-          + "beta / (H*W*C) because the cross-entropy is a mean over pixels; this equals summed cross-entropy "
-          + "+ beta * KL, divided by H*W*C. 1 is the ELBO, 0 turns the term off (default: 1).")
+  @Option(
+      names = "--beta",
+      paramLabel = "BETA",
+      description =
+          "vae, vtsne: weight of KL(posterior || N(0, I)) against the reconstruction, applied as "
+              + "beta / (H*W*C) because the cross-entropy is a mean over pixels; this equals summed cross-entropy "
+              + "+ beta * KL, divided by H*W*C. 1 is the ELBO, 0 turns the term off (default: 1).")
   Double beta;
 
-  @Option(names = "--perplexity", paramLabel = "P",
-      description = "tsne, vtsne: effective number of neighbours per image in each batch's affinities; "
-          + "must be > 1 and smaller than --batch-size (default: 30).")
+  @Option(
+      names = "--perplexity",
+      paramLabel = "P",
+      description =
+          "tsne, vtsne: effective number of neighbours per image in each batch's affinities; "
+              + "must be > 1 and smaller than --batch-size (default: 30).")
   Double perplexity;
 
-  @Option(names = "--dof", paramLabel = "A",
-      description = "tsne, vtsne: degrees of freedom of the Student-t kernel in the latent space, > 0 "
-          + "(default: " + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM + ", the t-SNE kernel).")
+  @Option(
+      names = "--dof",
+      paramLabel = "A",
+      description =
+          "tsne, vtsne: degrees of freedom of the Student-t kernel in the latent space, > 0 "
+              + "(default: "
+              + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM
+              + ", the t-SNE kernel).")
   Double dof;
 
-  @Option(names = "--tsne-weight", paramLabel = "W",
-      description = "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
-          + TsneSettings.DEFAULT_WEIGHT + ").")
+  @Option(
+      names = "--tsne-weight",
+      paramLabel = "W",
+      description =
+          "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
+              + TsneSettings.DEFAULT_WEIGHT
+              + ").")
   Double tsneWeight;
 
-  @Option(names = "--preset", defaultValue = "paper", paramLabel = "NAME",
-      description = "Architecture sizes: paper (filters 64,32,32, 3 convolutions per level, dense 1024,1024) or small (fast). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      paramLabel = "NAME",
+      description =
+          "Architecture sizes: paper (filters 64,32,32, 3 convolutions per level, dense 1024,1024) or small (fast). Default: ${DEFAULT-VALUE}.")
   String preset;
 
-  @Option(names = "--latent-dim", defaultValue = "2", paramLabel = "L", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latent-dim",
+      defaultValue = "2",
+      paramLabel = "L",
+      description = "Latent dimension (default: ${DEFAULT-VALUE}).")
   int latentDim;
 
-  @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "Dropout on the dense layers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dropout",
+      defaultValue = "0",
+      paramLabel = "P",
+      description = "Dropout on the dense layers (default: ${DEFAULT-VALUE}).")
   double dropout;
 
-  @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Passes over the pool (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "10",
+      paramLabel = "E",
+      description = "Passes over the pool (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "64",
+      paramLabel = "B",
+      description = "Images per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", defaultValue = "1e-3", paramLabel = "RATE", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--learning-rate",
+      defaultValue = "1e-3",
+      paramLabel = "RATE",
+      description = "Adam step size (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed for weights, shuffling and noise (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "S",
+      description = "Seed for weights, shuffling and noise (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder, e.g. models/mnist-conv.")
+  @Option(
+      names = "--run",
+      required = true,
+      paramLabel = "DIR",
+      description = "Run folder, e.g. models/mnist-conv.")
   Path run;
 
-  @Option(names = "--resume", description = "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs and --threads may change).")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs and --threads may change).")
   boolean resume;
 
   @Option(names = "--force", description = "Replace an existing run (and its export).")
@@ -104,7 +161,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-export", description = "Do not export SavedModels at the end.")
   boolean noExport;
 
-  @Option(names = "--export-to", paramLabel = "DIR", description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+  @Option(
+      names = "--export-to",
+      paramLabel = "DIR",
+      description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
   Path exportTo;
 
   @Override
@@ -116,27 +176,40 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--no-export and --export-to exclude each other");
     }
     RunFolder folder = new RunFolder(run);
-    Path exportTarget = noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());
+    Path exportTarget =
+        noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());
     if (exportTarget != null && Files.exists(exportTarget) && !force && !resume) {
-      throw new InputException("export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
+      throw new InputException(
+          "export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
     }
     boolean resuming = resume && Files.isRegularFile(folder.settings());
     ModelKind kind = ModelKind.parse(model);
     VariationalSettings variational = variationalSettings(kind);
     TsneSettings tsne = tsneSettings(kind);
     SplitDataset split = data.open();
-    TrainSettings settings = resuming ? storedSettings(folder) : settings(split.shape(), kind, variational, tsne);
+    TrainSettings settings =
+        resuming ? storedSettings(folder) : settings(split.shape(), kind, variational, tsne);
     Dataset pool = limited(split.split(Split.POOL), settings.limit());
     Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
-    Trainer.Start start = resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
+    Trainer.Start start =
+        resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
     TrainResult result = new Trainer(settings, folder).train(pool, validation, start);
-    System.out.println(String.format(
-        Locale.ROOT, "trained %s: %d epochs, train loss %.5f, validation loss %s",
-        run, result.epochs(), result.trainLoss(),
-        result.validationLoss() == null ? "-" : String.format(Locale.ROOT, "%.5f", result.validationLoss())));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "trained %s: %d epochs, train loss %.5f, validation loss %s",
+            run,
+            result.epochs(),
+            result.trainLoss(),
+            result.validationLoss() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.5f", result.validationLoss())));
     if (exportTarget != null) {
-      ExportSource source = new ExportSource(
-          settings.model(), folder.variablesPrefix(), List.of(folder.provenance(), folder.settings()));
+      ExportSource source =
+          new ExportSource(
+              settings.model(),
+              folder.variablesPrefix(),
+              List.of(folder.provenance(), folder.settings()));
       new SavedModelExporter().export(source, exportTarget, true);
       System.out.println("exported " + exportTarget);
     }
@@ -150,7 +223,8 @@ final class TrainCommand implements Callable<Integer> {
   private VariationalSettings variationalSettings(ModelKind kind) {
     if (!kind.variational()) {
       if (beta != null) {
-        throw new IllegalArgumentException("--beta applies only to --model vae or vtsne, not " + kind);
+        throw new IllegalArgumentException(
+            "--beta applies only to --model vae or vtsne, not " + kind);
       }
       return null;
     }
@@ -168,28 +242,32 @@ final class TrainCommand implements Callable<Integer> {
       refuseFor(kind, "--tsne-weight", tsneWeight);
       return null;
     }
-    TsneSettings settings = new TsneSettings(
-        perplexity != null ? perplexity : TsneSettings.DEFAULT_PERPLEXITY,
-        dof != null ? dof : TsneSettings.DEFAULT_DEGREES_OF_FREEDOM,
-        tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
+    TsneSettings settings =
+        new TsneSettings(
+            perplexity != null ? perplexity : TsneSettings.DEFAULT_PERPLEXITY,
+            dof != null ? dof : TsneSettings.DEFAULT_DEGREES_OF_FREEDOM,
+            tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
     settings.checkBatchSize(batchSize);
     return settings;
   }
 
   private static void refuseFor(ModelKind kind, String option, Double value) {
     if (value != null) {
-      throw new IllegalArgumentException(option + " applies only to --model tsne or vtsne, not " + kind);
+      throw new IllegalArgumentException(
+          option + " applies only to --model tsne or vtsne, not " + kind);
     }
   }
 
-  private TrainSettings settings(ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {
-    AutoencoderConfig config = AutoencoderConfig.preset(preset, shape)
-        .kind(kind)
-        .latentDim(latentDim)
-        .dropout(dropout)
-        .variational(variational)
-        .tsne(tsne)
-        .build();
+  private TrainSettings settings(
+      ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {
+    AutoencoderConfig config =
+        AutoencoderConfig.preset(preset, shape)
+            .kind(kind)
+            .latentDim(latentDim)
+            .dropout(dropout)
+            .variational(variational)
+            .tsne(tsne)
+            .build();
     return TrainSettings.builder(config, data.request())
         .limit(data.limit)
         .epochs(epochs)
@@ -204,7 +282,12 @@ final class TrainCommand implements Callable<Integer> {
   private TrainSettings storedSettings(RunFolder folder) {
     TrainSettings stored = folder.readSettings();
     if (!stored.data().equals(data.request())) {
-      throw new InputException("run " + run + " was trained on " + stored.data() + "; pass the same data options to resume it");
+      throw new InputException(
+          "run "
+              + run
+              + " was trained on "
+              + stored.data()
+              + "; pass the same data options to resume it");
     }
     TrainSettings.Builder builder = stored.toBuilder();
     if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {

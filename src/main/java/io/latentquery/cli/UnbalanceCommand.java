@@ -24,22 +24,45 @@ import picocli.CommandLine.Option;
 final class UnbalanceCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
 
-  @Option(names = "--data", required = true, paramLabel = "NAME|PATH", description = "Source dataset (labeled, single channel), e.g. mnist.")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "NAME|PATH",
+      description = "Source dataset (labeled, single channel), e.g. mnist.")
   String data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The dataset folder to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "The dataset folder to write.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--shift", defaultValue = "" + UnbalanceSettings.DEFAULT_SHIFT, description = "Examples added to each even class and removed from each odd class (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--shift",
+      defaultValue = "" + UnbalanceSettings.DEFAULT_SHIFT,
+      description =
+          "Examples added to each even class and removed from each odd class (default: ${DEFAULT-VALUE}).")
   int shift;
 
-  @Option(names = "--max-translation", defaultValue = "" + UnbalanceSettings.DEFAULT_MAX_TRANSLATION, paramLabel = "PIXELS", description = "Largest shift of a new image along each axis (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-translation",
+      defaultValue = "" + UnbalanceSettings.DEFAULT_MAX_TRANSLATION,
+      paramLabel = "PIXELS",
+      description = "Largest shift of a new image along each axis (default: ${DEFAULT-VALUE}).")
   double maxTranslation;
 
-  @Option(names = "--max-rotation", defaultValue = "" + UnbalanceSettings.DEFAULT_MAX_ROTATION, paramLabel = "DEGREES", description = "Largest rotation of a new image (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rotation",
+      defaultValue = "" + UnbalanceSettings.DEFAULT_MAX_ROTATION,
+      paramLabel = "DEGREES",
+      description = "Largest rotation of a new image (default: ${DEFAULT-VALUE}).")
   double maxRotation;
 
   @Option(names = "--force", description = "Replace the folder if it exists.")
@@ -51,8 +74,16 @@ final class UnbalanceCommand implements Callable<Integer> {
     SplitDataset source = DataCatalog.standard().open(DataRequest.of(data));
     UnbalanceSummary summary = new UnbalancedDatasetWriter(settings).write(source, out, force);
     System.out.println(
-        "wrote " + out + ": pool " + summary.poolSize() + " (" + summary.addedExamples() + " new), validation "
-            + summary.validationSize() + ", test " + summary.testSize());
+        "wrote "
+            + out
+            + ": pool "
+            + summary.poolSize()
+            + " ("
+            + summary.addedExamples()
+            + " new), validation "
+            + summary.validationSize()
+            + ", test "
+            + summary.testSize());
     System.out.println("pool per class before: " + summary.poolCountsBefore());
     System.out.println("pool per class after:  " + summary.poolCountsAfter());
     return 0;

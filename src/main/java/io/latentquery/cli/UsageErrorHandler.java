@@ -10,7 +10,9 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     commandLine.getErr().println("lq: usage error: " + e.getMessage());
-    commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+    commandLine
+        .getErr()
+        .println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
     return ErrorHandler.USAGE_ERROR;
   }
 }

@@ -7,6 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return Versions.current().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toArray(String[]::new);
+    return Versions.current().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .toArray(String[]::new);
   }
 }

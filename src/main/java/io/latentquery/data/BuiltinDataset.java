@@ -13,19 +13,37 @@ public enum BuiltinDataset {
       "datasets/mnist/",
       List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
       Map.of(
-          "train-images-idx3-ubyte.gz", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
-          "train-labels-idx1-ubyte.gz", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
-          "t10k-images-idx3-ubyte.gz", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
-          "t10k-labels-idx1-ubyte.gz", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+          "train-images-idx3-ubyte.gz",
+              "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+          "train-labels-idx1-ubyte.gz",
+              "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+          "t10k-images-idx3-ubyte.gz",
+              "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+          "t10k-labels-idx1-ubyte.gz",
+              "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
   FASHION_MNIST(
       "fashion-mnist",
       "datasets/fashionmnist/",
-      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+      List.of(
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
+          "Ankle boot"),
       Map.of(
-          "train-images-idx3-ubyte.gz", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
-          "train-labels-idx1-ubyte.gz", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
-          "t10k-images-idx3-ubyte.gz", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
-          "t10k-labels-idx1-ubyte.gz", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"));
+          "train-images-idx3-ubyte.gz",
+              "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+          "train-labels-idx1-ubyte.gz",
+              "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+          "t10k-images-idx3-ubyte.gz",
+              "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+          "t10k-labels-idx1-ubyte.gz",
+              "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"));
 
   public static final int POOL_SIZE = 50_000;
   public static final int VALIDATION_SIZE = 10_000;
@@ -35,7 +53,8 @@ public enum BuiltinDataset {
   private final List<String> classNames;
   private final Map<String, String> sha256ByFile;
 
-  BuiltinDataset(String id, String jarFolder, List<String> classNames, Map<String, String> sha256ByFile) {
+  BuiltinDataset(
+      String id, String jarFolder, List<String> classNames, Map<String, String> sha256ByFile) {
     this.id = id;
     this.jarFolder = jarFolder;
     this.classNames = classNames;

@@ -49,7 +49,8 @@ public final class DataCatalog {
     }
     Path path = Path.of(name);
     if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(DatasetManifest.FILE_NAME))) {
-      DatasetManifest manifest = Json.read(path.resolve(DatasetManifest.FILE_NAME), DatasetManifest.class);
+      DatasetManifest manifest =
+          Json.read(path.resolve(DatasetManifest.FILE_NAME), DatasetManifest.class);
       return openManifest(path, manifest, request, null);
     }
     if (Files.isDirectory(path)) {
@@ -71,7 +72,10 @@ public final class DataCatalog {
     for (String file : builtin.sha256ByFile().keySet()) {
       if (!Files.isRegularFile(folder.resolve(file))) {
         throw new InputException(
-            "dataset " + builtin.id() + " is not fetched (missing " + folder.resolve(file)
+            "dataset "
+                + builtin.id()
+                + " is not fetched (missing "
+                + folder.resolve(file)
                 + "); run: scripts/lq data fetch");
       }
     }
@@ -80,20 +84,42 @@ public final class DataCatalog {
 
   private SplitDataset openManifest(
       Path folder, DatasetManifest manifest, DataRequest request, BuiltinDataset expected) {
-    Dataset train = readIdx(manifest.name(), folder, manifest.trainImages(), manifest.trainLabels(), manifest, expected);
+    Dataset train =
+        readIdx(
+            manifest.name(),
+            folder,
+            manifest.trainImages(),
+            manifest.trainLabels(),
+            manifest,
+            expected);
     Dataset test =
         manifest.testImages() == null
             ? null
-            : readIdx(manifest.name() + "/test", folder, manifest.testImages(), manifest.testLabels(), manifest, expected);
-    return split(manifest.name(), train, test, request, manifest.poolSize(), manifest.validationSize());
+            : readIdx(
+                manifest.name() + "/test",
+                folder,
+                manifest.testImages(),
+                manifest.testLabels(),
+                manifest,
+                expected);
+    return split(
+        manifest.name(), train, test, request, manifest.poolSize(), manifest.validationSize());
   }
 
   private static Dataset readIdx(
-      String name, Path folder, String images, String labels, DatasetManifest manifest, BuiltinDataset expected) {
+      String name,
+      Path folder,
+      String images,
+      String labels,
+      DatasetManifest manifest,
+      BuiltinDataset expected) {
     Path imagesPath = folder.resolve(images);
     Path labelsPath = labels == null ? null : folder.resolve(labels);
     return IdxDatasets.read(
-        name, imagesPath, labelsPath, manifest.classNames(),
+        name,
+        imagesPath,
+        labelsPath,
+        manifest.classNames(),
         (file, sha256) -> {
           if (expected != null) {
             verify(expected, file, sha256);
@@ -105,13 +131,25 @@ public final class DataCatalog {
     String want = dataset.sha256ByFile().get(file.getFileName().toString());
     if (!got.equals(want)) {
       throw new InputException(
-          "corrupt file " + file + ": SHA-256 " + got + ", expected " + want + "; run: scripts/lq data fetch --force");
+          "corrupt file "
+              + file
+              + ": SHA-256 "
+              + got
+              + ", expected "
+              + want
+              + "; run: scripts/lq data fetch --force");
     }
   }
 
   private static SplitDataset split(
-      String name, Dataset train, Dataset test, DataRequest request, int defaultPool, int defaultValidation) {
-    int validation = request.validationSize() != null ? request.validationSize() : defaultValidation;
+      String name,
+      Dataset train,
+      Dataset test,
+      DataRequest request,
+      int defaultPool,
+      int defaultValidation) {
+    int validation =
+        request.validationSize() != null ? request.validationSize() : defaultValidation;
     int pool =
         request.poolSize() != null
             ? request.poolSize()

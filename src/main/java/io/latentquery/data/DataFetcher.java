@@ -36,8 +36,12 @@ public final class DataFetcher {
   /** The artifact's path in the local Maven repository ({@code -Dmaven.repo.local} respected). */
   public static Path artifactInLocalRepository() {
     String repo = System.getProperty("maven.repo.local");
-    Path root = repo != null ? Path.of(repo) : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    return root.resolve("org/jetbrains/kotlinx/kotlin-deeplearning-api/0.1.1/kotlin-deeplearning-api-0.1.1.jar");
+    Path root =
+        repo != null
+            ? Path.of(repo)
+            : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    return root.resolve(
+        "org/jetbrains/kotlinx/kotlin-deeplearning-api/0.1.1/kotlin-deeplearning-api-0.1.1.jar");
   }
 
   /**
@@ -58,8 +62,14 @@ public final class DataFetcher {
         String sha256 = sha256OfGunzipped(gz, file.getKey());
         if (!sha256.equals(file.getValue())) {
           throw new InputException(
-              "checksum mismatch for " + dataset.id() + "/" + file.getKey() + ": SHA-256 " + sha256
-                  + ", expected " + file.getValue());
+              "checksum mismatch for "
+                  + dataset.id()
+                  + "/"
+                  + file.getKey()
+                  + ": SHA-256 "
+                  + sha256
+                  + ", expected "
+                  + file.getValue());
         }
         AtomicFiles.writeBytes(target, gz);
         LOG.info("wrote {} (SHA-256 verified)", target);
@@ -82,17 +92,28 @@ public final class DataFetcher {
         throw new InputException("cannot read " + jar + ": " + e.getMessage(), e);
       }
     }
-    if (dataset == BuiltinDataset.FASHION_MNIST && Files.isRegularFile(DEBIAN_FASHION_MNIST.resolve(file))) {
+    if (dataset == BuiltinDataset.FASHION_MNIST
+        && Files.isRegularFile(DEBIAN_FASHION_MNIST.resolve(file))) {
       try {
         return Files.readAllBytes(DEBIAN_FASHION_MNIST.resolve(file));
       } catch (IOException e) {
-        throw new InputException("cannot read " + DEBIAN_FASHION_MNIST.resolve(file) + ": " + e.getMessage(), e);
+        throw new InputException(
+            "cannot read " + DEBIAN_FASHION_MNIST.resolve(file) + ": " + e.getMessage(), e);
       }
     }
     throw new InputException(
-        "no source for " + dataset.id() + "/" + file + ": " + (jar == null ? "no artifact" : jar)
-            + " does not hold " + dataset.jarFolder() + file + "; run: mvn dependency:get -Dartifact="
-            + ARTIFACT + " -Dtransitive=false");
+        "no source for "
+            + dataset.id()
+            + "/"
+            + file
+            + ": "
+            + (jar == null ? "no artifact" : jar)
+            + " does not hold "
+            + dataset.jarFolder()
+            + file
+            + "; run: mvn dependency:get -Dartifact="
+            + ARTIFACT
+            + " -Dtransitive=false");
   }
 
   private static boolean matches(Path file, String sha256) {

@@ -6,8 +6,8 @@ package io.latentquery.data;
  * @param dataset a built-in name or a path
  * @param poolSize pool size, or null for the dataset's default (50,000 for the built-ins, all
  *     examples for a path)
- * @param validationSize validation size, or null for the default (10,000 for the built-ins, 0
- *     for a path; for a path, validation is taken from the end)
+ * @param validationSize validation size, or null for the default (10,000 for the built-ins, 0 for a
+ *     path; for a path, validation is taken from the end)
  * @param folderOptions how image folders are read
  */
 public record DataRequest(

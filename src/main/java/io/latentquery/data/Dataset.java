@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A read-only, indexed set of images with optional labels. Pixels are floats in [0,1], stored
- * height-major (HWC). Every example keeps the id it had in its source (an index into an IDX file,
- * a relative path in an image folder), so subsets and splits still name the original example.
+ * height-major (HWC). Every example keeps the id it had in its source (an index into an IDX file, a
+ * relative path in an image folder), so subsets and splits still name the original example.
  */
 public interface Dataset {
 
@@ -16,7 +16,10 @@ public interface Dataset {
 
   int size();
 
-  /** Copies image {@code index} into {@code dest} starting at {@code offset} (shape().size() floats). */
+  /**
+   * Copies image {@code index} into {@code dest} starting at {@code offset} (shape().size()
+   * floats).
+   */
   void copyImage(int index, float[] dest, int offset);
 
   /** The id the example had in its source. */
@@ -30,7 +33,9 @@ public interface Dataset {
   /** Class names by class index (digits for MNIST); empty when unlabeled. */
   List<String> classNames();
 
-  /** SHA-256 of the source data plus the selection of examples: identifies exactly what was used. */
+  /**
+   * SHA-256 of the source data plus the selection of examples: identifies exactly what was used.
+   */
   String checksum();
 
   /** Images {@code indices} as one batch, row-major [n, H, W, C]. */
@@ -79,7 +84,15 @@ public interface Dataset {
   default Dataset slice(String name, int from, int to) {
     if (from < 0 || to > size() || from > to) {
       throw new IllegalArgumentException(
-          "slice " + from + ".." + to + " is outside dataset " + name() + " of " + size() + " examples");
+          "slice "
+              + from
+              + ".."
+              + to
+              + " is outside dataset "
+              + name()
+              + " of "
+              + size()
+              + " examples");
     }
     int[] indices = new int[to - from];
     for (int i = 0; i < indices.length; i++) {

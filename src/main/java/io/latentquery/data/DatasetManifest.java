@@ -3,9 +3,9 @@ package io.latentquery.data;
 import java.util.List;
 
 /**
- * Describes a dataset stored as IDX files in one folder, and how its training file is split.
- * The built-in datasets are manifests; {@code lq data unbalance} writes one as
- * {@code dataset.json} so that the other commands read the result by its folder.
+ * Describes a dataset stored as IDX files in one folder, and how its training file is split. The
+ * built-in datasets are manifests; {@code lq data unbalance} writes one as {@code dataset.json} so
+ * that the other commands read the result by its folder.
  *
  * @param name dataset name
  * @param trainImages training images file, relative to the folder

@@ -13,7 +13,8 @@ public final class IdxDatasets {
    * Reads images (rank 3: count, height, width) and, when {@code labelsPath} is not null, labels
    * (rank 1). Example ids are the indices in the image file.
    */
-  public static Dataset read(String name, Path imagesPath, Path labelsPath, List<String> classNames) {
+  public static Dataset read(
+      String name, Path imagesPath, Path labelsPath, List<String> classNames) {
     return read(name, imagesPath, labelsPath, classNames, (file, sha256) -> {});
   }
 
@@ -23,7 +24,9 @@ public final class IdxDatasets {
     void verify(Path file, String sha256);
   }
 
-  /** As {@link #read(String, Path, Path, List)}, passing each file's checksum to {@code verifier}. */
+  /**
+   * As {@link #read(String, Path, Path, List)}, passing each file's checksum to {@code verifier}.
+   */
   public static Dataset read(
       String name, Path imagesPath, Path labelsPath, List<String> classNames, Verifier verifier) {
     IdxFile images = IdxFile.read(imagesPath, 3);
@@ -38,8 +41,15 @@ public final class IdxDatasets {
       verifier.verify(labelsPath, labelFile.sha256());
       if (labelFile.dims()[0] != count) {
         throw new InputException(
-            "image/label count mismatch: " + imagesPath + " holds " + count + " images but "
-                + labelsPath + " holds " + labelFile.dims()[0] + " labels");
+            "image/label count mismatch: "
+                + imagesPath
+                + " holds "
+                + count
+                + " images but "
+                + labelsPath
+                + " holds "
+                + labelFile.dims()[0]
+                + " labels");
       }
       labels = new int[count];
       int max = 0;
@@ -47,12 +57,16 @@ public final class IdxDatasets {
         labels[i] = labelFile.data()[i] & 0xff;
         max = Math.max(max, labels[i]);
       }
-      names = classNames != null && classNames.size() > max
-          ? classNames
-          : IntStream.rangeClosed(0, max).mapToObj(Integer::toString).toList();
-      checksum = io.latentquery.files.Checksums.sha256(
-          (images.sha256() + labelFile.sha256()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      names =
+          classNames != null && classNames.size() > max
+              ? classNames
+              : IntStream.rangeClosed(0, max).mapToObj(Integer::toString).toList();
+      checksum =
+          io.latentquery.files.Checksums.sha256(
+              (images.sha256() + labelFile.sha256())
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
-    return new ByteImageDataset(name, shape, images.data(), labels, names, Integer::toString, checksum);
+    return new ByteImageDataset(
+        name, shape, images.data(), labels, names, Integer::toString, checksum);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One IDX file (the MNIST format) of unsigned bytes, gzipped or raw, fully validated: magic
- * number, element type, rank, and that the header's dimensions match the data length exactly.
+ * One IDX file (the MNIST format) of unsigned bytes, gzipped or raw, fully validated: magic number,
+ * element type, rank, and that the header's dimensions match the data length exactly.
  *
  * @param dims the dimensions from the header, e.g. {60000, 28, 28}
  * @param data the values, row-major
@@ -43,16 +43,25 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
     }
     if (bytes[0] != 0 || bytes[1] != 0) {
       throw new InputException(
-          String.format("not an IDX file (magic number starts 0x%02x%02x, expected 0x0000): %s", bytes[0], bytes[1], source));
+          String.format(
+              "not an IDX file (magic number starts 0x%02x%02x, expected 0x0000): %s",
+              bytes[0], bytes[1], source));
     }
     if ((bytes[2] & 0xff) != UNSIGNED_BYTE) {
       throw new InputException(
-          String.format("IDX file %s holds element type 0x%02x; only unsigned bytes (0x08) are supported", source, bytes[2]));
+          String.format(
+              "IDX file %s holds element type 0x%02x; only unsigned bytes (0x08) are supported",
+              source, bytes[2]));
     }
     int fileRank = bytes[3] & 0xff;
     if (fileRank != rank) {
       throw new InputException(
-          "IDX file " + source + " has rank " + fileRank + ", expected " + rank
+          "IDX file "
+              + source
+              + " has rank "
+              + fileRank
+              + ", expected "
+              + rank
               + (rank == 3 ? " (images: count, height, width)" : " (labels: count)"));
     }
     int header = 4 + 4 * rank;
@@ -65,15 +74,23 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
     for (int i = 0; i < rank; i++) {
       dims[i] = buffer.getInt(4 + 4 * i);
       if (dims[i] < 0) {
-        throw new InputException("IDX file " + source + " declares a negative dimension " + dims[i]);
+        throw new InputException(
+            "IDX file " + source + " declares a negative dimension " + dims[i]);
       }
       expected *= dims[i];
     }
     long actual = bytes.length - (long) header;
     if (actual != expected) {
       throw new InputException(
-          "IDX file " + source + " header says " + Arrays.toString(dims) + " = " + expected
-              + " values but the file holds " + actual + (actual < expected ? " (truncated)" : " (trailing data)"));
+          "IDX file "
+              + source
+              + " header says "
+              + Arrays.toString(dims)
+              + " = "
+              + expected
+              + " values but the file holds "
+              + actual
+              + (actual < expected ? " (truncated)" : " (trailing data)"));
     }
     byte[] data = Arrays.copyOfRange(bytes, header, bytes.length);
     return new IdxFile(dims, data, Checksums.sha256(bytes));

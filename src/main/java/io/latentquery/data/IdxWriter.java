@@ -25,7 +25,8 @@ public final class IdxWriter {
     long expected = 1;
     for (int dim : dims) {
       if (dim < 0) {
-        throw new IllegalArgumentException("IDX dimensions must be >= 0, got " + java.util.Arrays.toString(dims));
+        throw new IllegalArgumentException(
+            "IDX dimensions must be >= 0, got " + java.util.Arrays.toString(dims));
       }
       expected *= dim;
     }
@@ -34,10 +35,16 @@ public final class IdxWriter {
     }
     if (expected != data.length) {
       throw new IllegalArgumentException(
-          "IDX dimensions " + java.util.Arrays.toString(dims) + " hold " + expected + " values, got " + data.length);
+          "IDX dimensions "
+              + java.util.Arrays.toString(dims)
+              + " hold "
+              + expected
+              + " values, got "
+              + data.length);
     }
     try (OutputStream file = Files.newOutputStream(target);
-        GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(file, 1 << 16), 1 << 16);
+        GZIPOutputStream gzip =
+            new GZIPOutputStream(new BufferedOutputStream(file, 1 << 16), 1 << 16);
         DataOutputStream out = new DataOutputStream(gzip)) {
       out.writeByte(0);
       out.writeByte(0);
@@ -57,7 +64,10 @@ public final class IdxWriter {
     ImageShape shape = dataset.shape();
     if (shape.channels() != 1) {
       throw new InputException(
-          "IDX image files hold one channel; dataset " + dataset.name() + " has " + shape.channels());
+          "IDX image files hold one channel; dataset "
+              + dataset.name()
+              + " has "
+              + shape.channels());
     }
     write(target, new int[] {dataset.size(), shape.height(), shape.width()}, pixelBytes(dataset));
   }

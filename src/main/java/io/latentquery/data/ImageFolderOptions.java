@@ -9,7 +9,8 @@ package io.latentquery.data;
 public record ImageFolderOptions(int channels, ImageShape resize) {
   public ImageFolderOptions {
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 (grayscale) or 3 (RGB), got " + channels);
+      throw new IllegalArgumentException(
+          "channels must be 1 (grayscale) or 3 (RGB), got " + channels);
     }
   }
 

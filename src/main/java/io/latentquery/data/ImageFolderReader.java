@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Reads a folder of PNG/JPEG images. Images directly in the folder form an unlabeled dataset;
- * one sub-folder per class gives labels (class names are the sub-folder names, sorted). Example
- * ids are paths relative to the folder.
+ * Reads a folder of PNG/JPEG images. Images directly in the folder form an unlabeled dataset; one
+ * sub-folder per class gives labels (class names are the sub-folder names, sorted). Example ids are
+ * paths relative to the folder.
  */
 public final class ImageFolderReader {
   private final ImageFolderOptions options;
@@ -39,7 +39,10 @@ public final class ImageFolderReader {
     if (!classFolders.isEmpty()) {
       if (!topFiles.isEmpty()) {
         throw new InputException(
-            "image folder " + folder + " mixes images (" + folder.relativize(topFiles.get(0))
+            "image folder "
+                + folder
+                + " mixes images ("
+                + folder.relativize(topFiles.get(0))
                 + ") with class sub-folders; put every image in a class sub-folder or none");
       }
       for (Path classFolder : classFolders) {
@@ -63,7 +66,8 @@ public final class ImageFolderReader {
     return decode(folder, files, classNames, labels);
   }
 
-  private Dataset decode(Path folder, List<Path> files, List<String> classNames, List<Integer> labels) {
+  private Dataset decode(
+      Path folder, List<Path> files, List<String> classNames, List<Integer> labels) {
     ImageShape shape = null;
     Path first = null;
     byte[] pixels = null;
@@ -81,18 +85,36 @@ public final class ImageFolderReader {
         pixels = new byte[files.size() * shape.size()];
       } else if (!shape.equals(current)) {
         throw new InputException(
-            "images differ in size: " + folder.relativize(first) + " is " + shape.height() + "x" + shape.width()
-                + " but " + folder.relativize(file) + " is " + current.height() + "x" + current.width()
+            "images differ in size: "
+                + folder.relativize(first)
+                + " is "
+                + shape.height()
+                + "x"
+                + shape.width()
+                + " but "
+                + folder.relativize(file)
+                + " is "
+                + current.height()
+                + "x"
+                + current.width()
                 + "; use --resize HxW");
       }
       copyPixels(image, pixels, i * shape.size());
-      digest.update(folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update(
+          folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       digest.update(pixels, i * shape.size(), shape.size());
     }
     List<String> ids = files.stream().map(f -> folder.relativize(f).toString()).toList();
-    int[] labelArray = classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
+    int[] labelArray =
+        classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
     return new ByteImageDataset(
-        folder.getFileName().toString(), shape, pixels, labelArray, classNames, ids::get, Checksums.hex(digest));
+        folder.getFileName().toString(),
+        shape,
+        pixels,
+        labelArray,
+        classNames,
+        ids::get,
+        Checksums.hex(digest));
   }
 
   private void copyPixels(BufferedImage image, byte[] dest, int offset) {
@@ -135,7 +157,8 @@ public final class ImageFolderReader {
     }
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(image, 0, 0, width, height, null);
     g.dispose();
     return out;

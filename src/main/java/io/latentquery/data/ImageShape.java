@@ -4,7 +4,8 @@ package io.latentquery.data;
 public record ImageShape(int height, int width, int channels) {
   public ImageShape {
     if (height < 1 || width < 1) {
-      throw new IllegalArgumentException("image size must be at least 1x1, got " + height + "x" + width);
+      throw new IllegalArgumentException(
+          "image size must be at least 1x1, got " + height + "x" + width);
     }
     if (channels < 1) {
       throw new IllegalArgumentException("channels must be >= 1, got " + channels);
@@ -25,7 +26,8 @@ public record ImageShape(int height, int width, int channels) {
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException("image size must look like 28x28 or 32x32x3, got '" + text + "'");
+    throw new IllegalArgumentException(
+        "image size must look like 28x28 or 32x32x3, got '" + text + "'");
   }
 
   /** Values per image: height * width * channels. */

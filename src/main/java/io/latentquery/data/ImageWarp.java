@@ -2,8 +2,8 @@ package io.latentquery.data;
 
 /**
  * Rotates and translates single-channel byte images with bilinear sampling; pixels that come from
- * outside the source image are 0 (background). Uses {@link StrictMath} so that the same inputs
- * give the same bytes on every machine.
+ * outside the source image are 0 (background). Uses {@link StrictMath} so that the same inputs give
+ * the same bytes on every machine.
  */
 public final class ImageWarp {
   private ImageWarp() {}
@@ -12,7 +12,8 @@ public final class ImageWarp {
    * The image {@code src} (height x width, row-major) rotated by {@code degrees} (counter-clockwise
    * as seen on screen) about its centre, then moved by {@code dx} pixels right and {@code dy} down.
    */
-  public static byte[] rotateTranslate(byte[] src, int height, int width, double degrees, double dx, double dy) {
+  public static byte[] rotateTranslate(
+      byte[] src, int height, int width, double degrees, double dx, double dy) {
     if (src.length != height * width) {
       throw new IllegalArgumentException(
           "image of " + src.length + " pixels is not " + height + "x" + width);
@@ -41,8 +42,11 @@ public final class ImageWarp {
     int y0 = (int) Math.floor(y);
     double fx = x - x0;
     double fy = y - y0;
-    double top = (1 - fx) * pixel(src, height, width, x0, y0) + fx * pixel(src, height, width, x0 + 1, y0);
-    double bottom = (1 - fx) * pixel(src, height, width, x0, y0 + 1) + fx * pixel(src, height, width, x0 + 1, y0 + 1);
+    double top =
+        (1 - fx) * pixel(src, height, width, x0, y0) + fx * pixel(src, height, width, x0 + 1, y0);
+    double bottom =
+        (1 - fx) * pixel(src, height, width, x0, y0 + 1)
+            + fx * pixel(src, height, width, x0 + 1, y0 + 1);
     double value = (1 - fy) * top + fy * bottom;
     return Math.max(0, Math.min(255, value));
   }

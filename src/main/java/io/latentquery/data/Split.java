@@ -3,8 +3,8 @@ package io.latentquery.data;
 import java.util.Locale;
 
 /**
- * The parts of a dataset, as in the method's report: the pool (autoencoder training and
- * sampling), validation, and test. {@code all} is every training-file example.
+ * The parts of a dataset, as in the method's report: the pool (autoencoder training and sampling),
+ * validation, and test. {@code all} is every training-file example.
  */
 public enum Split {
   POOL,
@@ -16,7 +16,8 @@ public enum Split {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("split must be pool, validation, test or all, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "split must be pool, validation, test or all, got '" + text + "'");
     }
   }
 

@@ -22,12 +22,21 @@ public final class SplitDataset {
   public SplitDataset(String name, Dataset train, Dataset test, int poolSize, int validationSize) {
     if (poolSize < 1 || validationSize < 0) {
       throw new IllegalArgumentException(
-          "pool size must be >= 1 and validation size >= 0, got " + poolSize + " and " + validationSize);
+          "pool size must be >= 1 and validation size >= 0, got "
+              + poolSize
+              + " and "
+              + validationSize);
     }
     if ((long) poolSize + validationSize > train.size()) {
       throw new IllegalArgumentException(
-          "pool " + poolSize + " + validation " + validationSize + " exceed the " + train.size()
-              + " training examples of " + name);
+          "pool "
+              + poolSize
+              + " + validation "
+              + validationSize
+              + " exceed the "
+              + train.size()
+              + " training examples of "
+              + name);
     }
     if (test != null && !test.shape().equals(train.shape())) {
       throw new InputException(

@@ -16,7 +16,13 @@ final class SubsetDataset implements Dataset {
     for (int index : indices) {
       if (index < 0 || index >= source.size()) {
         throw new IllegalArgumentException(
-            "index " + index + " is outside dataset " + source.name() + " of " + source.size() + " examples");
+            "index "
+                + index
+                + " is outside dataset "
+                + source.name()
+                + " of "
+                + source.size()
+                + " examples");
       }
     }
     this.source = source;

@@ -10,7 +10,8 @@ package io.latentquery.data;
  * @param maxTranslation largest shift of a new image, in pixels along each axis
  * @param maxRotationDegrees largest rotation of a new image, in degrees either way
  */
-public record UnbalanceSettings(long seed, int shift, double maxTranslation, double maxRotationDegrees) {
+public record UnbalanceSettings(
+    long seed, int shift, double maxTranslation, double maxRotationDegrees) {
   public static final int DEFAULT_SHIFT = 2000;
   public static final double DEFAULT_MAX_TRANSLATION = 2.0;
   public static final double DEFAULT_MAX_ROTATION = 10.0;
@@ -20,10 +21,12 @@ public record UnbalanceSettings(long seed, int shift, double maxTranslation, dou
       throw new IllegalArgumentException("shift must be >= 0, got " + shift);
     }
     if (!(maxTranslation >= 0 && maxTranslation <= 8)) {
-      throw new IllegalArgumentException("maxTranslation must be in [0, 8] pixels, got " + maxTranslation);
+      throw new IllegalArgumentException(
+          "maxTranslation must be in [0, 8] pixels, got " + maxTranslation);
     }
     if (!(maxRotationDegrees >= 0 && maxRotationDegrees <= 45)) {
-      throw new IllegalArgumentException("maxRotationDegrees must be in [0, 45], got " + maxRotationDegrees);
+      throw new IllegalArgumentException(
+          "maxRotationDegrees must be in [0, 45], got " + maxRotationDegrees);
     }
   }
 

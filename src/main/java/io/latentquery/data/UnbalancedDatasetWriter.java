@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes an unbalanced copy of a dataset as a dataset folder (gzipped IDX files and
- * {@code dataset.json}) that every command reads by its path: the training file holds the new
- * pool followed by the untouched validation examples, and the test file is copied unchanged.
+ * Writes an unbalanced copy of a dataset as a dataset folder (gzipped IDX files and {@code
+ * dataset.json}) that every command reads by its path: the training file holds the new pool
+ * followed by the untouched validation examples, and the test file is copied unchanged.
  */
 public final class UnbalancedDatasetWriter {
   static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
@@ -42,7 +42,9 @@ public final class UnbalancedDatasetWriter {
     List<String> classNames =
         pool.classNames().size() >= unbalanced.countsBefore().length
             ? pool.classNames()
-            : java.util.stream.IntStream.range(0, unbalanced.countsBefore().length).mapToObj(Integer::toString).toList();
+            : java.util.stream.IntStream.range(0, unbalanced.countsBefore().length)
+                .mapToObj(Integer::toString)
+                .toList();
     String name = target.toAbsolutePath().normalize().getFileName().toString();
     int added = 0;
     for (boolean a : unbalanced.augmented()) {
@@ -101,7 +103,8 @@ public final class UnbalancedDatasetWriter {
     for (int i = 0; i < validation.size(); i++) {
       labels[pool.size() + i] = IdxWriter.labelByte(validation.label(i));
     }
-    IdxWriter.write(folder.resolve(TRAIN_IMAGES), new int[] {total, shape.height(), shape.width()}, pixels);
+    IdxWriter.write(
+        folder.resolve(TRAIN_IMAGES), new int[] {total, shape.height(), shape.width()}, pixels);
     IdxWriter.write(folder.resolve(TRAIN_LABELS), new int[] {total}, labels);
   }
 

@@ -7,7 +7,12 @@ import java.util.List;
  * index of the source pool image it was kept or made from, and whether it is a new (warped) one.
  */
 public record UnbalancedPool(
-    ImageShape shape, byte[] pixels, int[] labels, int[] sources, boolean[] augmented, int[] countsBefore) {
+    ImageShape shape,
+    byte[] pixels,
+    int[] labels,
+    int[] sources,
+    boolean[] augmented,
+    int[] countsBefore) {
 
   public int size() {
     return labels.length;
@@ -24,6 +29,7 @@ public record UnbalancedPool(
 
   /** The pool as a dataset whose ids are positions in it. */
   public Dataset dataset(String name, List<String> classNames, String checksum) {
-    return new ByteImageDataset(name, shape, pixels, labels, classNames, Integer::toString, checksum);
+    return new ByteImageDataset(
+        name, shape, pixels, labels, classNames, Integer::toString, checksum);
   }
 }

@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * Makes a labeled pool unbalanced as in the method's unbalanced MNIST experiment: each even class
- * index gains {@link UnbalanceSettings#shift()} new examples, each odd class index loses as many.
- * A new example is a randomly chosen pool image of its class, rotated and translated by a small
- * random amount with bilinear sampling, so it is a plausible new digit rather than a duplicate
- * that a sampler would see as one point. The result is shuffled so that any prefix of it (e.g.
- * {@code --limit}) is unbalanced in the same way.
+ * index gains {@link UnbalanceSettings#shift()} new examples, each odd class index loses as many. A
+ * new example is a randomly chosen pool image of its class, rotated and translated by a small
+ * random amount with bilinear sampling, so it is a plausible new digit rather than a duplicate that
+ * a sampler would see as one point. The result is shuffled so that any prefix of it (e.g. {@code
+ * --limit}) is unbalanced in the same way.
  */
 public final class Unbalancer {
   /** A draw that moves no pixel by at least this many pixels is drawn again: it would be a copy. */
@@ -35,7 +35,9 @@ public final class Unbalancer {
     ImageShape shape = pool.shape();
     if (shape.channels() != 1) {
       throw new InputException(
-          "cannot unbalance " + pool.name() + ": only single-channel images are supported, it has "
+          "cannot unbalance "
+              + pool.name()
+              + ": only single-channel images are supported, it has "
               + shape.channels());
     }
     int numClasses = Math.max(pool.numClasses(), maxLabel(pool) + 1);
@@ -56,8 +58,14 @@ public final class Unbalancer {
     if (smallestOdd >= 0 && byClass.get(smallestOdd).size() < shift) {
       int available = byClass.get(smallestOdd).size();
       throw new IllegalArgumentException(
-          "shift " + shift + " would leave odd class " + smallestOdd + " with a negative count: it has only "
-              + available + " pool examples; use a shift of at most " + available);
+          "shift "
+              + shift
+              + " would leave odd class "
+              + smallestOdd
+              + " with a negative count: it has only "
+              + available
+              + " pool examples; use a shift of at most "
+              + available);
     }
     SplittableRandom random = new SplittableRandom(settings.seed());
     boolean[] removed = new boolean[pool.size()];
@@ -98,7 +106,11 @@ public final class Unbalancer {
       List<Integer> members = byClass.get(k);
       if (members.isEmpty() && shift > 0) {
         throw new InputException(
-            "cannot add examples to even class " + k + " of " + pool.name() + ": it has no pool examples");
+            "cannot add examples to even class "
+                + k
+                + " of "
+                + pool.name()
+                + ": it has no pool examples");
       }
       for (int j = 0; j < shift; j++) {
         int from = members.get(random.nextInt(members.size()));
@@ -125,7 +137,12 @@ public final class Unbalancer {
       shuffledAugmented[i] = augmented[o];
     }
     return new UnbalancedPool(
-        shape, shuffledImages, shuffledLabels, shuffledSources, shuffledAugmented, counts(pool, numClasses));
+        shape,
+        shuffledImages,
+        shuffledLabels,
+        shuffledSources,
+        shuffledAugmented,
+        counts(pool, numClasses));
   }
 
   private byte[] warp(byte[] source, ImageShape shape, SplittableRandom random) {

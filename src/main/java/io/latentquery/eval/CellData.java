@@ -11,7 +11,8 @@ import java.util.Map;
  * @param artifacts paths behind the cells, by role, recorded in each result
  * @param trainingSeed the autoencoder's training seed, or null for the random baseline
  */
-public record CellData(Dataset pool, Dataset test, Map<String, String> artifacts, Long trainingSeed) {
+public record CellData(
+    Dataset pool, Dataset test, Map<String, String> artifacts, Long trainingSeed) {
   public CellData {
     if (pool == null || test == null) {
       throw new IllegalArgumentException("a cell needs its pool and test examples");

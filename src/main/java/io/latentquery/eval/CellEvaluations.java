@@ -12,7 +12,8 @@ public final class CellEvaluations {
   public static CellResult evaluate(ExperimentCell cell, CellData data, CellSelection selection) {
     long start = System.nanoTime();
     int[] indices = selection.indexArray();
-    EvaluationResult evaluation = new ClassifierEvaluator(cell.classifier()).evaluate(data.pool(), indices, data.test());
+    EvaluationResult evaluation =
+        new ClassifierEvaluator(cell.classifier()).evaluate(data.pool(), indices, data.test());
     double seconds = selection.seconds() + (System.nanoTime() - start) / 1e9;
     Map<String, Long> seeds = new LinkedHashMap<>();
     seeds.put("sampler", cell.key().seed());
@@ -21,8 +22,16 @@ public final class CellEvaluations {
       seeds.put("autoencoder", data.trainingSeed());
     }
     Provenance provenance =
-        Provenance.capture("experiment cell", cell, cell.key().seed(), data.pool().subset("selected", indices).checksum());
-    return new CellResult(cell.key(), evaluation, selection, new CellRun(data.artifacts(), seeds, seconds, provenance));
+        Provenance.capture(
+            "experiment cell",
+            cell,
+            cell.key().seed(),
+            data.pool().subset("selected", indices).checksum());
+    return new CellResult(
+        cell.key(),
+        evaluation,
+        selection,
+        new CellRun(data.artifacts(), seeds, seconds, provenance));
   }
 
   /** A random-baseline cell: {@code budget} pool examples drawn with the cell's seed. */
@@ -31,9 +40,14 @@ public final class CellEvaluations {
       throw new IllegalArgumentException("cell " + cell.key() + " is not a random-baseline cell");
     }
     long start = System.nanoTime();
-    int[] indices = RandomSelection.draw(data.pool().size(), cell.key().budget(), cell.key().seed());
+    int[] indices =
+        RandomSelection.draw(data.pool().size(), cell.key().budget(), cell.key().seed());
     CellSelection selection =
-        CellSelection.of(ExperimentConfig.BASELINE_STRATEGY, Map.of(), indices, (System.nanoTime() - start) / 1e9);
+        CellSelection.of(
+            ExperimentConfig.BASELINE_STRATEGY,
+            Map.of(),
+            indices,
+            (System.nanoTime() - start) / 1e9);
     return evaluate(cell, data, selection);
   }
 }

@@ -36,7 +36,10 @@ public record CellKey(String dataset, String autoencoder, String strategy, int b
   static void checkId(String what, String id) {
     if (!isValidId(id)) {
       throw new IllegalArgumentException(
-          what + " id must be letters, digits, '.', '_' or '-' (no '__', not starting with a symbol), got '" + id + "'");
+          what
+              + " id must be letters, digits, '.', '_' or '-' (no '__', not starting with a symbol), got '"
+              + id
+              + "'");
     }
   }
 

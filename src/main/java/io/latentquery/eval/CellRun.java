@@ -14,9 +14,13 @@ import java.util.TreeMap;
  * @param seconds wall time of the cell: selection plus classifier training and testing
  * @param provenance settings, data checksum of the selected examples, versions, machine, time
  */
-public record CellRun(Map<String, String> artifacts, Map<String, Long> seeds, double seconds, Provenance provenance) {
+public record CellRun(
+    Map<String, String> artifacts, Map<String, Long> seeds, double seconds, Provenance provenance) {
   public CellRun {
-    artifacts = artifacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(artifacts));
+    artifacts =
+        artifacts == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(artifacts));
     seeds = seeds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(seeds));
   }
 }

@@ -15,17 +15,24 @@ import java.util.TreeMap;
  * @param seconds wall time of the selection (encoding excluded: it is shared by all cells of an
  *     autoencoder)
  */
-public record CellSelection(String strategy, Map<String, Object> parameters, List<Integer> indices, double seconds) {
+public record CellSelection(
+    String strategy, Map<String, Object> parameters, List<Integer> indices, double seconds) {
   public CellSelection {
     if (strategy == null || indices == null || indices.isEmpty()) {
-      throw new IllegalArgumentException("a cell selection needs its strategy and at least one index");
+      throw new IllegalArgumentException(
+          "a cell selection needs its strategy and at least one index");
     }
-    parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+    parameters =
+        parameters == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
     indices = List.copyOf(indices);
   }
 
-  public static CellSelection of(String strategy, Map<String, Object> parameters, int[] indices, double seconds) {
-    return new CellSelection(strategy, parameters, java.util.Arrays.stream(indices).boxed().toList(), seconds);
+  public static CellSelection of(
+      String strategy, Map<String, Object> parameters, int[] indices, double seconds) {
+    return new CellSelection(
+        strategy, parameters, java.util.Arrays.stream(indices).boxed().toList(), seconds);
   }
 
   public int[] indexArray() {

@@ -40,7 +40,8 @@ public final class CellStore {
     }
     CellResult result = Json.read(file, CellResult.class);
     if (!key.equals(result.key())) {
-      throw new InputException(file + " holds the result of cell " + result.key() + ", expected " + key);
+      throw new InputException(
+          file + " holds the result of cell " + result.key() + ", expected " + key);
     }
     return Optional.of(result);
   }

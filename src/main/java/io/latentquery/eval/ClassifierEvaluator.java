@@ -78,15 +78,21 @@ public final class ClassifierEvaluator {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images =
           tf.withName("images")
-              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-      Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+      Placeholder<TInt32> labels =
+          tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       ModelContext context = ModelContext.training(settings.seed());
       Operand<TFloat32> logits =
-          new ClassifierNetwork(settings.architecture(), numClasses).logits(tf.withSubScope("classifier"), context, images);
+          new ClassifierNetwork(settings.architecture(), numClasses)
+              .logits(tf.withSubScope("classifier"), context, images);
       Operand<TFloat32> loss = new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits);
-      Op train = new AdamOptimizer(settings.learningRate()).minimize(graph, tf, loss, context.variables());
+      Op train =
+          new AdamOptimizer(settings.learningRate()).minimize(graph, tf, loss, context.variables());
       session.initialize();
-      double finalLoss = train(session, images, labels, loss, train, trainImages, trainLabels, shape);
+      double finalLoss =
+          train(session, images, labels, loss, train, trainImages, trainLabels, shape);
       int[] predictions = predict(session, images, logits, test, numClasses);
       return score(predictions, test, numClasses, selected.length, finalLoss, balance);
     }
@@ -115,26 +121,40 @@ public final class ClassifierEvaluator {
         System.arraycopy(trainImages, example * pixels, batchImages, b * pixels, pixels);
         batchLabels[b] = trainLabels[example];
       }
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape.batchShape(batch)), DataBuffers.of(batchImages, true, false));
+      try (TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(shape.batchShape(batch)), DataBuffers.of(batchImages, true, false));
           TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(batchLabels, true, false));
-          Result result = session.runner().feed(images, x).feed(labels, y).addTarget(train).fetch(loss).run()) {
+          Result result =
+              session.runner().feed(images, x).feed(labels, y).addTarget(train).fetch(loss).run()) {
         lastLoss = ((TFloat32) result.get(0)).getFloat();
       }
       if (step % logEvery == 0 || step == settings.steps()) {
-        LOG.info("classifier step {}/{}: loss {}", step, settings.steps(), String.format("%.4f", lastLoss));
+        LOG.info(
+            "classifier step {}/{}: loss {}",
+            step,
+            settings.steps(),
+            String.format("%.4f", lastLoss));
       }
     }
     return lastLoss;
   }
 
   private static int[] predict(
-      Session session, Placeholder<TFloat32> images, Operand<TFloat32> logits, Dataset test, int numClasses) {
+      Session session,
+      Placeholder<TFloat32> images,
+      Operand<TFloat32> logits,
+      Dataset test,
+      int numClasses) {
     int[] predictions = new int[test.size()];
     ImageShape shape = test.shape();
     for (int from = 0; from < test.size(); from += TEST_BATCH) {
       int to = Math.min(test.size(), from + TEST_BATCH);
       float[] scores = new float[(to - from) * numClasses];
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape.batchShape(to - from)), DataBuffers.of(test.batch(from, to), true, false));
+      try (TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(shape.batchShape(to - from)),
+                  DataBuffers.of(test.batch(from, to), true, false));
           Result result = session.runner().feed(images, x).fetch(logits).run()) {
         ((TFloat32) result.get(0)).copyTo(DataBuffers.of(scores, false, false));
       }
@@ -153,7 +173,12 @@ public final class ClassifierEvaluator {
   }
 
   private EvaluationResult score(
-      int[] predictions, Dataset test, int numClasses, int budget, double finalLoss, SelectionBalance balance) {
+      int[] predictions,
+      Dataset test,
+      int numClasses,
+      int budget,
+      double finalLoss,
+      SelectionBalance balance) {
     int[] correct = new int[numClasses];
     int[] total = new int[numClasses];
     int right = 0;
@@ -174,7 +199,14 @@ public final class ClassifierEvaluator {
             ? test.classNames()
             : IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
     return new EvaluationResult(
-        budget, right / (double) predictions.length, perClass, names, predictions.length, finalLoss, balance, settings);
+        budget,
+        right / (double) predictions.length,
+        perClass,
+        names,
+        predictions.length,
+        finalLoss,
+        balance,
+        settings);
   }
 
   /** Endless epochs over {@code n} examples, each in a fresh seeded random order. */

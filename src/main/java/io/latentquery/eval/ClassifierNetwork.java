@@ -23,34 +23,44 @@ public final class ClassifierNetwork {
 
   public ClassifierNetwork(ClassifierArchitecture architecture, int numClasses) {
     if (numClasses < 2) {
-      throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + numClasses);
+      throw new IllegalArgumentException(
+          "a classifier needs at least 2 classes, got " + numClasses);
     }
     this.architecture = architecture;
     this.numClasses = numClasses;
   }
 
   /**
-   * Adds the network to {@code tf}'s graph; {@code images} needs a static height, width and
-   * channel count. Its variables are created through {@code context}, in creation order.
+   * Adds the network to {@code tf}'s graph; {@code images} needs a static height, width and channel
+   * count. Its variables are created through {@code context}, in creation order.
    */
   public Operand<TFloat32> logits(Ops tf, ModelContext context, Operand<TFloat32> images) {
     Operand<TFloat32> x = images;
     for (int level = 0; level < architecture.filters().size(); level++) {
       int filters = architecture.filters().get(level);
       for (int c = 0; c < architecture.convsPerLevel(); c++) {
-        x = new Conv2dLayer(filters, KERNEL, Activation.RELU).apply(tf.withSubScope("conv" + level + "_" + c), context, x);
+        x =
+            new Conv2dLayer(filters, KERNEL, Activation.RELU)
+                .apply(tf.withSubScope("conv" + level + "_" + c), context, x);
       }
       x = new MaxPoolLayer().apply(tf.withSubScope("pool" + level), context, x);
     }
     long features = x.shape().get(1) * x.shape().get(2) * x.shape().get(3);
     if (features < 1) {
       throw new IllegalArgumentException(
-          "images of " + images.shape() + " are too small for " + architecture.filters().size() + " pooling levels");
+          "images of "
+              + images.shape()
+              + " are too small for "
+              + architecture.filters().size()
+              + " pooling levels");
     }
     x = tf.withName("flatten").reshape(x, tf.constant(new long[] {-1, features}));
     for (int i = 0; i < architecture.dense().size(); i++) {
-      x = new DenseLayer(architecture.dense().get(i), Activation.RELU).apply(tf.withSubScope("dense" + i), context, x);
+      x =
+          new DenseLayer(architecture.dense().get(i), Activation.RELU)
+              .apply(tf.withSubScope("dense" + i), context, x);
     }
-    return new DenseLayer(numClasses, Activation.LINEAR).apply(tf.withSubScope("logits"), context, x);
+    return new DenseLayer(numClasses, Activation.LINEAR)
+        .apply(tf.withSubScope("logits"), context, x);
   }
 }

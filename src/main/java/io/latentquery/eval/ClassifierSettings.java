@@ -44,7 +44,12 @@ public record ClassifierSettings(
   /** The small classifier, 800 Adam steps of 64 at 0.001. */
   public static ClassifierSettings defaults(long seed) {
     return new ClassifierSettings(
-        ClassifierArchitecture.small(), DEFAULT_STEPS, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, seed, 2);
+        ClassifierArchitecture.small(),
+        DEFAULT_STEPS,
+        DEFAULT_BATCH,
+        DEFAULT_LEARNING_RATE,
+        seed,
+        2);
   }
 
   public ClassifierSettings withArchitecture(ClassifierArchitecture value) {

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param budget number of selected (training) examples
  * @param accuracy fraction of test examples classified correctly
- * @param perClassAccuracy accuracy on the test examples of each class index (null for a class
- *     with no test example)
+ * @param perClassAccuracy accuracy on the test examples of each class index (null for a class with
+ *     no test example)
  * @param classNames names by class index
  * @param testSize number of test examples
  * @param finalLoss training loss of the last step

@@ -14,7 +14,11 @@ import io.latentquery.eval.ExperimentConfig.StrategySpec;
  * @param classifier the evaluation classifier, seeded with the cell's seed
  */
 public record ExperimentCell(
-    CellKey key, DatasetSpec dataset, AutoencoderSpec autoencoder, StrategySpec strategy, ClassifierSettings classifier) {
+    CellKey key,
+    DatasetSpec dataset,
+    AutoencoderSpec autoencoder,
+    StrategySpec strategy,
+    ClassifierSettings classifier) {
 
   /** Whether this is a random-baseline cell (no autoencoder, {@link RandomSelection}). */
   public boolean isBaseline() {

@@ -69,7 +69,8 @@ public record ExperimentConfig(
    * @param testLimit test on only the first {@code testLimit} test examples, or null for all
    * @param unbalance how to make {@code data} when that folder does not exist yet, or null
    */
-  public record DatasetSpec(String id, String data, Integer limit, Integer testLimit, UnbalanceSpec unbalance) {
+  public record DatasetSpec(
+      String id, String data, Integer limit, Integer testLimit, UnbalanceSpec unbalance) {
     /** A dataset used whole, as it is. */
     public static DatasetSpec of(String id, String data) {
       return new DatasetSpec(id, data, null, null, null);
@@ -86,7 +87,8 @@ public record ExperimentConfig(
   public record UnbalanceSpec(String source, Long seed, Integer shift) {
     public io.latentquery.data.UnbalanceSettings settings() {
       return io.latentquery.data.UnbalanceSettings.of(
-          seed == null ? 1 : seed, shift == null ? io.latentquery.data.UnbalanceSettings.DEFAULT_SHIFT : shift);
+          seed == null ? 1 : seed,
+          shift == null ? io.latentquery.data.UnbalanceSettings.DEFAULT_SHIFT : shift);
     }
   }
 
@@ -102,9 +104,11 @@ public record ExperimentConfig(
    *     autoencoder is trained once per dataset, and the cells' seeds vary the sampler and the
    *     classifier
    */
-  public record AutoencoderSpec(String id, String model, String preset, Integer epochs, Integer latentDim, Long seed) {
+  public record AutoencoderSpec(
+      String id, String model, String preset, Integer epochs, Integer latentDim, Long seed) {
     /** An autoencoder trained with the default seed. */
-    public static AutoencoderSpec of(String id, String model, String preset, int epochs, int latentDim) {
+    public static AutoencoderSpec of(
+        String id, String model, String preset, int epochs, int latentDim) {
       return new AutoencoderSpec(id, model, preset, epochs, latentDim, null);
     }
 
@@ -134,7 +138,9 @@ public record ExperimentConfig(
       return id != null ? id : name;
     }
 
-    /** The options as the sampler's command-line values ({@code 0.1}, {@code 10}, {@code equal}). */
+    /**
+     * The options as the sampler's command-line values ({@code 0.1}, {@code 10}, {@code equal}).
+     */
     public Map<String, String> optionValues() {
       Map<String, String> values = new java.util.TreeMap<>();
       options.forEach((k, v) -> values.put(k, String.valueOf(v)));
@@ -203,7 +209,10 @@ public record ExperimentConfig(
     if (name == null || name.isBlank()) {
       problems.add("name is required");
     } else if (results == null && !CellKey.isValidId(name)) {
-      problems.add("name must be letters, digits, '.', '_' or '-' to name the results folder, got '" + name + "'");
+      problems.add(
+          "name must be letters, digits, '.', '_' or '-' to name the results folder, got '"
+              + name
+              + "'");
     }
     requireSome(problems, "datasets", datasets);
     requireSome(problems, "strategies", strategies);
@@ -248,7 +257,13 @@ public record ExperimentConfig(
       if (a.model() == null) {
         problems.add(at + ".model is required");
       } else if (knownModels != null && !knownModels.contains(a.model())) {
-        problems.add(at + ".model: unknown model kind '" + a.model() + "' (known: " + String.join(", ", sorted(knownModels)) + ")");
+        problems.add(
+            at
+                + ".model: unknown model kind '"
+                + a.model()
+                + "' (known: "
+                + String.join(", ", sorted(knownModels))
+                + ")");
       }
       if (a.preset() == null) {
         problems.add(at + ".preset is required");
@@ -257,7 +272,8 @@ public record ExperimentConfig(
       positive(problems, at + ".latentDim", a.latentDim());
       if (a.model() != null && a.preset() != null && a.epochs() != null && a.latentDim() != null) {
         if (CellKey.NO_AUTOENCODER.equals(a.key())) {
-          problems.add(at + ".id '" + CellKey.NO_AUTOENCODER + "' is reserved for the random baseline");
+          problems.add(
+              at + ".id '" + CellKey.NO_AUTOENCODER + "' is reserved for the random baseline");
         }
         checkId(problems, at + ".id", a.key(), ids);
       }
@@ -275,7 +291,13 @@ public record ExperimentConfig(
         continue;
       }
       if (knownStrategies != null && !knownStrategies.contains(s.name())) {
-        problems.add(at + ".name: unknown strategy '" + s.name() + "' (known: " + String.join(", ", sorted(knownStrategies)) + ")");
+        problems.add(
+            at
+                + ".name: unknown strategy '"
+                + s.name()
+                + "' (known: "
+                + String.join(", ", sorted(knownStrategies))
+                + ")");
       }
       checkId(problems, at + ".id", s.key(), ids);
     }
@@ -311,20 +333,24 @@ public record ExperimentConfig(
    *
    * @see #problems
    */
-  public ExperimentConfig validate(String source, Set<String> knownStrategies, Set<String> knownModels) {
+  public ExperimentConfig validate(
+      String source, Set<String> knownStrategies, Set<String> knownModels) {
     List<String> problems = problems(knownStrategies, knownModels);
     if (!problems.isEmpty()) {
       throw new InputException(
-          source + ": " + (problems.size() == 1 ? "" : problems.size() + " problems: ") + String.join("; ", problems));
+          source
+              + ": "
+              + (problems.size() == 1 ? "" : problems.size() + " problems: ")
+              + String.join("; ", problems));
     }
     return this;
   }
 
   /**
    * Every cell, in a stable order: per seed, per dataset, the random-baseline cells, then
-   * autoencoder x strategy x budget. Seeds are outermost so that a run stopped part-way has
-   * whole repetitions of the grid (every row and column for the first seeds) rather than whole
-   * datasets. Call on a validated config.
+   * autoencoder x strategy x budget. Seeds are outermost so that a run stopped part-way has whole
+   * repetitions of the grid (every row and column for the first seeds) rather than whole datasets.
+   * Call on a validated config.
    */
   public List<ExperimentCell> cells() {
     List<ExperimentCell> cells = new ArrayList<>();
@@ -332,15 +358,19 @@ public record ExperimentConfig(
       for (DatasetSpec dataset : datasets) {
         if (randomBaseline) {
           for (int budget : budgets) {
-            CellKey key = new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
+            CellKey key =
+                new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
             cells.add(new ExperimentCell(key, dataset, null, null, classifier.settings(seed)));
           }
         }
         for (AutoencoderSpec autoencoder : autoencoders) {
           for (StrategySpec strategy : strategies) {
             for (int budget : budgets) {
-              CellKey key = new CellKey(dataset.id(), autoencoder.key(), strategy.key(), budget, seed);
-              cells.add(new ExperimentCell(key, dataset, autoencoder, strategy, classifier.settings(seed)));
+              CellKey key =
+                  new CellKey(dataset.id(), autoencoder.key(), strategy.key(), budget, seed);
+              cells.add(
+                  new ExperimentCell(
+                      key, dataset, autoencoder, strategy, classifier.settings(seed)));
             }
           }
         }
@@ -382,7 +412,9 @@ public record ExperimentConfig(
   }
 
   private static <T> List<T> orEmpty(List<T> values) {
-    return values == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    return values == null
+        ? List.of()
+        : java.util.Collections.unmodifiableList(new ArrayList<>(values));
   }
 
   private static String firstLine(String message) {

@@ -33,7 +33,11 @@ public final class ExperimentGrid {
     List<ExperimentCell> pending = pending();
     int skipped = all.size() - pending.size();
     if (skipped > 0) {
-      LOG.info("{} of {} cells already stored in {}; skipping them", skipped, all.size(), store.folder());
+      LOG.info(
+          "{} of {} cells already stored in {}; skipping them",
+          skipped,
+          all.size(),
+          store.folder());
     }
     int done = 0;
     long start = System.nanoTime();
@@ -41,7 +45,8 @@ public final class ExperimentGrid {
       LOG.info("cell {} of {}: {}", skipped + done + 1, all.size(), cell.key());
       CellResult result = runner.run(cell);
       if (!cell.key().equals(result.key())) {
-        throw new IllegalStateException("the runner returned the result of " + result.key() + " for cell " + cell.key());
+        throw new IllegalStateException(
+            "the runner returned the result of " + result.key() + " for cell " + cell.key());
       }
       store.write(result);
       done++;
@@ -49,8 +54,12 @@ public final class ExperimentGrid {
       double eta = elapsed / done * (pending.size() - done);
       LOG.info(
           "cell {} of {} done: {} accuracy {}; elapsed {}, ETA {}",
-          skipped + done, all.size(), cell.key(), String.format(Locale.ROOT, "%.4f", result.accuracy()),
-          duration(elapsed), done == pending.size() ? "-" : duration(eta));
+          skipped + done,
+          all.size(),
+          cell.key(),
+          String.format(Locale.ROOT, "%.4f", result.accuracy()),
+          duration(elapsed),
+          done == pending.size() ? "-" : duration(eta));
     }
     return new Progress(all.size(), skipped, done);
   }

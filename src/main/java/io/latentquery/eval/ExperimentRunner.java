@@ -51,11 +51,11 @@ import org.apache.logging.log4j.Logger;
 /**
  * Runs an experiment config end to end ({@code lq experiment run}): checks the whole config, makes
  * missing unbalanced datasets, trains each dataset x autoencoder once (reusing a finished run),
- * exports it, encodes the pool once, then per cell selects through the sampler's
- * {@link SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per
- * cell. Everything lives in the results folder: cells at its top, training runs under
- * {@value #RUNS}/, exports under {@value #SAVEDMODELS}/, and the experiment's provenance in
- * {@value #PROVENANCE}. A second run skips stored cells and trains nothing already trained.
+ * exports it, encodes the pool once, then per cell selects through the sampler's {@link
+ * SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per cell.
+ * Everything lives in the results folder: cells at its top, training runs under {@value #RUNS}/,
+ * exports under {@value #SAVEDMODELS}/, and the experiment's provenance in {@value #PROVENANCE}. A
+ * second run skips stored cells and trains nothing already trained.
  */
 public final class ExperimentRunner {
   public static final String RUNS = "runs";
@@ -76,10 +76,15 @@ public final class ExperimentRunner {
   private int cellsRun;
 
   /** A dataset opened once for the whole run. */
-  private record PreparedData(DatasetSpec spec, SplitDataset split, Dataset pool, Dataset validation, Dataset test) {}
+  private record PreparedData(
+      DatasetSpec spec, SplitDataset split, Dataset pool, Dataset validation, Dataset test) {}
 
-  /** A trained and exported autoencoder and its pool encodings (and errors, when a strategy needs them). */
-  private record PreparedAutoencoder(Encodings encodings, double[] errors, Map<String, String> artifacts, long seed) {}
+  /**
+   * A trained and exported autoencoder and its pool encodings (and errors, when a strategy needs
+   * them).
+   */
+  private record PreparedAutoencoder(
+      Encodings encodings, double[] errors, Map<String, String> artifacts, long seed) {}
 
   /**
    * @param config the experiment, not yet validated
@@ -87,7 +92,8 @@ public final class ExperimentRunner {
    * @param sampler the strategies, by name
    * @param catalog where dataset names are looked up
    */
-  public ExperimentRunner(ExperimentConfig config, Path configFile, SelectionService sampler, DataCatalog catalog) {
+  public ExperimentRunner(
+      ExperimentConfig config, Path configFile, SelectionService sampler, DataCatalog catalog) {
     this.config = config;
     this.configFile = configFile;
     this.sampler = sampler;
@@ -112,7 +118,9 @@ public final class ExperimentRunner {
 
   /** The model kinds a config may name. */
   public static Set<String> modelKinds() {
-    return Arrays.stream(ModelKind.values()).map(ModelKind::id).collect(Collectors.toCollection(TreeSet::new));
+    return Arrays.stream(ModelKind.values())
+        .map(ModelKind::id)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /**
@@ -152,7 +160,10 @@ public final class ExperimentRunner {
     }
     if (!problems.isEmpty()) {
       throw new InputException(
-          source + ": " + (problems.size() == 1 ? "" : problems.size() + " problems: ") + String.join("; ", problems));
+          source
+              + ": "
+              + (problems.size() == 1 ? "" : problems.size() + " problems: ")
+              + String.join("; ", problems));
     }
     writeProvenance();
   }
@@ -164,8 +175,12 @@ public final class ExperimentRunner {
     ExperimentGrid.Progress progress = new ExperimentGrid(config, store).run(this::runCell);
     LOG.info(
         "experiment {}: {} cells, {} computed now, {} already stored; {} in {}",
-        config.name(), progress.total(), progress.computed(), progress.skipped(),
-        ExperimentGrid.duration((System.nanoTime() - start) / 1e9), store.folder());
+        config.name(),
+        progress.total(),
+        progress.computed(),
+        progress.skipped(),
+        ExperimentGrid.duration((System.nanoTime() - start) / 1e9),
+        store.folder());
     return progress;
   }
 
@@ -174,7 +189,9 @@ public final class ExperimentRunner {
     Map<String, String> dataArtifacts = Map.of("data", cell.dataset().data());
     CellResult result;
     if (cell.isBaseline()) {
-      result = CellEvaluations.randomBaseline(cell, new CellData(data.pool(), data.test(), dataArtifacts, null));
+      result =
+          CellEvaluations.randomBaseline(
+              cell, new CellData(data.pool(), data.test(), dataArtifacts, null));
     } else {
       PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder());
       StrategySpec strategy = cell.strategy();
@@ -184,14 +201,22 @@ public final class ExperimentRunner {
       }
       long start = System.nanoTime();
       SelectionService.Outcome outcome =
-          sampler.select(strategy.name(), options, autoencoder.encodings(), SelectionRequest.of(cell.key().budget(), cell.key().seed()));
+          sampler.select(
+              strategy.name(),
+              options,
+              autoencoder.encodings(),
+              SelectionRequest.of(cell.key().budget(), cell.key().seed()));
       CellSelection selection =
           CellSelection.of(
-              outcome.strategyName(), outcome.selection().parameters(), outcome.selection().indices(),
+              outcome.strategyName(),
+              outcome.selection().parameters(),
+              outcome.selection().indices(),
               (System.nanoTime() - start) / 1e9);
       result =
           CellEvaluations.evaluate(
-              cell, new CellData(data.pool(), data.test(), autoencoder.artifacts(), autoencoder.seed()), selection);
+              cell,
+              new CellData(data.pool(), data.test(), autoencoder.artifacts(), autoencoder.seed()),
+              selection);
     }
     cellsRun++;
     return result;
@@ -200,15 +225,26 @@ public final class ExperimentRunner {
   private PreparedData open(DatasetSpec spec) {
     Path folder = Path.of(spec.data());
     if (spec.unbalance() != null && !Files.exists(folder)) {
-      LOG.info("making the unbalanced dataset {} from {} ({})", folder, spec.unbalance().source(), spec.unbalance().settings());
+      LOG.info(
+          "making the unbalanced dataset {} from {} ({})",
+          folder,
+          spec.unbalance().source(),
+          spec.unbalance().settings());
       SplitDataset source = catalog.open(DataRequest.of(spec.unbalance().source()));
-      UnbalanceSummary summary = new UnbalancedDatasetWriter(spec.unbalance().settings()).write(source, folder, false);
+      UnbalanceSummary summary =
+          new UnbalancedDatasetWriter(spec.unbalance().settings()).write(source, folder, false);
       LOG.info("wrote {}: pool per class {}", folder, summary.poolCountsAfter());
-    } else if (spec.unbalance() != null && Files.isRegularFile(folder.resolve(UnbalanceSummary.FILE_NAME))) {
-      UnbalanceSettings made = Json.read(folder.resolve(UnbalanceSummary.FILE_NAME), UnbalanceSummary.class).settings();
+    } else if (spec.unbalance() != null
+        && Files.isRegularFile(folder.resolve(UnbalanceSummary.FILE_NAME))) {
+      UnbalanceSettings made =
+          Json.read(folder.resolve(UnbalanceSummary.FILE_NAME), UnbalanceSummary.class).settings();
       if (!made.equals(spec.unbalance().settings())) {
         throw new InputException(
-            folder + " was made with " + made + ", not the config's " + spec.unbalance().settings()
+            folder
+                + " was made with "
+                + made
+                + ", not the config's "
+                + spec.unbalance().settings()
                 + "; remove it to have it made again, or point 'data' elsewhere");
       }
     }
@@ -255,13 +291,27 @@ public final class ExperimentRunner {
     RunFolder run = new RunFolder(store.folder().resolve(RUNS).resolve(name));
     TrainSettings settings = trainSettings(spec, data);
     Trainer.Start start =
-        Files.isRegularFile(run.settings()) ? Trainer.Start.RESUME : run.exists() ? Trainer.Start.REPLACE : Trainer.Start.NEW;
-    LOG.info("autoencoder {}: {} in {}", name, start == Trainer.Start.RESUME ? "reusing or resuming the run" : "training", run.path());
-    new Trainer(settings, run).progress(trainingProgress).train(data.pool(), data.validation(), start);
+        Files.isRegularFile(run.settings())
+            ? Trainer.Start.RESUME
+            : run.exists() ? Trainer.Start.REPLACE : Trainer.Start.NEW;
+    LOG.info(
+        "autoencoder {}: {} in {}",
+        name,
+        start == Trainer.Start.RESUME ? "reusing or resuming the run" : "training",
+        run.path());
+    new Trainer(settings, run)
+        .progress(trainingProgress)
+        .train(data.pool(), data.validation(), start);
     Path export = store.folder().resolve(SAVEDMODELS).resolve(name);
     if (!Files.exists(export) || olderThan(export, run.checkpoint())) {
       new SavedModelExporter()
-          .export(new ExportSource(settings.model(), run.variablesPrefix(), List.of(run.provenance(), run.settings())), export, true);
+          .export(
+              new ExportSource(
+                  settings.model(),
+                  run.variablesPrefix(),
+                  List.of(run.provenance(), run.settings())),
+              export,
+              true);
     }
     Map<String, String> artifacts = new LinkedHashMap<>();
     artifacts.put("data", data.spec().data());
@@ -270,19 +320,27 @@ public final class ExperimentRunner {
     artifacts.put("encoder", encoderPath.toString());
     Encodings encodings;
     long started = System.nanoTime();
-    try (SavedModelEncoder encoder = SavedModelEncoder.open(encoderPath, SignatureSpec.encoder(), config.threads())) {
+    try (SavedModelEncoder encoder =
+        SavedModelEncoder.open(encoderPath, SignatureSpec.encoder(), config.threads())) {
       encodings = encoder.encode(data.pool(), ENCODE_BATCH, done -> {});
     }
-    LOG.info("encoded {} pool examples with {} in {}", encodings.count(), name, ExperimentGrid.duration((System.nanoTime() - started) / 1e9));
+    LOG.info(
+        "encoded {} pool examples with {} in {}",
+        encodings.count(),
+        name,
+        ExperimentGrid.duration((System.nanoTime() - started) / 1e9));
     double[] errors = null;
     boolean needsErrors =
-        config.strategies().stream().anyMatch(s -> sampler.registry().require(s.name()).needsReconstructionError());
+        config.strategies().stream()
+            .anyMatch(s -> sampler.registry().require(s.name()).needsReconstructionError());
     if (needsErrors) {
-      Path autoencoderPath = export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR);
+      Path autoencoderPath =
+          export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR);
       artifacts.put("autoencoder", autoencoderPath.toString());
       SelectionService.checkSameExamples(data.pool(), encodings);
       try (SavedModelAutoencoder autoencoder =
-          SavedModelAutoencoder.open(autoencoderPath, SignatureSpec.autoencoder(), config.threads())) {
+          SavedModelAutoencoder.open(
+              autoencoderPath, SignatureSpec.autoencoder(), config.threads())) {
         errors = autoencoder.errors(data.pool(), ENCODE_BATCH, done -> {});
       }
     }
@@ -293,7 +351,8 @@ public final class ExperimentRunner {
 
   private static boolean olderThan(Path export, Path checkpoint) {
     try {
-      return Files.exists(checkpoint) && Files.getLastModifiedTime(export).compareTo(Files.getLastModifiedTime(checkpoint)) < 0;
+      return Files.exists(checkpoint)
+          && Files.getLastModifiedTime(export).compareTo(Files.getLastModifiedTime(checkpoint)) < 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -301,7 +360,11 @@ public final class ExperimentRunner {
 
   /** What the experiment's provenance records besides versions and machine. */
   record ExperimentRecord(
-      String config, String configSha256, ExperimentConfig settings, Map<String, Map<String, Object>> datasets, int cells) {}
+      String config,
+      String configSha256,
+      ExperimentConfig settings,
+      Map<String, Map<String, Object>> datasets,
+      int cells) {}
 
   private void writeProvenance() {
     Map<String, Map<String, Object>> data = new LinkedHashMap<>();
@@ -323,7 +386,11 @@ public final class ExperimentRunner {
     String configSha = configFile == null ? null : Checksums.sha256(configFile);
     ExperimentRecord record =
         new ExperimentRecord(
-            configFile == null ? null : configFile.toString(), configSha, config, data, config.cells().size());
+            configFile == null ? null : configFile.toString(),
+            configSha,
+            config,
+            data,
+            config.cells().size());
     Json.write(
         store.folder().resolve(PROVENANCE),
         Provenance.capture("experiment run", record, 0, String.join(",", checksums)));

@@ -8,7 +8,8 @@ public final class RandomSelection {
 
   public static int[] draw(int poolSize, int n, long seed) {
     if (n < 1 || n > poolSize) {
-      throw new IllegalArgumentException("random selection size must be in 1.." + poolSize + ", got " + n);
+      throw new IllegalArgumentException(
+          "random selection size must be in 1.." + poolSize + ", got " + n);
     }
     int[] indices = new int[poolSize];
     for (int i = 0; i < poolSize; i++) {

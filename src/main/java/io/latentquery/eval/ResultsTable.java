@@ -17,9 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The method's results table: one row per autoencoder x strategy (the random baseline first), one
- * column per dataset x budget, each cell the test accuracy in percent over the seeds as
- * {@code mean ± std} (sample standard deviation, n - 1). A cell with fewer stored seeds than the
- * config lists says so, e.g. {@code 91.20 ± 0.40 (2 of 3 seeds)}; a cell with none is {@code -}.
+ * column per dataset x budget, each cell the test accuracy in percent over the seeds as {@code mean
+ * ± std} (sample standard deviation, n - 1). A cell with fewer stored seeds than the config lists
+ * says so, e.g. {@code 91.20 ± 0.40 (2 of 3 seeds)}; a cell with none is {@code -}.
  */
 public final class ResultsTable {
   public static final String MARKDOWN = "table.md";
@@ -44,7 +44,8 @@ public final class ResultsTable {
   public record Summary(int n, int expected, double mean, double std) {
     static Summary of(List<Double> accuracies, int expected) {
       int n = accuracies.size();
-      double mean = n == 0 ? Double.NaN : accuracies.stream().mapToDouble(Double::doubleValue).sum() / n;
+      double mean =
+          n == 0 ? Double.NaN : accuracies.stream().mapToDouble(Double::doubleValue).sum() / n;
       double std = Double.NaN;
       if (n >= 2) {
         double squares = 0;
@@ -102,13 +103,18 @@ public final class ResultsTable {
     return new ResultsTable(List.copyOf(columns), List.copyOf(rows), List.copyOf(cells));
   }
 
-  private static Row row(ExperimentConfig config, Map<CellKey, CellResult> results, String autoencoder, String strategy) {
+  private static Row row(
+      ExperimentConfig config,
+      Map<CellKey, CellResult> results,
+      String autoencoder,
+      String strategy) {
     List<Summary> summaries = new ArrayList<>();
     for (DatasetSpec dataset : config.datasets()) {
       for (int budget : config.budgets()) {
         List<Double> accuracies = new ArrayList<>();
         for (long seed : config.seeds()) {
-          CellResult result = results.get(new CellKey(dataset.id(), autoencoder, strategy, budget, seed));
+          CellResult result =
+              results.get(new CellKey(dataset.id(), autoencoder, strategy, budget, seed));
           if (result != null) {
             accuracies.add(result.accuracy());
           }
@@ -151,33 +157,54 @@ public final class ResultsTable {
   public String csv() {
     List<String> header = new ArrayList<>(List.of("autoencoder", "strategy"));
     header.addAll(columns);
-    return print(header, printer -> {
-      for (Row row : rows) {
-        List<String> values = new ArrayList<>(List.of(row.autoencoder(), row.strategy()));
-        row.cells().forEach(s -> values.add(s.text()));
-        printer.printRecord(values);
-      }
-    });
+    return print(
+        header,
+        printer -> {
+          for (Row row : rows) {
+            List<String> values = new ArrayList<>(List.of(row.autoencoder(), row.strategy()));
+            row.cells().forEach(s -> values.add(s.text()));
+            printer.printRecord(values);
+          }
+        });
   }
 
   /** One row per stored cell with plain numbers, for further analysis. */
   public String cellsCsv() {
     List<String> header =
         List.of(
-            "dataset", "autoencoder", "strategy", "budget", "seed", "accuracy", "classes_covered",
-            "normalized_entropy", "largest_to_smallest");
-    return print(header, printer -> {
-      for (CellResult cell : cells) {
-        CellKey key = cell.key();
-        SelectionBalance balance = cell.evaluation().balance();
-        printer.printRecord(
-            key.dataset(), key.autoencoder(), key.strategy(), key.budget(), key.seed(), cell.accuracy(),
-            balance.classesCovered(), balance.normalizedEntropy(), balance.largestToSmallest());
-      }
-    });
+            "dataset",
+            "autoencoder",
+            "strategy",
+            "budget",
+            "seed",
+            "accuracy",
+            "classes_covered",
+            "normalized_entropy",
+            "largest_to_smallest");
+    return print(
+        header,
+        printer -> {
+          for (CellResult cell : cells) {
+            CellKey key = cell.key();
+            SelectionBalance balance = cell.evaluation().balance();
+            printer.printRecord(
+                key.dataset(),
+                key.autoencoder(),
+                key.strategy(),
+                key.budget(),
+                key.seed(),
+                cell.accuracy(),
+                balance.classesCovered(),
+                balance.normalizedEntropy(),
+                balance.largestToSmallest());
+          }
+        });
   }
 
-  /** Writes {@value #MARKDOWN}, {@value #CSV} and {@value #CELLS_CSV} into {@code folder}, each atomically. */
+  /**
+   * Writes {@value #MARKDOWN}, {@value #CSV} and {@value #CELLS_CSV} into {@code folder}, each
+   * atomically.
+   */
   public void write(Path folder) {
     AtomicFiles.writeString(folder.resolve(MARKDOWN), markdown());
     AtomicFiles.writeString(folder.resolve(CSV), csv());

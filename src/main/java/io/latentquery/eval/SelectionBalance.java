@@ -7,9 +7,9 @@ import java.util.List;
  * How evenly a selection covers the classes, computed from its labels.
  *
  * <p>{@code largestToSmallest} is taken over the classes present only, so it stays a finite number
- * (1.0 is perfectly even); a class with no example shows in {@code classesCovered} and
- * {@code missingClasses} instead of turning the ratio infinite, which JSON cannot hold and a mean
- * over seeds could not use.
+ * (1.0 is perfectly even); a class with no example shows in {@code classesCovered} and {@code
+ * missingClasses} instead of turning the ratio infinite, which JSON cannot hold and a mean over
+ * seeds could not use.
  *
  * @param size number of labels
  * @param numClasses K, the number of classes of the dataset

@@ -14,11 +14,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the pool indices of a selection written by {@code lq sample} (columns
- * {@code rank,index,id,...}) and checks them against the pool they are used with: every index
- * must be in the pool, appear once, and name the example with the id the selection recorded. A
- * mismatching id means the selection was made from other data (another dataset, split or
- * {@code --limit}), and evaluating it would silently train on the wrong images.
+ * Reads the pool indices of a selection written by {@code lq sample} (columns {@code
+ * rank,index,id,...}) and checks them against the pool they are used with: every index must be in
+ * the pool, appear once, and name the example with the id the selection recorded. A mismatching id
+ * means the selection was made from other data (another dataset, split or {@code --limit}), and
+ * evaluating it would silently train on the wrong images.
  */
 public final class SelectionFile {
   public static final String INDEX = "index";
@@ -37,7 +37,10 @@ public final class SelectionFile {
       for (String column : new String[] {INDEX, ID}) {
         if (!parser.getHeaderMap().containsKey(column)) {
           throw new InputException(
-              file + " has no '" + column + "' column; expected a selection from 'lq sample' (rank,index,id,...)");
+              file
+                  + " has no '"
+                  + column
+                  + "' column; expected a selection from 'lq sample' (rank,index,id,...)");
         }
       }
       var records = parser.getRecords();
@@ -49,19 +52,46 @@ public final class SelectionFile {
         int index = parseIndex(file, row, record.get(INDEX));
         if (index >= pool.size()) {
           throw new InputException(
-              file + " row " + row + ": index " + index + " is outside the pool of " + pool.size() + " examples of "
-                  + pool.name() + "; the selection was made from other data");
+              file
+                  + " row "
+                  + row
+                  + ": index "
+                  + index
+                  + " is outside the pool of "
+                  + pool.size()
+                  + " examples of "
+                  + pool.name()
+                  + "; the selection was made from other data");
         }
         String expected = pool.id(index);
         String got = record.get(ID);
         if (!expected.equals(got)) {
           throw new InputException(
-              file + " row " + row + ": index " + index + " has id '" + got + "' but pool example " + index + " of "
-                  + pool.name() + " is '" + expected + "'; the selection was made from other data");
+              file
+                  + " row "
+                  + row
+                  + ": index "
+                  + index
+                  + " has id '"
+                  + got
+                  + "' but pool example "
+                  + index
+                  + " of "
+                  + pool.name()
+                  + " is '"
+                  + expected
+                  + "'; the selection was made from other data");
         }
         Integer earlier = rowOfIndex.putIfAbsent(index, row);
         if (earlier != null) {
-          throw new InputException(file + " row " + row + ": index " + index + " was already selected in row " + earlier);
+          throw new InputException(
+              file
+                  + " row "
+                  + row
+                  + ": index "
+                  + index
+                  + " was already selected in row "
+                  + earlier);
         }
         indices[r] = index;
       }
@@ -82,7 +112,8 @@ public final class SelectionFile {
       }
       return index;
     } catch (NumberFormatException e) {
-      throw new InputException(file + " row " + row + ": index '" + text + "' is not a pool index (an integer >= 0)");
+      throw new InputException(
+          file + " row " + row + ": index '" + text + "' is not a pool index (an integer >= 0)");
     }
   }
 }

@@ -17,7 +17,10 @@ public final class SoftmaxCrossEntropy {
   }
 
   public Operand<TFloat32> call(Ops tf, Operand<TInt32> labels, Operand<TFloat32> logits) {
-    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));
-    return tf.withName("loss").math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+    Operand<TFloat32> oneHot =
+        tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));
+    return tf.withName("loss")
+        .math
+        .mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
   }
 }

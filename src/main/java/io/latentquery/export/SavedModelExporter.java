@@ -26,8 +26,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Writes a trained model as three SavedModels under one folder: {@code encoder} (image ->
- * latent [, latent_logvar]), {@code decoder} (latent -> image) and {@code autoencoder} (image ->
+ * Writes a trained model as three SavedModels under one folder: {@code encoder} (image -> latent [,
+ * latent_logvar]), {@code decoder} (latent -> image) and {@code autoencoder} (image ->
  * reconstruction, error), each with signature {@code serving_default} and tag {@code serve}, with
  * the run's provenance and settings beside them.
  *
@@ -46,7 +46,10 @@ public final class SavedModelExporter {
    *     checkpoint is missing
    */
   public void export(ExportSource source, Path target, boolean replace) {
-    Path index = source.checkpointPrefix().resolveSibling(source.checkpointPrefix().getFileName() + ".index");
+    Path index =
+        source
+            .checkpointPrefix()
+            .resolveSibling(source.checkpointPrefix().getFileName() + ".index");
     if (!Files.isRegularFile(index)) {
       throw new InputException("missing checkpoint " + index + "; train the model first");
     }
@@ -68,32 +71,51 @@ public final class SavedModelExporter {
     AutoencoderConfig config = source.config();
     AutoencoderModel model = config.kind().create(config);
     String prefix = source.checkpointPrefix().toString();
-    exportGraph(folder.resolve(SavedModelContract.ENCODER_DIR), prefix, (tf, signature) -> {
-      Placeholder<TFloat32> image = imageInput(tf, config.input());
-      signature.input(SavedModelContract.IMAGE, image);
-      for (Map.Entry<String, Operand<TFloat32>> output : model.encode(tf, ModelContext.inference(), image).entrySet()) {
-        signature.output(output.getKey(), tf.withName(output.getKey()).identity(output.getValue()));
-      }
-    });
-    exportGraph(folder.resolve(SavedModelContract.DECODER_DIR), prefix, (tf, signature) -> {
-      Placeholder<TFloat32> latent = tf.withName(SavedModelContract.LATENT)
-          .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentDim())));
-      signature.input(SavedModelContract.LATENT, latent);
-      Operand<TFloat32> image = model.decode(tf, ModelContext.inference(), latent);
-      signature.output(SavedModelContract.IMAGE, tf.withName(SavedModelContract.IMAGE).identity(image));
-    });
-    exportGraph(folder.resolve(SavedModelContract.AUTOENCODER_DIR), prefix, (tf, signature) -> {
-      Placeholder<TFloat32> image = imageInput(tf, config.input());
-      signature.input(SavedModelContract.IMAGE, image);
-      ModelContext context = ModelContext.inference();
-      Operand<TFloat32> latent = model.encode(tf, context, image).get(SavedModelContract.LATENT);
-      Operand<TFloat32> reconstruction =
-          tf.withName(SavedModelContract.RECONSTRUCTION).identity(model.decode(tf, context, latent));
-      Operand<TFloat32> error = tf.withName(SavedModelContract.ERROR).math.mean(
-          tf.math.abs(tf.math.sub(reconstruction, image)), tf.constant(new int[] {1, 2, 3}));
-      signature.output(SavedModelContract.RECONSTRUCTION, reconstruction);
-      signature.output(SavedModelContract.ERROR, error);
-    });
+    exportGraph(
+        folder.resolve(SavedModelContract.ENCODER_DIR),
+        prefix,
+        (tf, signature) -> {
+          Placeholder<TFloat32> image = imageInput(tf, config.input());
+          signature.input(SavedModelContract.IMAGE, image);
+          for (Map.Entry<String, Operand<TFloat32>> output :
+              model.encode(tf, ModelContext.inference(), image).entrySet()) {
+            signature.output(
+                output.getKey(), tf.withName(output.getKey()).identity(output.getValue()));
+          }
+        });
+    exportGraph(
+        folder.resolve(SavedModelContract.DECODER_DIR),
+        prefix,
+        (tf, signature) -> {
+          Placeholder<TFloat32> latent =
+              tf.withName(SavedModelContract.LATENT)
+                  .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.latentDim())));
+          signature.input(SavedModelContract.LATENT, latent);
+          Operand<TFloat32> image = model.decode(tf, ModelContext.inference(), latent);
+          signature.output(
+              SavedModelContract.IMAGE, tf.withName(SavedModelContract.IMAGE).identity(image));
+        });
+    exportGraph(
+        folder.resolve(SavedModelContract.AUTOENCODER_DIR),
+        prefix,
+        (tf, signature) -> {
+          Placeholder<TFloat32> image = imageInput(tf, config.input());
+          signature.input(SavedModelContract.IMAGE, image);
+          ModelContext context = ModelContext.inference();
+          Operand<TFloat32> latent =
+              model.encode(tf, context, image).get(SavedModelContract.LATENT);
+          Operand<TFloat32> reconstruction =
+              tf.withName(SavedModelContract.RECONSTRUCTION)
+                  .identity(model.decode(tf, context, latent));
+          Operand<TFloat32> error =
+              tf.withName(SavedModelContract.ERROR)
+                  .math
+                  .mean(
+                      tf.math.abs(tf.math.sub(reconstruction, image)),
+                      tf.constant(new int[] {1, 2, 3}));
+          signature.output(SavedModelContract.RECONSTRUCTION, reconstruction);
+          signature.output(SavedModelContract.ERROR, error);
+        });
     for (Path companion : source.companions()) {
       if (Files.isRegularFile(companion)) {
         Files.copy(companion, folder.resolve(companion.getFileName()));
@@ -102,12 +124,15 @@ public final class SavedModelExporter {
   }
 
   private static Placeholder<TFloat32> imageInput(Ops tf, ImageShape shape) {
-    return tf.withName(SavedModelContract.IMAGE).placeholder(
-        TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+    return tf.withName(SavedModelContract.IMAGE)
+        .placeholder(
+            TFloat32.class,
+            Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
   }
 
   /** Builds one inference graph, restores the checkpoint into it and saves it as a SavedModel. */
-  private static void exportGraph(Path dir, String checkpointPrefix, GraphBuilder builder) throws IOException {
+  private static void exportGraph(Path dir, String checkpointPrefix, GraphBuilder builder)
+      throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Signature.Builder signature = Signature.builder().key(SavedModelContract.SIGNATURE);

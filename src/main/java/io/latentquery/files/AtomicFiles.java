@@ -62,15 +62,16 @@ public final class AtomicFiles {
   }
 
   /**
-   * Builds a folder in a temporary sibling, then moves it to {@code target}. An existing target
-   * is replaced only when {@code replace} is true; otherwise a {@link FileAlreadyExistsException}
+   * Builds a folder in a temporary sibling, then moves it to {@code target}. An existing target is
+   * replaced only when {@code replace} is true; otherwise a {@link FileAlreadyExistsException}
    * (wrapped) is thrown before anything is written.
    */
   public static void writeFolder(Path target, boolean replace, FolderWriter writer) {
     Path absolute = target.toAbsolutePath();
     if (Files.exists(absolute) && !replace) {
       throw new UncheckedIOException(
-          new FileAlreadyExistsException(absolute.toString(), null, "exists; use --force to replace it"));
+          new FileAlreadyExistsException(
+              absolute.toString(), null, "exists; use --force to replace it"));
     }
     Path parent = absolute.getParent();
     Path temp = null;
@@ -106,7 +107,8 @@ public final class AtomicFiles {
   /** Temporary files are created private; results are ordinary files readable by others. */
   private static void makeReadable(Path path, String permissions) {
     try {
-      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+      Files.setPosixFilePermissions(
+          path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
     } catch (UnsupportedOperationException | IOException ignored) {
       // not a POSIX file system: keep the default permissions
     }

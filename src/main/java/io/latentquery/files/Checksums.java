@@ -56,7 +56,8 @@ public final class Checksums {
       }
       MessageDigest digest = sha256();
       for (Path file : files) {
-        digest.update(path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(
+            path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);
         try (InputStream in = Files.newInputStream(file)) {
           digest.update(sha256(in).getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.latentquery.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.latentquery.InputException;
 
-/** One configured JSON mapper: pretty, sorted keys, so written files diff well and are byte-stable. */
+/**
+ * One configured JSON mapper: pretty, sorted keys, so written files diff well and are byte-stable.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -44,7 +46,8 @@ public final class Json {
     try {
       return MAPPER.readValue(source.toFile(), type);
     } catch (IOException e) {
-      throw new InputException("cannot read " + source + " as " + type.getSimpleName() + ": " + firstLine(e), e);
+      throw new InputException(
+          "cannot read " + source + " as " + type.getSimpleName() + ": " + firstLine(e), e);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The encodings of a set of examples: N points in R^L stored row-major, with each example's id
- * and, when known, its label (the class name). Immutable.
+ * The encodings of a set of examples: N points in R^L stored row-major, with each example's id and,
+ * when known, its label (the class name). Immutable.
  *
  * @param values count * dim coordinates, point after point
  * @param count N, the number of examples
@@ -14,13 +14,15 @@ import java.util.List;
  * @param labels the class names, in order, or null when the examples are unlabeled (an entry may
  *     also be null for one unlabeled example)
  */
-public record Encodings(double[] values, int count, int dim, List<String> ids, List<String> labels) {
+public record Encodings(
+    double[] values, int count, int dim, List<String> ids, List<String> labels) {
   public Encodings {
     if (dim < 1) {
       throw new IllegalArgumentException("latent dimension must be >= 1, got " + dim);
     }
     if ((long) count * dim != values.length) {
-      throw new IllegalArgumentException(values.length + " values are not " + count + " points of dimension " + dim);
+      throw new IllegalArgumentException(
+          values.length + " values are not " + count + " points of dimension " + dim);
     }
     if (ids.size() != count) {
       throw new IllegalArgumentException(ids.size() + " ids for " + count + " encodings");
@@ -30,7 +32,10 @@ public record Encodings(double[] values, int count, int dim, List<String> ids, L
     }
     values = values.clone();
     ids = List.copyOf(ids);
-    labels = labels == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
+    labels =
+        labels == null
+            ? null
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
   }
 
   public boolean hasLabels() {

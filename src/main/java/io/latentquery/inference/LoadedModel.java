@@ -64,17 +64,32 @@ final class LoadedModel implements AutoCloseable {
               .load();
     } catch (RuntimeException e) {
       throw new InputException(
-          "cannot load SavedModel " + folder + " with tag '" + SavedModelContract.TAG + "': " + firstLine(e), e);
+          "cannot load SavedModel "
+              + folder
+              + " with tag '"
+              + SavedModelContract.TAG
+              + "': "
+              + firstLine(e),
+          e);
     }
     try {
       Signature signature =
           bundle.signatures().stream()
               .filter(s -> s.key().equals(key))
               .findFirst()
-              .orElseThrow(() -> new InputException(
-                  "SavedModel " + folder + " has no signature '" + key + "'; it has: "
-                      + bundle.signatures().stream().map(Signature::key).sorted().collect(Collectors.joining(", "))
-                      + " (choose one with --signature)"));
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          "SavedModel "
+                              + folder
+                              + " has no signature '"
+                              + key
+                              + "'; it has: "
+                              + bundle.signatures().stream()
+                                  .map(Signature::key)
+                                  .sorted()
+                                  .collect(Collectors.joining(", "))
+                              + " (choose one with --signature)"));
       return new LoadedModel(folder, bundle, signature);
     } catch (RuntimeException e) {
       bundle.close();
@@ -109,13 +124,32 @@ final class LoadedModel implements AutoCloseable {
     TensorDescription tensor = tensors.get(name);
     if (tensor == null) {
       throw new InputException(
-          "signature '" + signature.key() + "' of SavedModel " + folder + " has no " + kind + " '" + name
-              + "'; its " + kind + "s: " + String.join(", ", new java.util.TreeSet<>(tensors.keySet()))
-              + " (choose one with " + option + ")");
+          "signature '"
+              + signature.key()
+              + "' of SavedModel "
+              + folder
+              + " has no "
+              + kind
+              + " '"
+              + name
+              + "'; its "
+              + kind
+              + "s: "
+              + String.join(", ", new java.util.TreeSet<>(tensors.keySet()))
+              + " (choose one with "
+              + option
+              + ")");
     }
     if (tensor.dataType != DataType.DT_FLOAT) {
       throw new InputException(
-          kind + " '" + name + "' of SavedModel " + folder + " is " + tensor.dataType + ", expected DT_FLOAT");
+          kind
+              + " '"
+              + name
+              + "' of SavedModel "
+              + folder
+              + " is "
+              + tensor.dataType
+              + ", expected DT_FLOAT");
     }
     return tensor;
   }
@@ -128,12 +162,21 @@ final class LoadedModel implements AutoCloseable {
     return Arrays.toString(shape.asArray());
   }
 
-  /** The known size of a latent output shaped [-1,L] (-1 when L is unknown), or an exception naming the shape. */
+  /**
+   * The known size of a latent output shaped [-1,L] (-1 when L is unknown), or an exception naming
+   * the shape.
+   */
   int latentDimOf(TensorDescription tensor, String role) {
     Shape shape = tensor.shape;
     if (shape == null || shape.isUnknown() || shape.numDimensions() != 2) {
       throw new InputException(
-          role + " '" + tensor.name + "' of SavedModel " + folder + " has shape " + describe(shape)
+          role
+              + " '"
+              + tensor.name
+              + "' of SavedModel "
+              + folder
+              + " has shape "
+              + describe(shape)
               + ", expected [-1, L] (one latent vector per example)");
     }
     long size = shape.get(1);
@@ -141,11 +184,12 @@ final class LoadedModel implements AutoCloseable {
   }
 
   /**
-   * The sizes after the batch dimension with which images of {@code shape} are fed to
-   * {@code input}: {H, W, C} for an input shaped [-1,H,W,C], {H*W*C} for a flat [-1,H*W*C]
-   * input. Unknown sizes in the signature accept any size.
+   * The sizes after the batch dimension with which images of {@code shape} are fed to {@code
+   * input}: {H, W, C} for an input shaped [-1,H,W,C], {H*W*C} for a flat [-1,H*W*C] input. Unknown
+   * sizes in the signature accept any size.
    */
-  long[] imageFeedShape(TensorDescription input, io.latentquery.data.ImageShape shape, String dataName) {
+  long[] imageFeedShape(
+      TensorDescription input, io.latentquery.data.ImageShape shape, String dataName) {
     Shape expected = input.shape;
     long[] image = {shape.height(), shape.width(), shape.channels()};
     long[] flat = {shape.size()};
@@ -158,9 +202,19 @@ final class LoadedModel implements AutoCloseable {
       }
     }
     throw new InputException(
-        "SavedModel " + folder + " expects input '" + input.name + "' of shape " + describe(expected)
-            + " but " + dataName + " has images of shape " + Arrays.toString(new long[] {-1, shape.height(), shape.width(), shape.channels()})
-            + " (" + shape + ")");
+        "SavedModel "
+            + folder
+            + " expects input '"
+            + input.name
+            + "' of shape "
+            + describe(expected)
+            + " but "
+            + dataName
+            + " has images of shape "
+            + Arrays.toString(new long[] {-1, shape.height(), shape.width(), shape.channels()})
+            + " ("
+            + shape
+            + ")");
   }
 
   private static boolean fits(Shape expected, long[] sizes) {
@@ -174,10 +228,15 @@ final class LoadedModel implements AutoCloseable {
   }
 
   /**
-   * Feeds {@code count} examples to {@code input} and reads {@code outputs}, each as a flat
-   * float array of {@code count * (values per example)}.
+   * Feeds {@code count} examples to {@code input} and reads {@code outputs}, each as a flat float
+   * array of {@code count * (values per example)}.
    */
-  float[][] run(TensorDescription input, long[] exampleShape, float[] values, int count, TensorDescription... outputs) {
+  float[][] run(
+      TensorDescription input,
+      long[] exampleShape,
+      float[] values,
+      int count,
+      TensorDescription... outputs) {
     long[] dims = new long[exampleShape.length + 1];
     dims[0] = count;
     System.arraycopy(exampleShape, 0, dims, 1, exampleShape.length);
@@ -192,8 +251,14 @@ final class LoadedModel implements AutoCloseable {
           TFloat32 out = (TFloat32) result.get(k);
           if (out.shape().numDimensions() < 1 || out.shape().get(0) != count) {
             throw new InputException(
-                "output '" + outputs[k].name + "' of SavedModel " + folder + " gave shape "
-                    + describe(out.shape()) + " for a batch of " + count);
+                "output '"
+                    + outputs[k].name
+                    + "' of SavedModel "
+                    + folder
+                    + " gave shape "
+                    + describe(out.shape())
+                    + " for a batch of "
+                    + count);
           }
           float[] flat = new float[Math.toIntExact(out.shape().size())];
           out.copyTo(DataBuffers.of(flat, false, false));
@@ -201,7 +266,8 @@ final class LoadedModel implements AutoCloseable {
         }
       }
     } catch (org.tensorflow.exceptions.TensorFlowException e) {
-      throw new InputException("SavedModel " + folder + " failed on a batch of " + count + ": " + firstLine(e), e);
+      throw new InputException(
+          "SavedModel " + folder + " failed on a batch of " + count + ": " + firstLine(e), e);
     }
     return results;
   }

@@ -25,7 +25,10 @@ public final class SavedModelAutoencoder implements AutoCloseable {
     this.model = model;
     this.input = model.input(spec.input(), "--input-name");
     this.reconstruction = model.output(spec.output(), "--output-name");
-    this.error = errorName != null && model.hasOutput(errorName) ? model.output(errorName, "--error-name") : null;
+    this.error =
+        errorName != null && model.hasOutput(errorName)
+            ? model.output(errorName, "--error-name")
+            : null;
   }
 
   public static SavedModelAutoencoder open(Path folder) {
@@ -65,14 +68,28 @@ public final class SavedModelAutoencoder implements AutoCloseable {
     float[] rebuilt = out[0];
     if (rebuilt.length != images.length) {
       throw new InputException(
-          "output '" + reconstruction.name + "' of SavedModel " + model.folder() + " has " + rebuilt.length
-              + " values for " + images.length + " input values; a reconstruction must have the image's shape");
+          "output '"
+              + reconstruction.name
+              + "' of SavedModel "
+              + model.folder()
+              + " has "
+              + rebuilt.length
+              + " values for "
+              + images.length
+              + " input values; a reconstruction must have the image's shape");
     }
     float[] errors = error == null ? meanAbsoluteErrors(images, rebuilt, count) : out[1];
     if (errors.length != count) {
       throw new InputException(
-          "output '" + error.name + "' of SavedModel " + model.folder() + " has " + errors.length
-              + " values for " + count + " examples, expected shape [-1]");
+          "output '"
+              + error.name
+              + "' of SavedModel "
+              + model.folder()
+              + " has "
+              + errors.length
+              + " values for "
+              + count
+              + " examples, expected shape [-1]");
     }
     return new Reconstruction(rebuilt, errors);
   }

@@ -23,7 +23,12 @@ public final class SavedModelDecoder implements AutoCloseable {
     this.output = model.output(spec.output(), "--output-name");
     this.latentDim = model.latentDimOf(input, "input");
     if (latentDim < 0) {
-      throw new InputException("input '" + input.name + "' of SavedModel " + model.folder() + " has an unknown latent size");
+      throw new InputException(
+          "input '"
+              + input.name
+              + "' of SavedModel "
+              + model.folder()
+              + " has an unknown latent size");
     }
   }
 
@@ -62,7 +67,11 @@ public final class SavedModelDecoder implements AutoCloseable {
   public float[] decode(double[] latents, int count) {
     if (latents.length != (long) count * latentDim) {
       throw new IllegalArgumentException(
-          latents.length + " latent values are not " + count + " vectors of dimension " + latentDim);
+          latents.length
+              + " latent values are not "
+              + count
+              + " vectors of dimension "
+              + latentDim);
     }
     float[] values = new float[latents.length];
     for (int i = 0; i < values.length; i++) {
@@ -71,7 +80,13 @@ public final class SavedModelDecoder implements AutoCloseable {
     float[] images = model.run(input, new long[] {latentDim}, values, count, output)[0];
     if (count > 0 && images.length % count != 0) {
       throw new InputException(
-          "SavedModel " + model.folder() + " gave " + images.length + " image values for " + count + " latents");
+          "SavedModel "
+              + model.folder()
+              + " gave "
+              + images.length
+              + " image values for "
+              + count
+              + " latents");
     }
     return images;
   }

@@ -10,8 +10,8 @@ import org.tensorflow.Signature.TensorDescription;
 
 /**
  * An exported encoder: any SavedModel whose signature maps one float image input [-1,H,W,C] (or a
- * flat [-1,H*W*C]) to one float output [-1,L]. Datasets stream through it in batches, so a pool
- * is never held as images in memory, only as encodings. Not thread-safe; close it when done.
+ * flat [-1,H*W*C]) to one float output [-1,L]. Datasets stream through it in batches, so a pool is
+ * never held as images in memory, only as encodings. Not thread-safe; close it when done.
  */
 public final class SavedModelEncoder implements AutoCloseable {
   /** Examples per batch unless the caller chooses otherwise. */
@@ -29,7 +29,9 @@ public final class SavedModelEncoder implements AutoCloseable {
     this.latentDim = model.latentDimOf(output, "output");
   }
 
-  /** Opens the encoder in {@code folder} with the contract's names and TensorFlow's default threads. */
+  /**
+   * Opens the encoder in {@code folder} with the contract's names and TensorFlow's default threads.
+   */
   public static SavedModelEncoder open(Path folder) {
     return open(folder, SignatureSpec.encoder(), 0);
   }
@@ -128,8 +130,19 @@ public final class SavedModelEncoder implements AutoCloseable {
   private void checkLatent(float[] latent, int count, int dim) {
     if (latent.length != (long) count * dim) {
       throw new io.latentquery.InputException(
-          "output '" + output.name + "' of SavedModel " + model.folder() + " gave " + latent.length
-              + " values for " + count + " examples, expected [" + count + ", " + dim + "]");
+          "output '"
+              + output.name
+              + "' of SavedModel "
+              + model.folder()
+              + " gave "
+              + latent.length
+              + " values for "
+              + count
+              + " examples, expected ["
+              + count
+              + ", "
+              + dim
+              + "]");
     }
     for (float v : latent) {
       if (!Float.isFinite(v)) {

@@ -20,12 +20,14 @@ public record SignatureSpec(String key, String input, String output) {
 
   /** image -> latent. */
   public static SignatureSpec encoder() {
-    return new SignatureSpec(SavedModelContract.SIGNATURE, SavedModelContract.IMAGE, SavedModelContract.LATENT);
+    return new SignatureSpec(
+        SavedModelContract.SIGNATURE, SavedModelContract.IMAGE, SavedModelContract.LATENT);
   }
 
   /** latent -> image. */
   public static SignatureSpec decoder() {
-    return new SignatureSpec(SavedModelContract.SIGNATURE, SavedModelContract.LATENT, SavedModelContract.IMAGE);
+    return new SignatureSpec(
+        SavedModelContract.SIGNATURE, SavedModelContract.LATENT, SavedModelContract.IMAGE);
   }
 
   /** image -> reconstruction (the error output is read beside it when present). */
@@ -37,7 +39,9 @@ public record SignatureSpec(String key, String input, String output) {
   /** This spec with the non-null overrides applied (command-line options). */
   public SignatureSpec with(String newKey, String newInput, String newOutput) {
     return new SignatureSpec(
-        newKey == null ? key : newKey, newInput == null ? input : newInput, newOutput == null ? output : newOutput);
+        newKey == null ? key : newKey,
+        newInput == null ? input : newInput,
+        newOutput == null ? output : newOutput);
   }
 
   private static void requireName(String what, String value) {

@@ -17,13 +17,13 @@ import java.util.Locale;
  * @param filters convolution filters per level, from the input down; a 2x2 max-pool separates
  *     levels, so height and width must divide by 2^(levels-1)
  * @param convolutionsPerLevel 3x3 convolutions in each level
- * @param denseWidths widths of the ReLU dense layers between the convolutions and the latent
- *     layer (mirrored in the decoder)
+ * @param denseWidths widths of the ReLU dense layers between the convolutions and the latent layer
+ *     (mirrored in the decoder)
  * @param dropout probability of dropping a dense unit during training, in [0,1)
- * @param variational the KL weight beta of the variational kinds ({@code vae}, {@code vtsne});
- *     null for the others. A variational kind given null gets {@link
- *     VariationalSettings#defaults()}; any other kind given settings is refused, so settings.json
- *     never records an option that had no effect.
+ * @param variational the KL weight beta of the variational kinds ({@code vae}, {@code vtsne}); null
+ *     for the others. A variational kind given null gets {@link VariationalSettings#defaults()};
+ *     any other kind given settings is refused, so settings.json never records an option that had
+ *     no effect.
  * @param tsne perplexity, degrees of freedom and weight of the t-SNE term of the t-SNE kinds
  *     ({@code tsne}, {@code vtsne}); null for the others, with the same defaulting and refusal
  */
@@ -62,7 +62,8 @@ public record AutoencoderConfig(
       }
     }
     if (convolutionsPerLevel < 1) {
-      throw new IllegalArgumentException("convolutionsPerLevel must be >= 1, got " + convolutionsPerLevel);
+      throw new IllegalArgumentException(
+          "convolutionsPerLevel must be >= 1, got " + convolutionsPerLevel);
     }
     for (int w : denseWidths) {
       if (w < 1) {
@@ -76,20 +77,32 @@ public record AutoencoderConfig(
       variational = variational == null ? VariationalSettings.defaults() : variational;
     } else if (variational != null) {
       throw new IllegalArgumentException(
-          "beta applies only to the variational kinds (" + ModelKind.ids(ModelKind::variational) + "), not " + kind);
+          "beta applies only to the variational kinds ("
+              + ModelKind.ids(ModelKind::variational)
+              + "), not "
+              + kind);
     }
     if (kind.tsne()) {
       tsne = tsne == null ? TsneSettings.defaults() : tsne;
     } else if (tsne != null) {
       throw new IllegalArgumentException(
-          "perplexity, dof and t-SNE weight apply only to the t-SNE kinds (" + ModelKind.ids(ModelKind::tsne)
-              + "), not " + kind);
+          "perplexity, dof and t-SNE weight apply only to the t-SNE kinds ("
+              + ModelKind.ids(ModelKind::tsne)
+              + "), not "
+              + kind);
     }
     int divisor = 1 << (filters.size() - 1);
     if (input.height() % divisor != 0 || input.width() % divisor != 0) {
       throw new IllegalArgumentException(
-          "image size " + input.height() + "x" + input.width() + " does not divide by " + divisor
-              + " (2^(levels-1) for " + filters.size() + " levels); resize the images or use fewer levels");
+          "image size "
+              + input.height()
+              + "x"
+              + input.width()
+              + " does not divide by "
+              + divisor
+              + " (2^(levels-1) for "
+              + filters.size()
+              + " levels); resize the images or use fewer levels");
     }
   }
 
@@ -107,9 +120,9 @@ public record AutoencoderConfig(
   }
 
   /**
-   * The fewest images a batch of this model may hold: 1, or for the t-SNE kinds
-   * {@link TsneSettings#minimumBatchSize()} (more images than the perplexity, and at least 3). The
-   * trainer folds a smaller last batch into the one before it.
+   * The fewest images a batch of this model may hold: 1, or for the t-SNE kinds {@link
+   * TsneSettings#minimumBatchSize()} (more images than the perplexity, and at least 3). The trainer
+   * folds a smaller last batch into the one before it.
    */
   public int minimumBatchSize() {
     return tsne == null ? 1 : tsne.minimumBatchSize();
@@ -135,16 +148,18 @@ public record AutoencoderConfig(
 
   /**
    * A preset's sizes for {@code input}: {@code paper} (filters 64,32,32, three convolutions per
-   * level, dense 1024,1024: the architecture of the method's report) or {@code small} (filters
-   * 8,8, one convolution per level, dense 64: seconds per epoch, for tests and a quick start).
+   * level, dense 1024,1024: the architecture of the method's report) or {@code small} (filters 8,8,
+   * one convolution per level, dense 64: seconds per epoch, for tests and a quick start).
    */
   public static Builder preset(String name, ImageShape input) {
     Builder builder = builder().input(input);
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "paper" -> builder;
-      case "small" -> builder.filters(List.of(8, 8)).convolutionsPerLevel(1).denseWidths(List.of(64));
-      default -> throw new IllegalArgumentException(
-          "preset must be one of " + String.join(", ", PRESETS) + ", got '" + name + "'");
+      case "small" ->
+          builder.filters(List.of(8, 8)).convolutionsPerLevel(1).denseWidths(List.of(64));
+      default ->
+          throw new IllegalArgumentException(
+              "preset must be one of " + String.join(", ", PRESETS) + ", got '" + name + "'");
     };
   }
 
@@ -211,7 +226,15 @@ public record AutoencoderConfig(
 
     public AutoencoderConfig build() {
       return new AutoencoderConfig(
-          kind, input, latentDim, filters, convolutionsPerLevel, denseWidths, dropout, variational, tsne);
+          kind,
+          input,
+          latentDim,
+          filters,
+          convolutionsPerLevel,
+          denseWidths,
+          dropout,
+          variational,
+          tsne);
     }
   }
 }

@@ -18,15 +18,15 @@ public interface AutoencoderModel {
   AutoencoderConfig config();
 
   /**
-   * The training graph: the named scalar loss terms (summed by the trainer). Extra inputs that
-   * Java computes per batch (noise, affinity matrices) are placeholders registered with
-   * {@link ModelContext#feed}.
+   * The training graph: the named scalar loss terms (summed by the trainer). Extra inputs that Java
+   * computes per batch (noise, affinity matrices) are placeholders registered with {@link
+   * ModelContext#feed}.
    */
   TrainingGraph training(Ops tf, ModelContext context, Operand<TFloat32> images);
 
   /**
-   * The encoder's outputs by {@link io.latentquery.contract.SavedModelContract} name: always
-   * {@code latent} [B, L]; for variational kinds also {@code latent_logvar} [B, L].
+   * The encoder's outputs by {@link io.latentquery.contract.SavedModelContract} name: always {@code
+   * latent} [B, L]; for variational kinds also {@code latent_logvar} [B, L].
    */
   Map<String, Operand<TFloat32>> encode(Ops tf, ModelContext context, Operand<TFloat32> images);
 

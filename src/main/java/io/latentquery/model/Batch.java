@@ -12,12 +12,19 @@ import java.util.SplittableRandom;
  * @param training true for a training step, false for validation (no dropout, no noise needed)
  * @param random a generator seeded from (seed, epoch, step), so a resumed run draws the same values
  */
-public record Batch(float[] images, int size, ImageShape shape, boolean training, SplittableRandom random) {
+public record Batch(
+    float[] images, int size, ImageShape shape, boolean training, SplittableRandom random) {
   public Batch {
     if (images.length != (long) size * shape.size()) {
       throw new IllegalArgumentException(
-          "batch of " + size + " images of " + shape + " needs " + (long) size * shape.size()
-              + " floats, got " + images.length);
+          "batch of "
+              + size
+              + " images of "
+              + shape
+              + " needs "
+              + (long) size * shape.size()
+              + " floats, got "
+              + images.length);
     }
   }
 }

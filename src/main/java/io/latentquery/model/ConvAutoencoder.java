@@ -34,15 +34,21 @@ public final class ConvAutoencoder implements AutoencoderModel {
     Operand<TFloat32> loss = new BinaryCrossEntropy().call(tf.withSubScope("loss"), images, logits);
     return new TrainingGraph(
         Map.of(RECONSTRUCTION_LOSS, loss),
-        Map.of(SavedModelContract.LATENT, latent, SavedModelContract.RECONSTRUCTION, tf.math.sigmoid(logits)));
+        Map.of(
+            SavedModelContract.LATENT,
+            latent,
+            SavedModelContract.RECONSTRUCTION,
+            tf.math.sigmoid(logits)));
   }
 
   @Override
-  public Map<String, Operand<TFloat32>> encode(Ops tf, ModelContext context, Operand<TFloat32> images) {
+  public Map<String, Operand<TFloat32>> encode(
+      Ops tf, ModelContext context, Operand<TFloat32> images) {
     Ops scope = tf.withSubScope("encoder");
     Operand<TFloat32> features = encoder.features(scope, context, images);
     Operand<TFloat32> latent =
-        new DenseLayer(config.latentDim(), Activation.LINEAR).apply(scope.withSubScope("latent"), context, features);
+        new DenseLayer(config.latentDim(), Activation.LINEAR)
+            .apply(scope.withSubScope("latent"), context, features);
     return Map.of(SavedModelContract.LATENT, latent);
   }
 

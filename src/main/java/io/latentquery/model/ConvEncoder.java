@@ -17,7 +17,8 @@ public final class ConvEncoder {
   }
 
   /** Features [B, last dense width] (or the flattened maps when there are no dense layers). */
-  public Operand<TFloat32> features(Ops encoderScope, ModelContext context, Operand<TFloat32> images) {
+  public Operand<TFloat32> features(
+      Ops encoderScope, ModelContext context, Operand<TFloat32> images) {
     Operand<TFloat32> x = images;
     for (int level = 0; level < config.levels(); level++) {
       Ops levelScope = encoderScope.withSubScope("level" + (level + 1));
@@ -25,15 +26,19 @@ public final class ConvEncoder {
         x = new MaxPoolLayer().apply(levelScope.withSubScope("pool"), context, x);
       }
       for (int c = 0; c < config.convolutionsPerLevel(); c++) {
-        x = new Conv2dLayer(config.filters().get(level), 3, Activation.RELU)
-            .apply(levelScope.withSubScope("conv" + (c + 1)), context, x);
+        x =
+            new Conv2dLayer(config.filters().get(level), 3, Activation.RELU)
+                .apply(levelScope.withSubScope("conv" + (c + 1)), context, x);
       }
     }
-    int flat = config.bottomHeight() * config.bottomWidth() * config.filters().get(config.levels() - 1);
+    int flat =
+        config.bottomHeight() * config.bottomWidth() * config.filters().get(config.levels() - 1);
     x = encoderScope.withName("flatten").reshape(x, encoderScope.constant(new int[] {-1, flat}));
     for (int i = 0; i < config.denseWidths().size(); i++) {
       Ops denseScope = encoderScope.withSubScope("dense" + (i + 1));
-      x = new DenseLayer(config.denseWidths().get(i), Activation.RELU).apply(denseScope, context, x);
+      x =
+          new DenseLayer(config.denseWidths().get(i), Activation.RELU)
+              .apply(denseScope, context, x);
       x = new DropoutLayer(config.dropout()).apply(denseScope, context, x);
     }
     return x;

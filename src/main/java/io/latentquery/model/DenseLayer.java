@@ -16,7 +16,9 @@ public record DenseLayer(int units, Activation activation) implements Layer {
   @Override
   public Operand<TFloat32> apply(Ops tf, ModelContext context, Operand<TFloat32> input) {
     Shape kernelShape = Shape.of(input.shape().get(1), units);
-    var kernel = context.variable(tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
+    var kernel =
+        context.variable(
+            tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
     var bias = context.variable(tf, "bias", Shape.of(units), Initializer.zeros());
     return activation.apply(tf, tf.nn.biasAdd(tf.linalg.matMul(input, kernel), bias));
   }

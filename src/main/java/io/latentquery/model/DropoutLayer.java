@@ -24,7 +24,8 @@ public record DropoutLayer(double rate) implements Layer {
     }
     int units = (int) input.shape().get(1);
     float keep = (float) (1 - rate);
-    Operand<TFloat32> mask = context.feed(tf, "mask", Shape.of(-1, units), batch -> mask(batch, units, keep));
+    Operand<TFloat32> mask =
+        context.feed(tf, "mask", Shape.of(-1, units), batch -> mask(batch, units, keep));
     return tf.math.mul(input, mask);
   }
 

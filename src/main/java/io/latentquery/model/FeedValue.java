@@ -13,13 +13,19 @@ public record FeedValue(long[] shape, float[] values) {
     long size = 1;
     for (long d : shape) {
       if (d < 0) {
-        throw new IllegalArgumentException("feed dimensions must be >= 0, got " + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            "feed dimensions must be >= 0, got " + Arrays.toString(shape));
       }
       size *= d;
     }
     if (size != values.length) {
       throw new IllegalArgumentException(
-          "feed of shape " + Arrays.toString(shape) + " needs " + size + " values, got " + values.length);
+          "feed of shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + size
+              + " values, got "
+              + values.length);
     }
   }
 }

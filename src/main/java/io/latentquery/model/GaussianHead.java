@@ -26,9 +26,11 @@ final class GaussianHead {
    * @param encoderScope the {@code encoder} scope; the head goes into its {@code latent} sub-scope
    * @return {@code latent} (mu) and {@code latent_logvar}, each [B, L], in that order
    */
-  Map<String, Operand<TFloat32>> apply(Ops encoderScope, ModelContext context, Operand<TFloat32> features) {
+  Map<String, Operand<TFloat32>> apply(
+      Ops encoderScope, ModelContext context, Operand<TFloat32> features) {
     Ops scope = encoderScope.withSubScope("latent");
-    Operand<TFloat32> both = new DenseLayer(2 * latentDim, Activation.LINEAR).apply(scope, context, features);
+    Operand<TFloat32> both =
+        new DenseLayer(2 * latentDim, Activation.LINEAR).apply(scope, context, features);
     List<Output<TFloat32>> halves = scope.split(scope.constant(1), both, 2L).output();
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
     outputs.put(SavedModelContract.LATENT, halves.get(0));

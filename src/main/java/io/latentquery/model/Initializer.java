@@ -7,9 +7,9 @@ import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Signed variance-scaling uniform initial values, drawn in the graph from a seeded
- * {@code RandomUniform}. Written here because tensorflow-framework 1.1.0's uniform initialisers
- * return only non-negative values and mis-scale convolution kernels.
+ * Signed variance-scaling uniform initial values, drawn in the graph from a seeded {@code
+ * RandomUniform}. Written here because tensorflow-framework 1.1.0's uniform initialisers return
+ * only non-negative values and mis-scale convolution kernels.
  *
  * @param fanIn inputs feeding one output unit
  * @param fanOut outputs one input unit feeds
@@ -34,8 +34,8 @@ public record Initializer(long fanIn, long fanOut, Rule rule) {
   }
 
   /**
-   * Fans of a dense kernel [in, out] or a convolution kernel [kh, kw, in, out]: the receptive
-   * field times the input or output channels.
+   * Fans of a dense kernel [in, out] or a convolution kernel [kh, kw, in, out]: the receptive field
+   * times the input or output channels.
    */
   public static Initializer forKernel(Shape kernel, Rule rule) {
     int rank = kernel.numDimensions();
@@ -43,7 +43,8 @@ public record Initializer(long fanIn, long fanOut, Rule rule) {
     for (int i = 0; i < rank - 2; i++) {
       receptive *= kernel.get(i);
     }
-    return new Initializer(receptive * kernel.get(rank - 2), receptive * kernel.get(rank - 1), rule);
+    return new Initializer(
+        receptive * kernel.get(rank - 2), receptive * kernel.get(rank - 1), rule);
   }
 
   public static Initializer zeros() {
@@ -66,7 +67,10 @@ public record Initializer(long fanIn, long fanOut, Rule rule) {
     }
     Operand<TFloat32> unit =
         tf.random.randomUniform(
-            tf.constant(shape), TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2(stream));
+            tf.constant(shape),
+            TFloat32.class,
+            RandomUniform.seed(seed),
+            RandomUniform.seed2(stream));
     float limit = (float) limit();
     return tf.math.sub(tf.math.mul(unit, tf.constant(2 * limit)), tf.constant(limit));
   }

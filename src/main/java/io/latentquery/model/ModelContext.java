@@ -15,8 +15,8 @@ import org.tensorflow.types.TFloat32;
  * What a model needs from the graph it is built into: variables (initialised from a seed for
  * training, left empty for an inference graph that restores them from a checkpoint) and
  * placeholders that the trainer fills from Java every step. Variables are named by the op scope
- * they are created in, so the same model code gives the same names in training and inference
- * graphs and a checkpoint restores into either.
+ * they are created in, so the same model code gives the same names in training and inference graphs
+ * and a checkpoint restores into either.
  */
 public final class ModelContext {
   private final boolean training;
@@ -44,8 +44,8 @@ public final class ModelContext {
   }
 
   /**
-   * A float variable named {@code name} in {@code tf}'s scope. In a training context it starts
-   * from {@code init}, drawn with this context's seed and a stream number unique to the variable.
+   * A float variable named {@code name} in {@code tf}'s scope. In a training context it starts from
+   * {@code init}, drawn with this context's seed and a stream number unique to the variable.
    */
   public Variable<TFloat32> variable(Ops tf, String name, Shape shape, Initializer init) {
     Variable<TFloat32> variable;
@@ -59,15 +59,17 @@ public final class ModelContext {
   }
 
   /**
-   * A float placeholder that the trainer fills every step with {@code feed}'s value for the
-   * batch. {@code shape} is the static shape, -1 for unknown sizes such as the batch. Only
-   * training graphs may have feeds: exported graphs take images or latents alone.
+   * A float placeholder that the trainer fills every step with {@code feed}'s value for the batch.
+   * {@code shape} is the static shape, -1 for unknown sizes such as the batch. Only training graphs
+   * may have feeds: exported graphs take images or latents alone.
    */
   public Placeholder<TFloat32> feed(Ops tf, String name, Shape shape, BatchFeed feed) {
     if (!training) {
-      throw new IllegalStateException("an inference graph cannot take per-batch feeds (" + name + ")");
+      throw new IllegalStateException(
+          "an inference graph cannot take per-batch feeds (" + name + ")");
     }
-    Placeholder<TFloat32> placeholder = tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
+    Placeholder<TFloat32> placeholder =
+        tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
     feeds.put(placeholder, feed);
     return placeholder;
   }

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The kinds of autoencoder {@code lq train --model} builds. A new kind is one constant here and
- * one small final {@link AutoencoderModel} class built from the shared encoder, decoder and head
+ * The kinds of autoencoder {@code lq train --model} builds. A new kind is one constant here and one
+ * small final {@link AutoencoderModel} class built from the shared encoder, decoder and head
  * pieces; the trainer and the exporter need no change.
  */
 public enum ModelKind {
@@ -27,7 +27,11 @@ public enum ModelKind {
   private final boolean tsne;
   private final Function<AutoencoderConfig, AutoencoderModel> factory;
 
-  ModelKind(String id, boolean variational, boolean tsne, Function<AutoencoderConfig, AutoencoderModel> factory) {
+  ModelKind(
+      String id,
+      boolean variational,
+      boolean tsne,
+      Function<AutoencoderConfig, AutoencoderModel> factory) {
     this.id = id;
     this.variational = variational;
     this.tsne = tsne;
@@ -65,8 +69,9 @@ public enum ModelKind {
         .filter(kind -> kind.id.equals(wanted))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalArgumentException(
-                "model must be one of " + ids() + ", got '" + text + "'"));
+            () ->
+                new IllegalArgumentException(
+                    "model must be one of " + ids() + ", got '" + text + "'"));
   }
 
   public static String ids() {
@@ -75,7 +80,10 @@ public enum ModelKind {
 
   /** The ids of the kinds for which {@code test} holds, e.g. "vae, vtsne". */
   static String ids(java.util.function.Predicate<ModelKind> test) {
-    return Arrays.stream(values()).filter(test).map(ModelKind::id).collect(Collectors.joining(", "));
+    return Arrays.stream(values())
+        .filter(test)
+        .map(ModelKind::id)
+        .collect(Collectors.joining(", "));
   }
 
   @Override

@@ -12,10 +12,10 @@ import org.tensorflow.types.TFloat32;
  * The parametric t-SNE autoencoder (van der Maaten 2009, with a reconstruction term): the
  * deterministic encoder and decoder of {@link ConvAutoencoder}, trained so that the latent codes of
  * each batch also keep the batch's input-space neighbourhoods. Loss terms, summed by the trainer:
- * {@code reconstruction}, the binary cross-entropy averaged over pixels and batch, and {@code tsne},
- * w * KL(P||Q) with P the perplexity-calibrated affinities of the batch images (computed in Java)
- * and Q the Student-t affinities of their codes. Batches need more images than the perplexity; see
- * {@link AutoencoderConfig#minimumBatchSize()}.
+ * {@code reconstruction}, the binary cross-entropy averaged over pixels and batch, and {@code
+ * tsne}, w * KL(P||Q) with P the perplexity-calibrated affinities of the batch images (computed in
+ * Java) and Q the Student-t affinities of their codes. Batches need more images than the
+ * perplexity; see {@link AutoencoderConfig#minimumBatchSize()}.
  */
 public final class TsneAutoencoder implements AutoencoderModel {
   /** The name of the weighted t-SNE term, a column of metrics.csv. */
@@ -44,7 +44,8 @@ public final class TsneAutoencoder implements AutoencoderModel {
     Operand<TFloat32> logits = decoder.logits(tf.withSubScope("decoder"), context, latent);
     Ops loss = tf.withSubScope("loss");
     Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
-    terms.put(ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
+    terms.put(
+        ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
     terms.put(TSNE_LOSS, tsne.weightedKl(tf, loss, context, latent));
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
     outputs.put(SavedModelContract.LATENT, latent);
@@ -53,11 +54,13 @@ public final class TsneAutoencoder implements AutoencoderModel {
   }
 
   @Override
-  public Map<String, Operand<TFloat32>> encode(Ops tf, ModelContext context, Operand<TFloat32> images) {
+  public Map<String, Operand<TFloat32>> encode(
+      Ops tf, ModelContext context, Operand<TFloat32> images) {
     Ops scope = tf.withSubScope("encoder");
     Operand<TFloat32> features = encoder.features(scope, context, images);
     Operand<TFloat32> latent =
-        new DenseLayer(config.latentDim(), Activation.LINEAR).apply(scope.withSubScope("latent"), context, features);
+        new DenseLayer(config.latentDim(), Activation.LINEAR)
+            .apply(scope.withSubScope("latent"), context, features);
     return Map.of(SavedModelContract.LATENT, latent);
   }
 

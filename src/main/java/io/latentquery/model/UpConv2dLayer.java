@@ -9,8 +9,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A 2x2 transposed convolution with stride 2 (doubles height and width), bias and activation.
- * {@code conv2dBackpropInput} loses the static shape, so the result is reshaped to
- * [-1, 2H, 2W, filters] for the layers after it.
+ * {@code conv2dBackpropInput} loses the static shape, so the result is reshaped to [-1, 2H, 2W,
+ * filters] for the layers after it.
  */
 public record UpConv2dLayer(int filters, Activation activation) implements Layer {
   private static final List<Long> STRIDES = List.of(1L, 2L, 2L, 1L);
@@ -33,7 +33,8 @@ public record UpConv2dLayer(int filters, Activation activation) implements Layer
     var init = new Initializer(channels, 4L * filters, activation.initRule());
     var kernel = context.variable(tf, "kernel", kernelShape, init);
     var bias = context.variable(tf, "bias", Shape.of(filters), Initializer.zeros());
-    Operand<TInt32> batch = tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> batch =
+        tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     Operand<TInt32> outputShape =
         tf.concat(List.of(batch, tf.constant(new int[] {height, width, filters})), tf.constant(0));
     Operand<TFloat32> up = tf.nn.conv2dBackpropInput(outputShape, kernel, input, STRIDES, "SAME");

@@ -16,9 +16,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Loss terms, both batch means, summed by the trainer: {@code reconstruction}, the binary
  * cross-entropy averaged over pixels, and {@code kl}, (beta / D) * KL(N(mu, sigma^2) || N(0, I))
- * with D = height * width * channels. Dividing by D makes the sum equal the textbook objective,
- * BCE summed over pixels + beta * KL, divided by D; without it beta = 1 would weigh the prior D
- * times too strongly. Both columns of metrics.csv hold the weighted values.
+ * with D = height * width * channels. Dividing by D makes the sum equal the textbook objective, BCE
+ * summed over pixels + beta * KL, divided by D; without it beta = 1 would weigh the prior D times
+ * too strongly. Both columns of metrics.csv hold the weighted values.
  */
 public final class VariationalAutoencoder implements AutoencoderModel {
   /** The name of the weighted KL term, a column of metrics.csv. */
@@ -50,7 +50,8 @@ public final class VariationalAutoencoder implements AutoencoderModel {
     Operand<TFloat32> logits = decoder.logits(tf.withSubScope("decoder"), context, z);
     Ops loss = tf.withSubScope("loss");
     Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
-    terms.put(ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
+    terms.put(
+        ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
     terms.put(KL_LOSS, weightedKl(config, loss, mu, logvar));
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>(posterior);
     outputs.put(SavedModelContract.RECONSTRUCTION, tf.math.sigmoid(logits));
@@ -61,11 +62,14 @@ public final class VariationalAutoencoder implements AutoencoderModel {
   static Operand<TFloat32> weightedKl(
       AutoencoderConfig config, Ops loss, Operand<TFloat32> mu, Operand<TFloat32> logvar) {
     float weight = (float) config.variational().klWeight(config.input().size());
-    return loss.withName(KL_LOSS).math.mul(loss.constant(weight), new GaussianKlLoss().call(loss, mu, logvar));
+    return loss.withName(KL_LOSS)
+        .math
+        .mul(loss.constant(weight), new GaussianKlLoss().call(loss, mu, logvar));
   }
 
   @Override
-  public Map<String, Operand<TFloat32>> encode(Ops tf, ModelContext context, Operand<TFloat32> images) {
+  public Map<String, Operand<TFloat32>> encode(
+      Ops tf, ModelContext context, Operand<TFloat32> images) {
     Ops scope = tf.withSubScope("encoder");
     return head.apply(scope, context, encoder.features(scope, context, images));
   }

@@ -44,8 +44,11 @@ public final class VariationalTsneAutoencoder implements AutoencoderModel {
     Operand<TFloat32> logits = decoder.logits(tf.withSubScope("decoder"), context, z);
     Ops loss = tf.withSubScope("loss");
     Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
-    terms.put(ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
-    terms.put(VariationalAutoencoder.KL_LOSS, VariationalAutoencoder.weightedKl(config, loss, mu, logvar));
+    terms.put(
+        ConvAutoencoder.RECONSTRUCTION_LOSS, new BinaryCrossEntropy().call(loss, images, logits));
+    terms.put(
+        VariationalAutoencoder.KL_LOSS,
+        VariationalAutoencoder.weightedKl(config, loss, mu, logvar));
     terms.put(TsneAutoencoder.TSNE_LOSS, tsne.weightedKl(tf, loss, context, mu));
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>(posterior);
     outputs.put(SavedModelContract.RECONSTRUCTION, tf.math.sigmoid(logits));
@@ -53,7 +56,8 @@ public final class VariationalTsneAutoencoder implements AutoencoderModel {
   }
 
   @Override
-  public Map<String, Operand<TFloat32>> encode(Ops tf, ModelContext context, Operand<TFloat32> images) {
+  public Map<String, Operand<TFloat32>> encode(
+      Ops tf, ModelContext context, Operand<TFloat32> images) {
     Ops scope = tf.withSubScope("encoder");
     return head.apply(scope, context, encoder.features(scope, context, images));
   }

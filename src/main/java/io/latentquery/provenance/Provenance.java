@@ -24,7 +24,8 @@ public record Provenance(
     Map<String, Object> machine,
     String createdAt) {
 
-  public static Provenance capture(String command, Object settings, long seed, String dataChecksum) {
+  public static Provenance capture(
+      String command, Object settings, long seed, String dataChecksum) {
     Runtime runtime = Runtime.getRuntime();
     Map<String, Object> machine =
         Map.of(
@@ -32,7 +33,13 @@ public record Provenance(
             "maxHeapBytes", runtime.maxMemory(),
             "host", hostName());
     return new Provenance(
-        command, settings, seed, dataChecksum, Versions.current(), machine, Instant.now().toString());
+        command,
+        settings,
+        seed,
+        dataChecksum,
+        Versions.current(),
+        machine,
+        Instant.now().toString());
   }
 
   private static String hostName() {

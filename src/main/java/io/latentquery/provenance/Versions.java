@@ -22,8 +22,15 @@ public final class Versions {
       throw new UncheckedIOException(e);
     }
     built.forEach((k, v) -> versions.put(k.toString(), v.toString()));
-    versions.put("java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
-    versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    versions.put(
+        "java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
+    versions.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     return versions;
   }
 

@@ -23,14 +23,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Evaluation results as a report shows them: the accuracy of every run of a strategy at a budget
- * on a dataset, summarised as mean and sample standard deviation over the runs (0 for one run).
+ * Evaluation results as a report shows them: the accuracy of every run of a strategy at a budget on
+ * a dataset, summarised as mean and sample standard deviation over the runs (0 for one run).
  *
  * <p>Reads what {@code lq evaluate} and {@code lq experiment} write: a {@code NAME.evaluation.json}
  * (the strategy is read from the selection's {@code NAME.json} beside it, else the selection's file
- * name; a random baseline is {@code random}), a grid cell's JSON ({@code key} and
- * {@code evaluation}), a {@code cells.csv} (columns dataset, autoencoder, strategy, budget,
- * accuracy), or a folder holding any of these. Files are read as plain JSON and CSV.
+ * name; a random baseline is {@code random}), a grid cell's JSON ({@code key} and {@code
+ * evaluation}), a {@code cells.csv} (columns dataset, autoencoder, strategy, budget, accuracy), or
+ * a folder holding any of these. Files are read as plain JSON and CSV.
  */
 public final class EvaluationFiles {
   private EvaluationFiles() {}
@@ -45,7 +45,11 @@ public final class EvaluationFiles {
       if (Files.isDirectory(path)) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(path)) {
-          files = listing.filter(f -> isJson(f) || f.getFileName().toString().equals("cells.csv")).sorted().toList();
+          files =
+              listing
+                  .filter(f -> isJson(f) || f.getFileName().toString().equals("cells.csv"))
+                  .sorted()
+                  .toList();
         } catch (IOException e) {
           throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
         }
@@ -54,7 +58,9 @@ public final class EvaluationFiles {
           readFile(file, runs, false);
         }
         if (runs.size() == before) {
-          throw new InputException(path + " holds no evaluation results (*.evaluation.json, grid cell files or cells.csv)");
+          throw new InputException(
+              path
+                  + " holds no evaluation results (*.evaluation.json, grid cell files or cells.csv)");
         }
       } else if (Files.isRegularFile(path)) {
         readFile(path, runs, true);
@@ -75,8 +81,10 @@ public final class EvaluationFiles {
       if (run != null) {
         runs.add(run);
       } else if (required) {
-        throw new InputException(file + " is not an evaluation result: expected 'result' (lq evaluate) or 'key' and "
-            + "'evaluation' (lq experiment)");
+        throw new InputException(
+            file
+                + " is not an evaluation result: expected 'result' (lq evaluate) or 'key' and "
+                + "'evaluation' (lq experiment)");
       }
     } else {
       runs.addAll(readCells(file));
@@ -87,13 +95,24 @@ public final class EvaluationFiles {
     JsonNode root = Json.readTree(file);
     if (root.has("key") && root.has("evaluation")) {
       JsonNode key = root.get("key");
-      return new Run(text(file, key, "strategy"), key.path("autoencoder").asText("none"),
-          key.path("dataset").asText(""), budget(file, key.path("budget")), accuracy(file, root.get("evaluation")));
+      return new Run(
+          text(file, key, "strategy"),
+          key.path("autoencoder").asText("none"),
+          key.path("dataset").asText(""),
+          budget(file, key.path("budget")),
+          accuracy(file, root.get("evaluation")));
     }
     if (root.has("result")) {
       JsonNode result = root.get("result");
-      String strategy = root.hasNonNull("randomSize") ? "random" : selectionStrategy(file, root.path("selection").asText(""));
-      return new Run(strategy, "none", root.path("data").asText(""), budget(file, result.path("budget")),
+      String strategy =
+          root.hasNonNull("randomSize")
+              ? "random"
+              : selectionStrategy(file, root.path("selection").asText(""));
+      return new Run(
+          strategy,
+          "none",
+          root.path("data").asText(""),
+          budget(file, result.path("budget")),
           accuracy(file, result));
     }
     return null;
@@ -106,8 +125,12 @@ public final class EvaluationFiles {
     }
     Path csv = Path.of(selection);
     String name = csv.getFileName().toString();
-    String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-    for (Path record : List.of(csv.resolveSibling(base + ".json"), file.resolveSibling(base + ".json"))) {
+    String base =
+        name.toLowerCase(Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
+    for (Path record :
+        List.of(csv.resolveSibling(base + ".json"), file.resolveSibling(base + ".json"))) {
       if (Files.isRegularFile(record)) {
         JsonNode strategy = Json.readTree(record).get("strategy");
         if (strategy != null && strategy.isTextual()) {
@@ -121,10 +144,15 @@ public final class EvaluationFiles {
   private static List<Run> readCells(Path file) {
     List<Run> runs = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       for (String column : List.of("strategy", "budget", "accuracy")) {
         if (!parser.getHeaderMap().containsKey(column)) {
-          throw new InputException(file + " has no '" + column + "' column; expected the cells.csv of lq experiment table");
+          throw new InputException(
+              file
+                  + " has no '"
+                  + column
+                  + "' column; expected the cells.csv of lq experiment table");
         }
       }
       boolean hasDataset = parser.getHeaderMap().containsKey("dataset");
@@ -142,8 +170,13 @@ public final class EvaluationFiles {
         if (!Double.isFinite(accuracy) || budget < 1) {
           throw new InputException(where + ": needs a budget >= 1 and a finite accuracy");
         }
-        runs.add(new Run(record.get("strategy"), hasAutoencoder ? record.get("autoencoder") : "none",
-            hasDataset ? record.get("dataset") : "", budget, accuracy));
+        runs.add(
+            new Run(
+                record.get("strategy"),
+                hasAutoencoder ? record.get("autoencoder") : "none",
+                hasDataset ? record.get("dataset") : "",
+                budget,
+                accuracy));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -186,9 +219,13 @@ public final class EvaluationFiles {
     boolean nameAutoencoder = autoencoders.size() > 1;
     Map<List<Object>, List<Double>> groups = new LinkedHashMap<>();
     for (Run run : runs) {
-      String strategy = nameAutoencoder && !run.autoencoder().equals("none")
-          ? run.strategy() + " (" + run.autoencoder() + ")" : run.strategy();
-      groups.computeIfAbsent(List.of(strategy, run.budget(), run.dataset()), k -> new ArrayList<>()).add(run.accuracy());
+      String strategy =
+          nameAutoencoder && !run.autoencoder().equals("none")
+              ? run.strategy() + " (" + run.autoencoder() + ")"
+              : run.strategy();
+      groups
+          .computeIfAbsent(List.of(strategy, run.budget(), run.dataset()), k -> new ArrayList<>())
+          .add(run.accuracy());
     }
     List<EvaluationResult> results = new ArrayList<>();
     for (Map.Entry<List<Object>, List<Double>> group : groups.entrySet()) {
@@ -199,8 +236,13 @@ public final class EvaluationFiles {
         squares += (v - mean) * (v - mean);
       }
       double std = values.size() < 2 ? 0 : Math.sqrt(squares / (values.size() - 1));
-      results.add(new EvaluationResult((String) group.getKey().get(0), (Integer) group.getKey().get(1),
-          (String) group.getKey().get(2), mean, std));
+      results.add(
+          new EvaluationResult(
+              (String) group.getKey().get(0),
+              (Integer) group.getKey().get(1),
+              (String) group.getKey().get(2),
+              mean,
+              std));
     }
     return results;
   }

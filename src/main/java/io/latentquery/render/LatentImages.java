@@ -19,13 +19,14 @@ import java.util.Locale;
 
 /**
  * Decodes latent points into a folder of pictures: {@code image-00000.png} upwards, one per point
- * in file order, {@code images.csv} naming each file's point ({@code file,id,z1..zL}), and
- * {@code grid.png} with the first {@value #GRID_MAX} images in one picture, row by row. The folder
- * is written atomically and replaced only when asked.
+ * in file order, {@code images.csv} naming each file's point ({@code file,id,z1..zL}), and {@code
+ * grid.png} with the first {@value #GRID_MAX} images in one picture, row by row. The folder is
+ * written atomically and replaced only when asked.
  */
 public final class LatentImages {
   /** Most images in grid.png; a bigger picture is unwieldy and the single files hold them all. */
   public static final int GRID_MAX = 400;
+
   public static final String GRID = "grid.png";
   public static final String INDEX = "images.csv";
   private static final int BATCH = 256;
@@ -59,16 +60,24 @@ public final class LatentImages {
    */
   public Result write(Encodings points, Path source, Path out, boolean replace) {
     if (points.dim() != decoder.latentDim()) {
-      throw new InputException(source + " has points of dimension " + points.dim() + " but the decoder "
-          + decoderFolder + " takes latent vectors of dimension " + decoder.latentDim());
+      throw new InputException(
+          source
+              + " has points of dimension "
+              + points.dim()
+              + " but the decoder "
+              + decoderFolder
+              + " takes latent vectors of dimension "
+              + decoder.latentDim());
     }
     if (points.count() == 0) {
       throw new InputException(source + " holds no latent points");
     }
     ImageShape shape = decoder.imageShape();
     if (shape == null) {
-      throw new InputException("the decoder " + decoderFolder
-          + " does not declare its image shape; its output must be [-1,H,W,C] with known sizes");
+      throw new InputException(
+          "the decoder "
+              + decoderFolder
+              + " does not declare its image shape; its output must be [-1,H,W,C] with known sizes");
     }
     if (Files.exists(out) && !replace) {
       throw new InputException(out + " exists; use --force to replace it");
@@ -78,12 +87,14 @@ public final class LatentImages {
     return new Result(points.count(), shape, inGrid);
   }
 
-  private void write(Encodings points, ImageShape shape, int inGrid, Path folder) throws IOException {
+  private void write(Encodings points, ImageShape shape, int inGrid, Path folder)
+      throws IOException {
     int digits = Math.max(5, Integer.toString(points.count() - 1).length());
     String pattern = "image-%0" + digits + "d.png";
     float[] grid = new float[inGrid * shape.size()];
     double[] values = points.values();
-    try (BufferedWriter index = Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8)) {
+    try (BufferedWriter index =
+        Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8)) {
       index.write("file,id");
       for (int l = 1; l <= points.dim(); l++) {
         index.write(",z" + l);
@@ -91,16 +102,25 @@ public final class LatentImages {
       index.write('\n');
       for (int from = 0; from < points.count(); from += BATCH) {
         int to = Math.min(points.count(), from + BATCH);
-        double[] latents = java.util.Arrays.copyOfRange(values, from * points.dim(), to * points.dim());
+        double[] latents =
+            java.util.Arrays.copyOfRange(values, from * points.dim(), to * points.dim());
         float[] pixels = decoder.decode(latents, to - from);
         if (pixels.length != (to - from) * shape.size()) {
-          throw new InputException("the decoder " + decoderFolder + " gave " + pixels.length + " values for "
-              + (to - from) + " images of " + shape);
+          throw new InputException(
+              "the decoder "
+                  + decoderFolder
+                  + " gave "
+                  + pixels.length
+                  + " values for "
+                  + (to - from)
+                  + " images of "
+                  + shape);
         }
         for (int k = 0; k < to - from; k++) {
           int i = from + k;
           String file = String.format(Locale.ROOT, pattern, i);
-          PngFiles.write(folder.resolve(file), Pixels.toImage(pixels, k * shape.size(), shape, scale));
+          PngFiles.write(
+              folder.resolve(file), Pixels.toImage(pixels, k * shape.size(), shape, scale));
           index.write(file + "," + csvField(points.id(i)));
           for (double v : points.point(i)) {
             index.write("," + LatentFile.number(v));
@@ -114,8 +134,10 @@ public final class LatentImages {
     }
     int columns = Math.max(1, Math.min(20, (int) Math.ceil(Math.sqrt(inGrid))));
     int gridScale = Math.max(1, Math.min(scale, GRID_WIDTH_PIXELS / (columns * shape.width())));
-    PngFiles.write(folder.resolve(GRID), ImageGrid.render(new ImageBatch(grid, inGrid, shape),
-        new ImageGrid.Style(columns, gridScale, 2)));
+    PngFiles.write(
+        folder.resolve(GRID),
+        ImageGrid.render(
+            new ImageBatch(grid, inGrid, shape), new ImageGrid.Style(columns, gridScale, 2)));
   }
 
   private static String csvField(String text) {

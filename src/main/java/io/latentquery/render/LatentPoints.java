@@ -18,9 +18,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Latent points to decode, from any of the files people have at hand: encodings or a selection
- * ({@code .csv} with columns {@code z1..zL}, other columns ignored, {@code id} kept), a
- * {@code .npy} N x L matrix (both read by {@link LatentFile}), or a plain CSV without header whose
- * every row holds the same number L of numbers (ids are then the row numbers from 0).
+ * ({@code .csv} with columns {@code z1..zL}, other columns ignored, {@code id} kept), a {@code
+ * .npy} N x L matrix (both read by {@link LatentFile}), or a plain CSV without header whose every
+ * row holds the same number L of numbers (ids are then the row numbers from 0).
  */
 public final class LatentPoints {
   private LatentPoints() {}
@@ -33,7 +33,13 @@ public final class LatentPoints {
       return LatentFile.read(path);
     }
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
+                .parse(reader)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.isEmpty()) {
         throw new InputException(path + " holds no latent points");
@@ -57,8 +63,15 @@ public final class LatentPoints {
       CSVRecord record = records.get(i);
       long line = record.getRecordNumber();
       if (record.size() != dim) {
-        throw new InputException(path + " row " + line + " has " + record.size() + " values, expected " + dim
-            + " like the first row");
+        throw new InputException(
+            path
+                + " row "
+                + line
+                + " has "
+                + record.size()
+                + " values, expected "
+                + dim
+                + " like the first row");
       }
       for (int l = 0; l < dim; l++) {
         String text = record.get(l);
@@ -66,13 +79,16 @@ public final class LatentPoints {
         try {
           value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-          throw new InputException(path + (i == 0
-              ? " needs a header with columns z1..zL (as lq encode and lq sample write) or rows of numbers only; row 1 is "
-                  + Arrays.toString(record.values())
-              : " row " + line + ": '" + text + "' is not a number"));
+          throw new InputException(
+              path
+                  + (i == 0
+                      ? " needs a header with columns z1..zL (as lq encode and lq sample write) or rows of numbers only; row 1 is "
+                          + Arrays.toString(record.values())
+                      : " row " + line + ": '" + text + "' is not a number"));
         }
         if (!Double.isFinite(value)) {
-          throw new InputException(path + " row " + line + ": '" + text + "' is not a finite number");
+          throw new InputException(
+              path + " row " + line + ": '" + text + "' is not a finite number");
         }
         values[i * dim + l] = value;
       }

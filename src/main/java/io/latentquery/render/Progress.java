@@ -6,13 +6,15 @@ import java.util.function.IntConsumer;
 @FunctionalInterface
 public interface Progress {
   /** Progress of nothing. */
-  Progress NONE = (task, total) -> new Step() {
-    @Override
-    public void accept(int done) {}
+  Progress NONE =
+      (task, total) ->
+          new Step() {
+            @Override
+            public void accept(int done) {}
 
-    @Override
-    public void close() {}
-  };
+            @Override
+            public void close() {}
+          };
 
   /** Starts a step of {@code total} examples named {@code task}. */
   Step start(String task, int total);

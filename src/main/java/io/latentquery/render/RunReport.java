@@ -32,11 +32,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report of one training run: what {@code lq report} writes. It reads the run folder
- * ({@code settings.json}, {@code provenance.json}, {@code metrics.csv}) as plain files, loads the
- * run's three exported SavedModels, encodes the run's pool, reconstructs its first images, finds
- * the examples reconstructed worst, decodes a grid over the latent space and each selection's
- * draws (or, when a selection holds none, its points' codes, and the caption says so), and hands
+ * The report of one training run: what {@code lq report} writes. It reads the run folder ({@code
+ * settings.json}, {@code provenance.json}, {@code metrics.csv}) as plain files, loads the run's
+ * three exported SavedModels, encodes the run's pool, reconstructs its first images, finds the
+ * examples reconstructed worst, decodes a grid over the latent space and each selection's draws
+ * (or, when a selection holds none, its points' codes, and the caption says so), and hands
  * everything to {@link ReportBuilder}, which writes the folder atomically.
  *
  * <p>The pool is the run's: dataset, split sizes and limit from settings.json, so selections made
@@ -47,12 +47,16 @@ import java.util.Locale;
 public final class RunReport {
   /** Pool images shown beside their reconstruction. */
   public static final int RECONSTRUCTIONS = 10;
+
   /** Worst-reconstructed pool images shown. */
   public static final int HARD_EXAMPLES = 20;
+
   /** Decoded images shown per selection. */
   public static final int DECODED_PER_SELECTION = 50;
+
   /** Points per side of the decoded latent grid. */
   public static final int GRID_SIZE = 15;
+
   /** Field of selection.json that may list a strategy's draws, one latent vector each. */
   public static final String DRAWS_FIELD = "draws";
 
@@ -91,7 +95,9 @@ public final class RunReport {
     return Path.of("reports", name(run));
   }
 
-  /** The export folder holding encoder/, decoder/ and autoencoder/ (default {@link #defaultModels}). */
+  /**
+   * The export folder holding encoder/, decoder/ and autoencoder/ (default {@link #defaultModels}).
+   */
   public RunReport models(Path folder) {
     this.models = folder;
     return this;
@@ -143,11 +149,17 @@ public final class RunReport {
   }
 
   /** What was written. */
-  public record Summary(Path folder, String pool, int poolSize, int latentDim, int selections, int evaluationResults) {}
+  public record Summary(
+      Path folder,
+      String pool,
+      int poolSize,
+      int latentDim,
+      int selections,
+      int evaluationResults) {}
 
   /**
-   * Builds the report and writes it to {@code out}, replacing an existing folder only when
-   * {@code replace} is true. Every input is checked before the models run.
+   * Builds the report and writes it to {@code out}, replacing an existing folder only when {@code
+   * replace} is true. Every input is checked before the models run.
    */
   public Summary write(Path out, boolean replace) {
     if (!Files.isDirectory(run)) {
@@ -157,10 +169,13 @@ public final class RunReport {
     requireExport(modelsDir);
     RunSettings settings = settings(modelsDir);
     if (settings == null && dataset == null) {
-      throw new InputException("neither " + run + " nor " + modelsDir + " has settings.json; give --data");
+      throw new InputException(
+          "neither " + run + " nor " + modelsDir + " has settings.json; give --data");
     }
-    DataRequest request = settings == null ? DataRequest.of(dataset)
-        : dataset == null ? settings.data() : settings.withDataset(dataset).data();
+    DataRequest request =
+        settings == null
+            ? DataRequest.of(dataset)
+            : dataset == null ? settings.data() : settings.withDataset(dataset).data();
     Integer poolLimit = limit != null ? limit : settings == null ? null : settings.limit();
     if (Files.exists(out) && !replace) {
       throw new InputException(out + " exists; use --force to replace it");
@@ -172,7 +187,8 @@ public final class RunReport {
       }
       tables.add(SelectionCsv.read(csv));
     }
-    List<EvaluationResult> results = evaluations.isEmpty() ? List.of() : EvaluationFiles.read(evaluations);
+    List<EvaluationResult> results =
+        evaluations.isEmpty() ? List.of() : EvaluationFiles.read(evaluations);
     Dataset pool = DataCatalog.standard().open(request).split(Split.POOL);
     if (poolLimit != null) {
       pool = pool.limit(poolLimit);
@@ -183,28 +199,57 @@ public final class RunReport {
 
     int latentDim;
     ReportBuilder report = ReportBuilder.titled("Run " + name(run));
-    report.note("Built from the training run " + run + " and its SavedModels in " + modelsDir + ". The pool is "
-        + pool.name() + " (" + String.format(Locale.ROOT, "%,d", pool.size()) + " examples"
-        + (poolLimit == null ? "" : limit != null ? ", --limit " + poolLimit : ", the run's limit " + poolLimit) + ").");
-    try (SavedModelEncoder encoder = SavedModelEncoder.open(modelsDir.resolve(SavedModelContract.ENCODER_DIR),
-            SignatureSpec.encoder(), threads);
-        SavedModelDecoder decoder = SavedModelDecoder.open(modelsDir.resolve(SavedModelContract.DECODER_DIR),
-            SignatureSpec.decoder(), threads);
-        SavedModelAutoencoder autoencoder = SavedModelAutoencoder.open(
-            modelsDir.resolve(SavedModelContract.AUTOENCODER_DIR), SignatureSpec.autoencoder(), threads)) {
+    report.note(
+        "Built from the training run "
+            + run
+            + " and its SavedModels in "
+            + modelsDir
+            + ". The pool is "
+            + pool.name()
+            + " ("
+            + String.format(Locale.ROOT, "%,d", pool.size())
+            + " examples"
+            + (poolLimit == null
+                ? ""
+                : limit != null ? ", --limit " + poolLimit : ", the run's limit " + poolLimit)
+            + ").");
+    try (SavedModelEncoder encoder =
+            SavedModelEncoder.open(
+                modelsDir.resolve(SavedModelContract.ENCODER_DIR),
+                SignatureSpec.encoder(),
+                threads);
+        SavedModelDecoder decoder =
+            SavedModelDecoder.open(
+                modelsDir.resolve(SavedModelContract.DECODER_DIR),
+                SignatureSpec.decoder(),
+                threads);
+        SavedModelAutoencoder autoencoder =
+            SavedModelAutoencoder.open(
+                modelsDir.resolve(SavedModelContract.AUTOENCODER_DIR),
+                SignatureSpec.autoencoder(),
+                threads)) {
       encoder.checkFits(pool.shape(), "dataset " + pool.name());
       Encodings encodings;
       try (Progress.Step step = progress.start("encode", pool.size())) {
         encodings = encoder.encode(pool, batchSize, step);
       }
       if (decoder.latentDim() != encodings.dim()) {
-        throw new InputException("the decoder in " + modelsDir + " takes latent vectors of dimension "
-            + decoder.latentDim() + " but the encoder gives dimension " + encodings.dim());
+        throw new InputException(
+            "the decoder in "
+                + modelsDir
+                + " takes latent vectors of dimension "
+                + decoder.latentDim()
+                + " but the encoder gives dimension "
+                + encodings.dim());
       }
       for (int k = 0; k < tables.size(); k++) {
         if (tables.get(k).latentDim() != encodings.dim()) {
-          throw new InputException(selections.get(k) + " has points of dimension " + tables.get(k).latentDim()
-              + " but the run's encoder gives dimension " + encodings.dim());
+          throw new InputException(
+              selections.get(k)
+                  + " has points of dimension "
+                  + tables.get(k).latentDim()
+                  + " but the run's encoder gives dimension "
+                  + encodings.dim());
         }
       }
       latentDim = encodings.dim();
@@ -219,7 +264,8 @@ public final class RunReport {
         Path csv = selections.get(k);
         Path json = recordOf(csv);
         report.selectionFiles(csv, Files.isRegularFile(json) ? json : null);
-        decodeSelection(report, k, tables.get(k), Files.isRegularFile(json) ? json : null, decoding);
+        decodeSelection(
+            report, k, tables.get(k), Files.isRegularFile(json) ? json : null, decoding);
       }
     }
     attachModelFiles(report, modelsDir, settings);
@@ -232,14 +278,23 @@ public final class RunReport {
 
   private static void requireExport(Path modelsDir) {
     if (!Files.isDirectory(modelsDir)) {
-      throw new InputException("missing SavedModel folder: " + modelsDir
-          + " (export the run with 'lq export', or give --models)");
+      throw new InputException(
+          "missing SavedModel folder: "
+              + modelsDir
+              + " (export the run with 'lq export', or give --models)");
     }
-    for (String part : List.of(SavedModelContract.ENCODER_DIR, SavedModelContract.DECODER_DIR,
-        SavedModelContract.AUTOENCODER_DIR)) {
+    for (String part :
+        List.of(
+            SavedModelContract.ENCODER_DIR,
+            SavedModelContract.DECODER_DIR,
+            SavedModelContract.AUTOENCODER_DIR)) {
       Path folder = modelsDir.resolve(part);
-      if (!Files.isRegularFile(folder.resolve("saved_model.pb")) && !Files.isRegularFile(folder.resolve("saved_model.pbtxt"))) {
-        throw new InputException("missing SavedModel: " + folder + " (an export holds encoder/, decoder/ and autoencoder/)");
+      if (!Files.isRegularFile(folder.resolve("saved_model.pb"))
+          && !Files.isRegularFile(folder.resolve("saved_model.pbtxt"))) {
+        throw new InputException(
+            "missing SavedModel: "
+                + folder
+                + " (an export holds encoder/, decoder/ and autoencoder/)");
       }
     }
   }
@@ -262,18 +317,38 @@ public final class RunReport {
   private static void checkSameExamples(Path csv, SelectionTable table, Dataset pool) {
     for (SelectionTable.Row row : table.rows()) {
       if (row.index() >= pool.size()) {
-        throw new InputException(csv + " rank " + row.rank() + " has pool index " + row.index() + ", outside the "
-            + pool.size() + " examples of " + pool.name() + ": was it drawn from another pool (--data, --limit)?");
+        throw new InputException(
+            csv
+                + " rank "
+                + row.rank()
+                + " has pool index "
+                + row.index()
+                + ", outside the "
+                + pool.size()
+                + " examples of "
+                + pool.name()
+                + ": was it drawn from another pool (--data, --limit)?");
       }
       if (!row.id().equals(pool.id(row.index()))) {
-        throw new InputException(csv + " rank " + row.rank() + " is example '" + row.id() + "' but pool index "
-            + row.index() + " of " + pool.name() + " is '" + pool.id(row.index())
-            + "': was it drawn from another pool (--data, --limit)?");
+        throw new InputException(
+            csv
+                + " rank "
+                + row.rank()
+                + " is example '"
+                + row.id()
+                + "' but pool index "
+                + row.index()
+                + " of "
+                + pool.name()
+                + " is '"
+                + pool.id(row.index())
+                + "': was it drawn from another pool (--data, --limit)?");
       }
     }
   }
 
-  private void reconstructAndRank(SavedModelAutoencoder autoencoder, Dataset pool, ReportBuilder report) {
+  private void reconstructAndRank(
+      SavedModelAutoencoder autoencoder, Dataset pool, ReportBuilder report) {
     double[] errors;
     try (Progress.Step step = progress.start("reconstruct", pool.size())) {
       errors = autoencoder.errors(pool, batchSize, step);
@@ -281,34 +356,44 @@ public final class RunReport {
     int shown = Math.min(RECONSTRUCTIONS, pool.size());
     float[] originals = pool.batch(0, shown);
     float[] rebuilt = autoencoder.reconstruct(originals, shown, pool.shape()).images();
-    report.reconstructions(new ImageBatch(originals, shown, pool.shape()), new ImageBatch(rebuilt, shown, pool.shape()));
+    report.reconstructions(
+        new ImageBatch(originals, shown, pool.shape()),
+        new ImageBatch(rebuilt, shown, pool.shape()));
     int[] hardest = ImageFigures.hardest(errors, HARD_EXAMPLES);
     double[] hardErrors = Arrays.stream(hardest).mapToDouble(i -> errors[i]).toArray();
-    report.hardExamples(hardest, hardErrors, new ImageBatch(pool.batch(hardest), hardest.length, pool.shape()));
+    report.hardExamples(
+        hardest, hardErrors, new ImageBatch(pool.batch(hardest), hardest.length, pool.shape()));
   }
 
   /**
    * The decoder's images for selection {@code k}: the strategy's draws when selection.json lists
    * them, else the selected points' own codes, with a caption that says which.
    */
-  private static void decodeSelection(ReportBuilder report, int k, SelectionTable table, Path json, Decoding decoding) {
+  private static void decodeSelection(
+      ReportBuilder report, int k, SelectionTable table, Path json, Decoding decoding) {
     double[][] draws = json == null ? null : draws(json, table.latentDim());
     String caption;
     double[][] latents;
     if (draws != null && draws.length > 0) {
       latents = Arrays.copyOf(draws, Math.min(DECODED_PER_SELECTION, draws.length));
-      caption = "Artificial examples: the decoder's images of " + describeFirst(latents.length, draws.length)
-          + " draws the strategy made (selection.json '" + DRAWS_FIELD + "'), images the model considers plausible "
-          + "at the places the strategy looked.";
+      caption =
+          "Artificial examples: the decoder's images of "
+              + describeFirst(latents.length, draws.length)
+              + " draws the strategy made (selection.json '"
+              + DRAWS_FIELD
+              + "'), images the model considers plausible "
+              + "at the places the strategy looked.";
     } else if (table.size() > 0) {
       int n = Math.min(DECODED_PER_SELECTION, table.size());
       latents = new double[n][];
       for (int i = 0; i < n; i++) {
         latents[i] = table.rows().get(i).z();
       }
-      caption = "Artificial examples: the decoder's images of the codes of " + describeFirst(n, table.size())
-          + " selected points (z1..zL in selection.csv), in rank order. The selection files hold no draws of the "
-          + "strategy, so these show what the model makes of each query, not new draws.";
+      caption =
+          "Artificial examples: the decoder's images of the codes of "
+              + describeFirst(n, table.size())
+              + " selected points (z1..zL in selection.csv), in rank order. The selection files hold no draws of the "
+              + "strategy, so these show what the model makes of each query, not new draws.";
     } else {
       return;
     }
@@ -337,12 +422,14 @@ public final class RunReport {
     for (int i = 0; i < out.length; i++) {
       JsonNode draw = node.get(i);
       if (!draw.isArray() || draw.size() != dim) {
-        throw new InputException(json + ": draw " + i + " must be a list of " + dim + " numbers, got " + draw);
+        throw new InputException(
+            json + ": draw " + i + " must be a list of " + dim + " numbers, got " + draw);
       }
       out[i] = new double[dim];
       for (int d = 0; d < dim; d++) {
         if (!draw.get(d).isNumber() || !Double.isFinite(draw.get(d).asDouble())) {
-          throw new InputException(json + ": draw " + i + " holds a value that is not a finite number: " + draw);
+          throw new InputException(
+              json + ": draw " + i + " holds a value that is not a finite number: " + draw);
         }
         out[i][d] = draw.get(d).asDouble();
       }
@@ -353,7 +440,10 @@ public final class RunReport {
   /** selection.csv -> selection.json, as lq sample names its record. */
   static Path recordOf(Path csv) {
     String name = csv.getFileName().toString();
-    String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    String base =
+        name.toLowerCase(Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return csv.resolveSibling(base + ".json");
   }
 
@@ -378,8 +468,15 @@ public final class RunReport {
       ImageShape shape = decoder.imageShape() != null ? decoder.imageShape() : poolShape;
       float[] pixels = decoder.decode(latents, count);
       if (pixels.length != (long) count * shape.size()) {
-        throw new InputException("the decoder in " + folder + " gave " + pixels.length + " values for " + count
-            + " images of " + shape);
+        throw new InputException(
+            "the decoder in "
+                + folder
+                + " gave "
+                + pixels.length
+                + " values for "
+                + count
+                + " images of "
+                + shape);
       }
       return new ImageBatch(pixels, count, shape);
     }

@@ -32,19 +32,27 @@ public record RunSettings(Path file, JsonNode document, DataRequest data, Intege
       throw new InputException(file + ": missing text field 'data.dataset'; give --data");
     }
     JsonNode folder = data.path("folderOptions");
-    ImageFolderOptions folderOptions = folder.isObject()
-        ? new ImageFolderOptions(folder.path("channels").asInt(1), shape(file, folder.path("resize")))
-        : null;
-    DataRequest request = new DataRequest(
-        dataset, positive(file, data, "poolSize", "data.poolSize"), optionalInt(file, data, "validationSize", "data.validationSize"),
-        folderOptions);
+    ImageFolderOptions folderOptions =
+        folder.isObject()
+            ? new ImageFolderOptions(
+                folder.path("channels").asInt(1), shape(file, folder.path("resize")))
+            : null;
+    DataRequest request =
+        new DataRequest(
+            dataset,
+            positive(file, data, "poolSize", "data.poolSize"),
+            optionalInt(file, data, "validationSize", "data.validationSize"),
+            folderOptions);
     return new RunSettings(file, root, request, positive(file, root, "limit", "limit"));
   }
 
   /** These settings with the dataset name or path replaced, split sizes and folder options kept. */
   public RunSettings withDataset(String dataset) {
-    return new RunSettings(file, document,
-        new DataRequest(dataset, data.poolSize(), data.validationSize(), data.folderOptions()), limit);
+    return new RunSettings(
+        file,
+        document,
+        new DataRequest(dataset, data.poolSize(), data.validationSize(), data.folderOptions()),
+        limit);
   }
 
   private static Integer positive(Path file, JsonNode parent, String field, String name) {
@@ -74,9 +82,13 @@ public record RunSettings(Path file, JsonNode document, DataRequest data, Intege
       return ImageShape.parse(node.asText());
     }
     try {
-      return new ImageShape(node.path("height").asInt(0), node.path("width").asInt(0), node.path("channels").asInt(1));
+      return new ImageShape(
+          node.path("height").asInt(0),
+          node.path("width").asInt(0),
+          node.path("channels").asInt(1));
     } catch (IllegalArgumentException e) {
-      throw new InputException(file + ": unusable 'data.folderOptions.resize' " + node + ": " + e.getMessage(), e);
+      throw new InputException(
+          file + ": unusable 'data.folderOptions.resize' " + node + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How many pool and selected examples each class has: shows at a glance whether a selection
- * covers the classes in proportion, over-samples rare ones, or misses some.
+ * How many pool and selected examples each class has: shows at a glance whether a selection covers
+ * the classes in proportion, over-samples rare ones, or misses some.
  *
  * @param classes class names in display order
  * @param pool pool examples per class
@@ -24,8 +24,8 @@ public record ClassHistogram(List<String> classes, long[] pool, long[] selected)
   }
 
   /**
-   * Counts from pool labels and the selected pool indices; unknown labels (-1) get a class
-   * {@code unknown} when present.
+   * Counts from pool labels and the selected pool indices; unknown labels (-1) get a class {@code
+   * unknown} when present.
    */
   public static ClassHistogram of(ClassLabels classes, int[] selectedIndices) {
     if (!classes.known()) {
@@ -40,7 +40,8 @@ public record ClassHistogram(List<String> classes, long[] pool, long[] selected)
     }
     for (int index : selectedIndices) {
       if (index < 0 || index >= labels.length) {
-        throw new IllegalArgumentException("selected index " + index + " is outside the pool of " + labels.length);
+        throw new IllegalArgumentException(
+            "selected index " + index + " is outside the pool of " + labels.length);
       }
       int label = labels[index];
       selected[label < 0 ? n : label]++;
@@ -50,20 +51,22 @@ public record ClassHistogram(List<String> classes, long[] pool, long[] selected)
       names.add(classes.name(c));
     }
     if (pool[n] == 0) {
-      return new ClassHistogram(names, java.util.Arrays.copyOf(pool, n), java.util.Arrays.copyOf(selected, n));
+      return new ClassHistogram(
+          names, java.util.Arrays.copyOf(pool, n), java.util.Arrays.copyOf(selected, n));
     }
     names.add("unknown");
     return new ClassHistogram(names, pool, selected);
   }
 
   /**
-   * Counts from the pool's class counts by name and the selection's (as in selection.json);
-   * classes are in the pool's order, then classes only the selection has.
+   * Counts from the pool's class counts by name and the selection's (as in selection.json); classes
+   * are in the pool's order, then classes only the selection has.
    */
   public static ClassHistogram of(Map<String, Long> poolCounts, Map<String, Long> selectedCounts) {
     Map<String, long[]> merged = new LinkedHashMap<>();
     poolCounts.forEach((name, count) -> merged.computeIfAbsent(name, k -> new long[2])[0] = count);
-    selectedCounts.forEach((name, count) -> merged.computeIfAbsent(name, k -> new long[2])[1] = count);
+    selectedCounts.forEach(
+        (name, count) -> merged.computeIfAbsent(name, k -> new long[2])[1] = count);
     List<String> names = new ArrayList<>(merged.keySet());
     long[] pool = new long[names.size()];
     long[] selected = new long[names.size()];

@@ -52,12 +52,27 @@ final class CsvTable {
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           throw new InputException(
-              file + " line " + (parser.getCurrentLineNumber() + 1) + ": malformed CSV (" + e.getMessage() + ")", e);
+              file
+                  + " line "
+                  + (parser.getCurrentLineNumber() + 1)
+                  + ": malformed CSV ("
+                  + e.getMessage()
+                  + ")",
+              e);
         }
         long line = record.getRecordNumber() + 1;
         if (record.size() != header.size()) {
           throw new InputException(
-              file + " line " + line + ": " + record.size() + " values, expected " + header.size() + " (" + String.join(",", header) + ")");
+              file
+                  + " line "
+                  + line
+                  + ": "
+                  + record.size()
+                  + " values, expected "
+                  + header.size()
+                  + " ("
+                  + String.join(",", header)
+                  + ")");
         }
         rows.add(new Row(file, line, record.toMap()));
       }
@@ -84,7 +99,8 @@ final class CsvTable {
   /** Fails unless the header has {@code column}. */
   void require(String column) {
     if (!header.contains(column)) {
-      throw new InputException(file + " line 1: missing column '" + column + "' in header " + String.join(",", header));
+      throw new InputException(
+          file + " line 1: missing column '" + column + "' in header " + String.join(",", header));
     }
   }
 

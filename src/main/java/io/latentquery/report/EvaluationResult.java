@@ -4,7 +4,8 @@ package io.latentquery.report;
  * One evaluated cell: a strategy at a labeling budget under a setting (e.g. a classifier or
  * dataset), with the mean and standard deviation of its score over repetitions.
  */
-public record EvaluationResult(String strategy, int budget, String setting, double mean, double std) {
+public record EvaluationResult(
+    String strategy, int budget, String setting, double mean, double std) {
   public EvaluationResult {
     if (strategy == null || strategy.isBlank()) {
       throw new IllegalArgumentException("strategy must be named");

@@ -12,7 +12,8 @@ package io.latentquery.report;
 public record Highlight(String name, int[] indices, int[] groups, String groupName) {
   public Highlight {
     if (groups.length != 0 && groups.length != indices.length) {
-      throw new IllegalArgumentException(groups.length + " groups for " + indices.length + " highlighted points");
+      throw new IllegalArgumentException(
+          groups.length + " groups for " + indices.length + " highlighted points");
     }
     indices = indices.clone();
     groups = groups.clone();

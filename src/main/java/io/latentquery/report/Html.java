@@ -44,13 +44,26 @@ final class Html {
   }
 
   Html element(String tag, String text) {
-    out.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
+    out.append('<')
+        .append(tag)
+        .append('>')
+        .append(escape(text))
+        .append("</")
+        .append(tag)
+        .append(">\n");
     return this;
   }
 
   Html heading(int level, String id, String text) {
-    out.append("<h").append(level).append(" id=\"").append(escape(id)).append("\">")
-        .append(escape(text)).append("</h").append(level).append(">\n");
+    out.append("<h")
+        .append(level)
+        .append(" id=\"")
+        .append(escape(id))
+        .append("\">")
+        .append(escape(text))
+        .append("</h")
+        .append(level)
+        .append(">\n");
     return this;
   }
 
@@ -60,8 +73,14 @@ final class Html {
 
   /** A picture that links to itself at full size. */
   Html figure(String src, String caption) {
-    out.append("<figure><a href=\"").append(escape(src)).append("\"><img src=\"").append(escape(src))
-        .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>").append(escape(caption))
+    out.append("<figure><a href=\"")
+        .append(escape(src))
+        .append("\"><img src=\"")
+        .append(escape(src))
+        .append("\" alt=\"")
+        .append(escape(caption))
+        .append("\"></a><figcaption>")
+        .append(escape(caption))
         .append("</figcaption></figure>\n");
     return this;
   }
@@ -118,7 +137,8 @@ final class Html {
 
     /** An image cell; {@code src} is escaped. */
     static Cell image(String src, String alt) {
-      return new Cell("<img class=\"thumb\" src=\"" + escape(src) + "\" alt=\"" + escape(alt) + "\">", false);
+      return new Cell(
+          "<img class=\"thumb\" src=\"" + escape(src) + "\" alt=\"" + escape(alt) + "\">", false);
     }
 
     static Cell link(String href, String text) {

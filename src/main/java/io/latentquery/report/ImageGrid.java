@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * Tiles images row by row into one picture, upscaled by nearest neighbour so single pixels stay
- * visible, with an optional caption under each tile. Tiles are separated by {@code padding}
- * pixels of light gray so that black-background images (MNIST) keep visible borders.
+ * visible, with an optional caption under each tile. Tiles are separated by {@code padding} pixels
+ * of light gray so that black-background images (MNIST) keep visible borders.
  */
 public final class ImageGrid {
   /** Gray between and around tiles. */
   public static final Color BACKGROUND = new Color(0xC8, 0xC8, 0xC8);
+
   private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   private static final int CAPTION_HEIGHT = 14;
 
@@ -65,13 +66,22 @@ public final class ImageGrid {
    * @param bandGap extra pixels between bands
    */
   public record Layout(
-      int tileWidth, int tileHeight, int captionHeight, int columns, int rows, int padding, int bandRows, int bandGap) {
+      int tileWidth,
+      int tileHeight,
+      int captionHeight,
+      int columns,
+      int rows,
+      int padding,
+      int bandRows,
+      int bandGap) {
     public int width() {
       return padding + columns * (tileWidth + padding);
     }
 
     public int height() {
-      return padding + rows * (tileHeight + captionHeight + padding) + gapsAbove(rows - 1) * bandGap;
+      return padding
+          + rows * (tileHeight + captionHeight + padding)
+          + gapsAbove(rows - 1) * bandGap;
     }
 
     private int gapsAbove(int row) {
@@ -137,7 +147,8 @@ public final class ImageGrid {
     }
     ImageShape shape = images.shape();
     Layout layout = layout(shape, tiles.length, style, !captions.isEmpty());
-    BufferedImage out = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(BACKGROUND);
@@ -145,7 +156,14 @@ public final class ImageGrid {
       float[] pixels = images.pixels();
       for (int t = 0; t < tiles.length; t++) {
         if (tiles[t] >= 0) {
-          Pixels.draw(out, layout.tileX(t), layout.tileY(t), pixels, tiles[t] * shape.size(), shape, style.scale());
+          Pixels.draw(
+              out,
+              layout.tileX(t),
+              layout.tileY(t),
+              pixels,
+              tiles[t] * shape.size(),
+              shape,
+              style.scale());
         }
       }
       if (!captions.isEmpty()) {
@@ -158,7 +176,8 @@ public final class ImageGrid {
   }
 
   private static void drawCaptions(Graphics2D g, Layout layout, List<String> captions) {
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(CAPTION_FONT);
     FontMetrics metrics = g.getFontMetrics();
     for (int i = 0; i < captions.size(); i++) {

@@ -3,8 +3,8 @@ package io.latentquery.report;
 import io.latentquery.data.ImageShape;
 
 /**
- * Images looked up by pool index, one at a time, so that thumbnails and sprites can be drawn from
- * a pool without holding it in memory. A {@code Dataset} fits: {@code ImageSource.of(dataset.shape(),
+ * Images looked up by pool index, one at a time, so that thumbnails and sprites can be drawn from a
+ * pool without holding it in memory. A {@code Dataset} fits: {@code ImageSource.of(dataset.shape(),
  * dataset::image)}.
  */
 public interface ImageSource {

@@ -27,7 +27,8 @@ public record LatentGrid(int size, double[] low, double[] high, double[] centre)
       throw new IllegalArgumentException("grid size must be in 2..100, got " + size);
     }
     if (low.length != high.length || low.length != centre.length || low.length == 0) {
-      throw new IllegalArgumentException("low, high and centre need one value per latent coordinate");
+      throw new IllegalArgumentException(
+          "low, high and centre need one value per latent coordinate");
     }
     low = low.clone();
     high = high.clone();
@@ -108,7 +109,8 @@ public record LatentGrid(int size, double[] low, double[] high, double[] centre)
   /** The decoded grid points, in {@link #points()} order, as one seamless picture. */
   public BufferedImage render(ImageBatch decoded, int scale) {
     if (decoded.count() != count()) {
-      throw new IllegalArgumentException(decoded.count() + " decoded images for a " + size + "x" + size + " grid");
+      throw new IllegalArgumentException(
+          decoded.count() + " decoded images for a " + size + "x" + size + " grid");
     }
     return ImageGrid.render(decoded, new ImageGrid.Style(size, scale, 0));
   }

@@ -12,8 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Training curves from {@code metrics.csv}: the loss per epoch (train and validation) and, in a
- * second chart, each loss term, since terms such as a KL divergence live on another scale than
- * the total.
+ * second chart, each loss term, since terms such as a KL divergence live on another scale than the
+ * total.
  */
 public final class LinePlots {
   private LinePlots() {}
@@ -59,7 +59,11 @@ public final class LinePlots {
   }
 
   private static void addLine(
-      XYChart chart, String name, Metrics metrics, java.util.function.ToDoubleFunction<Metrics.Epoch> value, int color) {
+      XYChart chart,
+      String name,
+      Metrics metrics,
+      java.util.function.ToDoubleFunction<Metrics.Epoch> value,
+      int color) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (Metrics.Epoch e : metrics.epochs()) {
@@ -81,13 +85,14 @@ public final class LinePlots {
   }
 
   private static XYChart chart(String title, String yTitle, PlotOptions options) {
-    XYChart chart = new XYChartBuilder()
-        .width(options.width())
-        .height(options.height())
-        .title(title)
-        .xAxisTitle("epoch")
-        .yAxisTitle(yTitle)
-        .build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(options.width())
+            .height(options.height())
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle(yTitle)
+            .build();
     Charts.style(chart.getStyler());
     chart.getStyler().setMarkerSize(6);
     chart.getStyler().setXAxisDecimalPattern("#0");

@@ -15,7 +15,12 @@ public record Metrics(List<String> lossTerms, List<Epoch> epochs) {
     for (Epoch epoch : epochs) {
       if (epoch.terms().length != lossTerms.size()) {
         throw new IllegalArgumentException(
-            "epoch " + epoch.epoch() + " has " + epoch.terms().length + " loss terms, expected " + lossTerms.size());
+            "epoch "
+                + epoch.epoch()
+                + " has "
+                + epoch.terms().length
+                + " loss terms, expected "
+                + lossTerms.size());
       }
     }
   }
@@ -27,7 +32,12 @@ public record Metrics(List<String> lossTerms, List<Epoch> epochs) {
    * @param validationLoss NaN when there was no validation split
    */
   public record Epoch(
-      int epoch, double trainLoss, double[] terms, double validationLoss, double seconds, double imagesPerSecond) {
+      int epoch,
+      double trainLoss,
+      double[] terms,
+      double validationLoss,
+      double seconds,
+      double imagesPerSecond) {
     public Epoch {
       terms = terms.clone();
     }
@@ -50,13 +60,30 @@ public record Metrics(List<String> lossTerms, List<Epoch> epochs) {
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(epoch, trainLoss, java.util.Arrays.hashCode(terms), validationLoss, seconds, imagesPerSecond);
+      return java.util.Objects.hash(
+          epoch,
+          trainLoss,
+          java.util.Arrays.hashCode(terms),
+          validationLoss,
+          seconds,
+          imagesPerSecond);
     }
 
     @Override
     public String toString() {
-      return "Epoch[" + epoch + ", train " + trainLoss + ", terms " + java.util.Arrays.toString(terms)
-          + ", validation " + validationLoss + ", " + seconds + " s, " + imagesPerSecond + " img/s]";
+      return "Epoch["
+          + epoch
+          + ", train "
+          + trainLoss
+          + ", terms "
+          + java.util.Arrays.toString(terms)
+          + ", validation "
+          + validationLoss
+          + ", "
+          + seconds
+          + " s, "
+          + imagesPerSecond
+          + " img/s]";
     }
   }
 }

@@ -24,8 +24,11 @@ public final class MetricsCsv {
     if (header.size() < LEADING.size() + TRAILING.size()
         || !header.subList(0, 2).equals(LEADING)
         || !header.subList(header.size() - 3, header.size()).equals(TRAILING)) {
-      throw new InputException(file + " line 1: header must be epoch,train_loss,<loss terms>,"
-          + "validation_loss,seconds,images_per_second; got " + String.join(",", header));
+      throw new InputException(
+          file
+              + " line 1: header must be epoch,train_loss,<loss terms>,"
+              + "validation_loss,seconds,images_per_second; got "
+              + String.join(",", header));
     }
     List<String> terms = header.subList(2, header.size() - 3);
     List<Metrics.Epoch> epochs = new ArrayList<>();
@@ -34,9 +37,14 @@ public final class MetricsCsv {
       for (int t = 0; t < values.length; t++) {
         values[t] = row.number(terms.get(t));
       }
-      epochs.add(new Metrics.Epoch(
-          row.integer("epoch"), row.number("train_loss"), values,
-          row.number("validation_loss"), row.number("seconds"), row.number("images_per_second")));
+      epochs.add(
+          new Metrics.Epoch(
+              row.integer("epoch"),
+              row.number("train_loss"),
+              values,
+              row.number("validation_loss"),
+              row.number("seconds"),
+              row.number("images_per_second")));
     }
     return new Metrics(terms, epochs);
   }
@@ -52,9 +60,12 @@ public final class MetricsCsv {
       for (double term : e.terms()) {
         out.append(',').append(Csv.number(term));
       }
-      out.append(',').append(Csv.number(e.validationLoss()))
-          .append(',').append(Csv.number(e.seconds()))
-          .append(',').append(Csv.number(e.imagesPerSecond()))
+      out.append(',')
+          .append(Csv.number(e.validationLoss()))
+          .append(',')
+          .append(Csv.number(e.seconds()))
+          .append(',')
+          .append(Csv.number(e.imagesPerSecond()))
           .append('\n');
     }
     AtomicFiles.writeString(file, out.toString());

@@ -40,8 +40,13 @@ final class OutlinedMarker extends Marker {
         switch (kind) {
           case CIRCLE -> new Ellipse2D.Double(x - half, y - half, size, size);
           case SQUARE -> new java.awt.geom.Rectangle2D.Double(x - half, y - half, size, size);
-          case DIAMOND -> polygon(new double[] {x, x + half, x, x - half}, new double[] {y - half, y, y + half, y});
-          case TRIANGLE -> polygon(new double[] {x, x + half, x - half}, new double[] {y - half, y + half, y + half});
+          case DIAMOND ->
+              polygon(
+                  new double[] {x, x + half, x, x - half}, new double[] {y - half, y, y + half, y});
+          case TRIANGLE ->
+              polygon(
+                  new double[] {x, x + half, x - half},
+                  new double[] {y - half, y + half, y + half});
         };
     g.fill(shape);
     Color fill = g.getColor();

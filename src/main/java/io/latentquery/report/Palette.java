@@ -9,13 +9,16 @@ import java.awt.Color;
 public final class Palette {
   /** The pool behind a highlighted subset. */
   public static final Color POOL = new Color(0xC8, 0xC8, 0xC8);
+
   /** Highlighted points when no group colours them. */
   public static final Color HIGHLIGHT = new Color(0xD6, 0x27, 0x28);
+
   /** Outline of highlighted markers. */
   public static final Color OUTLINE = Color.BLACK;
 
   private static final int[] TABLEAU = {
-    0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf
+    0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22,
+    0x17becf
   };
 
   private Palette() {}

@@ -39,14 +39,21 @@ public final class Pixels {
       throw new IllegalArgumentException("scale must be >= 1, got " + scale);
     }
     BufferedImage out =
-        new BufferedImage(shape.width() * scale, shape.height() * scale, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            shape.width() * scale, shape.height() * scale, BufferedImage.TYPE_INT_RGB);
     draw(out, 0, 0, pixels, offset, shape, scale);
     return out;
   }
 
   /** Draws one image into {@code target} with its top-left corner at (left, top). */
   static void draw(
-      BufferedImage target, int left, int top, float[] pixels, int offset, ImageShape shape, int scale) {
+      BufferedImage target,
+      int left,
+      int top,
+      float[] pixels,
+      int offset,
+      ImageShape shape,
+      int scale) {
     for (int y = 0; y < shape.height(); y++) {
       for (int x = 0; x < shape.width(); x++) {
         int rgb = rgb(pixels, offset, shape, y, x);

@@ -14,7 +14,8 @@ public record PlotOptions(int width, int height, int maxPoints, long seed) {
 
   public PlotOptions {
     if (width < 200 || height < 150) {
-      throw new IllegalArgumentException("plot size must be at least 200x150, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "plot size must be at least 200x150, got " + width + "x" + height);
     }
     if (maxPoints < 1) {
       throw new IllegalArgumentException("maxPoints must be >= 1, got " + maxPoints);

@@ -14,11 +14,13 @@ public final class PngFiles {
 
   public static void write(Path target, BufferedImage image) {
     Headless.ensure();
-    AtomicFiles.write(target, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    });
+    AtomicFiles.write(
+        target,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
   }
 
   /**

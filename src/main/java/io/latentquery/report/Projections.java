@@ -23,9 +23,9 @@ public final class Projections {
   }
 
   /**
-   * The projection on the two principal axes of the centred points, each axis titled with the
-   * share of variance it explains. Axis signs are fixed (largest loading positive) so the same
-   * encodings always give the same picture.
+   * The projection on the two principal axes of the centred points, each axis titled with the share
+   * of variance it explains. Axis signs are fixed (largest loading positive) so the same encodings
+   * always give the same picture.
    */
   public static Projection2D pca(Points points) {
     int n = points.count();
@@ -58,14 +58,19 @@ public final class Projections {
       }
     }
     return new Projection2D(
-        "pca", axisTitle("PC1", values[order[0]], total), axisTitle("PC2", values[order[1]], total), x, y);
+        "pca",
+        axisTitle("PC1", values[order[0]], total),
+        axisTitle("PC2", values[order[1]], total),
+        x,
+        y);
   }
 
   private static String axisTitle(String name, double variance, double total) {
     if (!(total > 0)) {
       return name;
     }
-    return String.format(Locale.ROOT, "%s (%.1f%% of variance)", name, 100 * Math.max(0, variance) / total);
+    return String.format(
+        Locale.ROOT, "%s (%.1f%% of variance)", name, 100 * Math.max(0, variance) / total);
   }
 
   private static double[] fixedSign(RealVector vector) {

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Files for TensorBoard's embedding projector: {@code tensors.tsv} (one encoding per row),
- * {@code metadata.tsv} (label, selected, id, index), {@code sprite.png} (thumbnails in a square
- * grid in row order) and {@code projector_config.pbtxt} tying them together. Point it at the
- * folder with {@code tensorboard --logdir projector}, or upload the two TSV files to the
- * stand-alone projector.
+ * Files for TensorBoard's embedding projector: {@code tensors.tsv} (one encoding per row), {@code
+ * metadata.tsv} (label, selected, id, index), {@code sprite.png} (thumbnails in a square grid in
+ * row order) and {@code projector_config.pbtxt} tying them together. Point it at the folder with
+ * {@code tensorboard --logdir projector}, or upload the two TSV files to the stand-alone projector.
  *
  * <p>TensorBoard takes a sprite of at most {@value #MAX_SPRITE} pixels on a side, so large pools
  * are subsampled (selected points are always kept) and thumbnails shrink when needed.
@@ -29,7 +28,8 @@ public final class ProjectorExport {
   /**
    * @param maxPoints most points exported
    * @param seed seed of the subsample of larger pools
-   * @param maxSprite most pixels on a side of the sprite (TensorBoard accepts up to {@value #MAX_SPRITE})
+   * @param maxSprite most pixels on a side of the sprite (TensorBoard accepts up to {@value
+   *     #MAX_SPRITE})
    */
   public record Options(int maxPoints, long seed, int maxSprite) {
     public static final Options DEFAULT = new Options(10_000, 0L, MAX_SPRITE);
@@ -39,7 +39,8 @@ public final class ProjectorExport {
         throw new IllegalArgumentException("projector maxPoints must be >= 1, got " + maxPoints);
       }
       if (maxSprite < 1 || maxSprite > MAX_SPRITE) {
-        throw new IllegalArgumentException("maxSprite must be in 1.." + MAX_SPRITE + ", got " + maxSprite);
+        throw new IllegalArgumentException(
+            "maxSprite must be in 1.." + MAX_SPRITE + ", got " + maxSprite);
       }
     }
   }
@@ -64,7 +65,13 @@ public final class ProjectorExport {
    * @param images the pool images for the sprite, or null for no sprite
    */
   public static Result write(
-      Path folder, Points encodings, ClassLabels classes, List<String> ids, int[] selected, ImageSource images, Options options) {
+      Path folder,
+      Points encodings,
+      ClassLabels classes,
+      List<String> ids,
+      int[] selected,
+      ImageSource images,
+      Options options) {
     int n = encodings.count();
     classes.requireSize(n);
     if (ids.size() != n) {
@@ -86,22 +93,41 @@ public final class ProjectorExport {
       }
       tensors.append('\n');
       String label = classes.label(i) < 0 ? "" : classes.name(classes.label(i));
-      metadata.append(tsv(label)).append('\t').append(isSelected[i]).append('\t')
-          .append(tsv(ids.get(i))).append('\t').append(i).append('\n');
+      metadata
+          .append(tsv(label))
+          .append('\t')
+          .append(isSelected[i])
+          .append('\t')
+          .append(tsv(ids.get(i)))
+          .append('\t')
+          .append(i)
+          .append('\n');
     }
     AtomicFiles.writeString(folder.resolve(TENSORS), tensors.toString());
     AtomicFiles.writeString(folder.resolve(METADATA), metadata.toString());
-    StringBuilder config = new StringBuilder("embeddings {\n")
-        .append("  tensor_name: \"latent\"\n")
-        .append("  tensor_path: \"").append(TENSORS).append("\"\n")
-        .append("  metadata_path: \"").append(METADATA).append("\"\n");
+    StringBuilder config =
+        new StringBuilder("embeddings {\n")
+            .append("  tensor_name: \"latent\"\n")
+            .append("  tensor_path: \"")
+            .append(TENSORS)
+            .append("\"\n")
+            .append("  metadata_path: \"")
+            .append(METADATA)
+            .append("\"\n");
     Result result = new Result(indices.clone(), 0, 0, 0);
     if (images != null) {
       result = writeSprite(folder.resolve(SPRITE), indices, images, options.maxSprite());
-      config.append("  sprite {\n")
-          .append("    image_path: \"").append(SPRITE).append("\"\n")
-          .append("    single_image_dim: ").append(result.thumbWidth()).append('\n')
-          .append("    single_image_dim: ").append(result.thumbHeight()).append('\n')
+      config
+          .append("  sprite {\n")
+          .append("    image_path: \"")
+          .append(SPRITE)
+          .append("\"\n")
+          .append("    single_image_dim: ")
+          .append(result.thumbWidth())
+          .append('\n')
+          .append("    single_image_dim: ")
+          .append(result.thumbHeight())
+          .append('\n')
           .append("  }\n");
     }
     config.append("}\n");
@@ -112,14 +138,18 @@ public final class ProjectorExport {
   private static Result writeSprite(Path file, int[] indices, ImageSource images, int maxSprite) {
     ImageShape shape = images.shape();
     int side = (int) Math.ceil(Math.sqrt(indices.length));
-    double shrink = Math.min(1.0, (double) maxSprite / (side * (double) Math.max(shape.width(), shape.height())));
+    double shrink =
+        Math.min(
+            1.0, (double) maxSprite / (side * (double) Math.max(shape.width(), shape.height())));
     int thumbWidth = Math.max(1, (int) Math.floor(shape.width() * shrink));
     int thumbHeight = Math.max(1, (int) Math.floor(shape.height() * shrink));
     Headless.ensure();
-    BufferedImage sprite = new BufferedImage(side * thumbWidth, side * thumbHeight, BufferedImage.TYPE_INT_RGB);
+    BufferedImage sprite =
+        new BufferedImage(side * thumbWidth, side * thumbHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sprite.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       for (int k = 0; k < indices.length; k++) {
         float[] pixels = images.image(indices[k]);
         BufferedImage thumb = Pixels.toImage(pixels, 0, shape, 1);

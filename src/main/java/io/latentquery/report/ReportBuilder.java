@@ -20,8 +20,8 @@ import java.util.Map;
  * appears when its inputs were given.
  *
  * <p>Pool indices everywhere (selection rows, hard examples, pool clusters) index the encodings
- * given to {@link #encodings}; the images for thumbnails and the sprite come from
- * {@link #poolImages} by the same index.
+ * given to {@link #encodings}; the images for thumbnails and the sprite come from {@link
+ * #poolImages} by the same index.
  */
 public final class ReportBuilder {
   final String title;
@@ -70,7 +70,8 @@ public final class ReportBuilder {
   public ReportBuilder encodings(Points points, ClassLabels labels, List<String> exampleIds) {
     labels.requireSize(points.count());
     if (exampleIds != null && exampleIds.size() != points.count()) {
-      throw new IllegalArgumentException(exampleIds.size() + " ids for " + points.count() + " encodings");
+      throw new IllegalArgumentException(
+          exampleIds.size() + " ids for " + points.count() + " encodings");
     }
     this.encodings = points;
     this.classes = labels;
@@ -85,21 +86,29 @@ public final class ReportBuilder {
   }
 
   /**
-   * One selection shown in a report: its rows, what its selection.json says (may be null) and,
-   * when given, the decoder's images for it with a caption saying what they are.
+   * One selection shown in a report: its rows, what its selection.json says (may be null) and, when
+   * given, the decoder's images for it with a caption saying what they are.
    */
-  record SelectionPart(String name, SelectionTable table, SelectionSummary summary, ImageBatch decoded, String decodedCaption) {
+  record SelectionPart(
+      String name,
+      SelectionTable table,
+      SelectionSummary summary,
+      ImageBatch decoded,
+      String decodedCaption) {
     SelectionPart withDecoded(ImageBatch images, String caption) {
       return new SelectionPart(name, table, summary, images, caption);
     }
   }
 
   /**
-   * Adds a selection of pool points and what its selection.json says (may be null), named after
-   * its strategy. Every selection added gets its own section, in the order added.
+   * Adds a selection of pool points and what its selection.json says (may be null), named after its
+   * strategy. Every selection added gets its own section, in the order added.
    */
   public ReportBuilder selection(SelectionTable table, SelectionSummary summary) {
-    return selection(summary == null ? "selection " + (selections.size() + 1) : summary.strategy(), table, summary);
+    return selection(
+        summary == null ? "selection " + (selections.size() + 1) : summary.strategy(),
+        table,
+        summary);
   }
 
   /** Adds a selection under {@code name} (shown in its heading and the overview). */
@@ -121,7 +130,8 @@ public final class ReportBuilder {
       throw new IllegalArgumentException("no selection " + k + "; " + selections.size() + " added");
     }
     if (caption == null || caption.isBlank()) {
-      throw new IllegalArgumentException("decoded selection images need a caption saying what they are");
+      throw new IllegalArgumentException(
+          "decoded selection images need a caption saying what they are");
     }
     selections.set(k, selections.get(k).withDecoded(images, caption));
     return this;
@@ -153,7 +163,8 @@ public final class ReportBuilder {
   /** Pool images and the autoencoder's reconstructions of them, in the same order. */
   public ReportBuilder reconstructions(ImageBatch images, ImageBatch rebuilt) {
     if (images.count() != rebuilt.count()) {
-      throw new IllegalArgumentException(images.count() + " images but " + rebuilt.count() + " reconstructions");
+      throw new IllegalArgumentException(
+          images.count() + " images but " + rebuilt.count() + " reconstructions");
     }
     this.originals = images;
     this.reconstructions = rebuilt;
@@ -163,7 +174,8 @@ public final class ReportBuilder {
   /** The decoder's images of {@code latentGrid.points()}, in that order. */
   public ReportBuilder manifold(LatentGrid latentGrid, ImageBatch decoded) {
     if (decoded.count() != latentGrid.count()) {
-      throw new IllegalArgumentException(decoded.count() + " decoded images for " + latentGrid.count() + " grid points");
+      throw new IllegalArgumentException(
+          decoded.count() + " decoded images for " + latentGrid.count() + " grid points");
     }
     this.grid = latentGrid;
     this.gridImages = decoded;
@@ -204,12 +216,13 @@ public final class ReportBuilder {
   }
 
   /**
-   * A file copied into the report's {@code files/} folder as {@code name} (which may hold one
-   * level of sub-folder, e.g. {@code model/settings.json}) and linked from the page.
+   * A file copied into the report's {@code files/} folder as {@code name} (which may hold one level
+   * of sub-folder, e.g. {@code model/settings.json}) and linked from the page.
    */
   public ReportBuilder attach(String name, Path file) {
     if (!name.matches("([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new IllegalArgumentException("attachment name must be a plain file name, got '" + name + "'");
+      throw new IllegalArgumentException(
+          "attachment name must be a plain file name, got '" + name + "'");
     }
     if (!Files.isRegularFile(file)) {
       throw new InputException("missing file: " + file);
@@ -247,9 +260,9 @@ public final class ReportBuilder {
   }
 
   /**
-   * Reads a selection.csv and, when {@code json} is not null, its selection.json, and adds them
-   * as the next selection; both are attached under {@code files/selection/} for the first
-   * selection, {@code files/selection-2/} for the second, and so on.
+   * Reads a selection.csv and, when {@code json} is not null, its selection.json, and adds them as
+   * the next selection; both are attached under {@code files/selection/} for the first selection,
+   * {@code files/selection-2/} for the second, and so on.
    */
   public ReportBuilder selectionFiles(Path csv, Path json) {
     SelectionTable table = SelectionCsv.read(csv);
@@ -284,8 +297,14 @@ public final class ReportBuilder {
       }
       for (SelectionTable.Row row : part.table().rows()) {
         if (row.index() >= encodings.count()) {
-          throw new InputException("selection rank " + row.rank() + " has pool index " + row.index()
-              + ", outside the " + encodings.count() + " encodings: was it drawn from another pool?");
+          throw new InputException(
+              "selection rank "
+                  + row.rank()
+                  + " has pool index "
+                  + row.index()
+                  + ", outside the "
+                  + encodings.count()
+                  + " encodings: was it drawn from another pool?");
         }
       }
     }
@@ -295,7 +314,8 @@ public final class ReportBuilder {
     if (hardIndices != null && encodings != null) {
       for (int index : hardIndices) {
         if (index < 0 || index >= encodings.count()) {
-          throw new IllegalArgumentException("hard example index " + index + " is outside the pool");
+          throw new IllegalArgumentException(
+              "hard example index " + index + " is outside the pool");
         }
       }
     }

@@ -8,7 +8,8 @@ package io.latentquery.report;
  * @param gridColumns images per row in the image grids
  * @param projector projector export limits; null for no projector folder
  */
-public record ReportOptions(PlotOptions plots, int tableRows, int gridColumns, ProjectorExport.Options projector) {
+public record ReportOptions(
+    PlotOptions plots, int tableRows, int gridColumns, ProjectorExport.Options projector) {
   public static final ReportOptions DEFAULT =
       new ReportOptions(PlotOptions.DEFAULT, 50, 10, ProjectorExport.Options.DEFAULT);
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes the files of one report into a (temporary) folder; {@link ReportBuilder#write} moves it into place. */
+/**
+ * Writes the files of one report into a (temporary) folder; {@link ReportBuilder#write} moves it
+ * into place.
+ */
 final class ReportWriter {
   static final String INDEX = "index.html";
   static final String FIGURES = "figures";
@@ -37,9 +40,10 @@ final class ReportWriter {
 
   void write() throws IOException {
     if (in.encodings != null) {
-      projections = in.encodings.dim() > 2
-          ? List.of(Projections.firstTwo(in.encodings), Projections.pca(in.encodings))
-          : List.of(Projections.firstTwo(in.encodings));
+      projections =
+          in.encodings.dim() > 2
+              ? List.of(Projections.firstTwo(in.encodings), Projections.pca(in.encodings))
+              : List.of(Projections.firstTwo(in.encodings));
     }
     overview();
     training();
@@ -74,17 +78,31 @@ final class ReportWriter {
     if (in.encodings != null) {
       rows.add(row("pool", Charts.count(in.encodings.count()) + " encoded examples"));
       rows.add(row("latent dimensions", Integer.toString(in.encodings.dim())));
-      rows.add(row("classes", in.classes.known()
-          ? in.classes.classCount() + " known (" + String.join(", ", classNames()) + ")" : "unknown (unlabeled pool)"));
+      rows.add(
+          row(
+              "classes",
+              in.classes.known()
+                  ? in.classes.classCount() + " known (" + String.join(", ", classNames()) + ")"
+                  : "unknown (unlabeled pool)"));
     }
     for (ReportBuilder.SelectionPart part : in.selections) {
-      rows.add(row("selection " + part.name(), Charts.count(part.table().size()) + " queries"
-          + (part.summary() == null ? "" : ", strategy " + part.summary().strategy())));
+      rows.add(
+          row(
+              "selection " + part.name(),
+              Charts.count(part.table().size())
+                  + " queries"
+                  + (part.summary() == null ? "" : ", strategy " + part.summary().strategy())));
     }
     if (in.metrics != null && !in.metrics.epochs().isEmpty()) {
       Metrics.Epoch last = in.metrics.epochs().get(in.metrics.epochs().size() - 1);
-      rows.add(row("training", in.metrics.epochs().size() + " epochs, final train loss " + number(last.trainLoss())
-          + ", validation loss " + number(last.validationLoss())));
+      rows.add(
+          row(
+              "training",
+              in.metrics.epochs().size()
+                  + " epochs, final train loss "
+                  + number(last.trainLoss())
+                  + ", validation loss "
+                  + number(last.validationLoss())));
     }
     rows.add(row("generated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     section("overview", "Overview");
@@ -107,16 +125,25 @@ final class ReportWriter {
       return;
     }
     section("training", "Training");
-    figure("training-loss", LinePlots.loss(in.metrics, "Loss per epoch", in.options.plots()),
+    figure(
+        "training-loss",
+        LinePlots.loss(in.metrics, "Loss per epoch", in.options.plots()),
         "Training and validation loss per epoch.");
     // A single term is the training loss itself, already plotted above.
     if (LinePlots.hasTerms(in.metrics) && in.metrics.lossTerms().size() > 1) {
-      figure("training-terms", LinePlots.lossTerms(in.metrics, "Loss terms per epoch", in.options.plots()),
+      figure(
+          "training-terms",
+          LinePlots.lossTerms(in.metrics, "Loss terms per epoch", in.options.plots()),
           "Each loss term per epoch (" + String.join(", ", in.metrics.lossTerms()) + ").");
     }
     Metrics.Epoch last = in.metrics.epochs().get(in.metrics.epochs().size() - 1);
-    body.paragraph(String.format(Locale.ROOT, "Last epoch: %d, %.1f s, %.0f images/s.",
-        last.epoch(), last.seconds(), last.imagesPerSecond()));
+    body.paragraph(
+        String.format(
+            Locale.ROOT,
+            "Last epoch: %d, %.1f s, %.0f images/s.",
+            last.epoch(),
+            last.seconds(),
+            last.imagesPerSecond()));
   }
 
   private void encodings() {
@@ -124,12 +151,14 @@ final class ReportWriter {
       return;
     }
     section("encodings", "Encodings");
-    body.paragraph(in.classes.known()
-        ? "Each pool example at its encoding, coloured by its known class: well-separated colours mean the "
-            + "latent space already groups the classes without labels."
-        : "Each pool example at its encoding. The pool is unlabeled, so points are not coloured by class.");
+    body.paragraph(
+        in.classes.known()
+            ? "Each pool example at its encoding, coloured by its known class: well-separated colours mean the "
+                + "latent space already groups the classes without labels."
+            : "Each pool example at its encoding. The pool is unlabeled, so points are not coloured by class.");
     for (Projection2D p : projections) {
-      figure("encodings-" + p.name(),
+      figure(
+          "encodings-" + p.name(),
           ScatterPlots.encodings(p, in.classes, "Encodings, " + describe(p), in.options.plots()),
           "Encodings, " + describe(p) + ".");
     }
@@ -150,22 +179,39 @@ final class ReportWriter {
     section(key, in.selections.size() == 1 ? "Selection" : "Selection: " + part.name());
     SelectionSummary summary = part.summary();
     if (summary != null) {
-      body.paragraph("Strategy " + summary.strategy() + (summary.seed() == null ? "" : ", seed " + summary.seed())
-          + ", " + table.size() + " queries.");
+      body.paragraph(
+          "Strategy "
+              + summary.strategy()
+              + (summary.seed() == null ? "" : ", seed " + summary.seed())
+              + ", "
+              + table.size()
+              + " queries.");
     }
     int[] indices = table.indices();
     if (in.encodings != null && table.size() > 0) {
       Highlight highlight = new Highlight("selected", indices, table.clusters(), "cluster");
       for (Projection2D p : projections) {
-        figure(key + "-" + p.name(),
-            ScatterPlots.overlay(p, in.classes, in.poolClusters, highlight, "Selection " + part.name() + ", " + describe(p),
+        figure(
+            key + "-" + p.name(),
+            ScatterPlots.overlay(
+                p,
+                in.classes,
+                in.poolClusters,
+                highlight,
+                "Selection " + part.name() + ", " + describe(p),
                 in.options.plots()),
-            "The selected queries (outlined diamonds" + (highlight.grouped() ? ", coloured by cluster" : "")
-                + ") over the pool, " + describe(p) + ".");
+            "The selected queries (outlined diamonds"
+                + (highlight.grouped() ? ", coloured by cluster" : "")
+                + ") over the pool, "
+                + describe(p)
+                + ".");
       }
       if (in.classes.known()) {
-        figure(key + "-classes",
-            BarPlots.classHistogram(ClassHistogram.of(in.classes, indices), "Classes in pool and selection " + part.name(),
+        figure(
+            key + "-classes",
+            BarPlots.classHistogram(
+                ClassHistogram.of(in.classes, indices),
+                "Classes in pool and selection " + part.name(),
                 in.options.plots()),
             "Share of each class in the pool and in the selection.");
       }
@@ -182,8 +228,11 @@ final class ReportWriter {
     selectionTable(key, table);
     if (part.decoded() != null && part.decoded().count() > 0) {
       int columns = Math.min(in.options.gridColumns(), part.decoded().count());
-      figure(key + "-decoded",
-          ImageGrid.render(part.decoded(), new ImageGrid.Style(columns, gridScale(part.decoded().shape(), columns, 800), 2)),
+      figure(
+          key + "-decoded",
+          ImageGrid.render(
+              part.decoded(),
+              new ImageGrid.Style(columns, gridScale(part.decoded().shape(), columns, 800), 2)),
           part.decodedCaption());
     }
   }
@@ -193,9 +242,14 @@ final class ReportWriter {
     if (shown == 0) {
       return;
     }
-    body.paragraph(shown < table.size()
-        ? "The first " + shown + " of " + table.size() + " queries, in labeling order (all are in selection.csv)."
-        : "All " + shown + " queries, in labeling order.");
+    body.paragraph(
+        shown < table.size()
+            ? "The first "
+                + shown
+                + " of "
+                + table.size()
+                + " queries, in labeling order (all are in selection.csv)."
+            : "All " + shown + " queries, in labeling order.");
     boolean thumbs = in.poolImages != null;
     List<String> header = new ArrayList<>(List.of("rank"));
     if (thumbs) {
@@ -213,9 +267,12 @@ final class ReportWriter {
       }
       cells.add(Html.Cell.number(Integer.toString(r.index())));
       cells.add(Html.Cell.text(r.id()));
-      String label = !r.label().isEmpty() ? r.label()
-          : in.classes.known() && in.classes.label(r.index()) >= 0
-              ? in.classes.name(in.classes.label(r.index())) : "";
+      String label =
+          !r.label().isEmpty()
+              ? r.label()
+              : in.classes.known() && in.classes.label(r.index()) >= 0
+                  ? in.classes.name(in.classes.label(r.index()))
+                  : "";
       cells.add(Html.Cell.text(label));
       cells.add(Html.Cell.number(vector(r.z())));
       cells.add(Html.Cell.number(r.cluster() < 0 ? "" : Integer.toString(r.cluster())));
@@ -227,7 +284,8 @@ final class ReportWriter {
 
   private BufferedImage thumbnail(float[] pixels) {
     var shape = in.poolImages.shape();
-    return Pixels.toImage(pixels, 0, shape, Math.max(1, TILE_PIXELS / Math.max(shape.width(), shape.height())));
+    return Pixels.toImage(
+        pixels, 0, shape, Math.max(1, TILE_PIXELS / Math.max(shape.width(), shape.height())));
   }
 
   private int gridScale(io.latentquery.data.ImageShape shape, int columns, int widthPixels) {
@@ -240,8 +298,13 @@ final class ReportWriter {
     }
     section("reconstructions", "Reconstructions");
     int columns = Math.min(in.options.gridColumns(), in.originals.count());
-    figure("reconstructions",
-        ImageFigures.reconstructions(in.originals, in.reconstructions, columns, gridScale(in.originals.shape(), columns, 800)),
+    figure(
+        "reconstructions",
+        ImageFigures.reconstructions(
+            in.originals,
+            in.reconstructions,
+            columns,
+            gridScale(in.originals.shape(), columns, 800)),
         "Pool images (odd rows) above the autoencoder's reconstructions of them (even rows).");
   }
 
@@ -250,11 +313,18 @@ final class ReportWriter {
       return;
     }
     section("manifold", "Decoded latent space");
-    figure("manifold", in.grid.render(in.gridImages, gridScale(in.gridImages.shape(), in.grid.size(), 1000)),
-        String.format(Locale.ROOT,
+    figure(
+        "manifold",
+        in.grid.render(in.gridImages, gridScale(in.gridImages.shape(), in.grid.size(), 1000)),
+        String.format(
+            Locale.ROOT,
             "Decoder output on a regular %dx%d grid: z1 from %.3g (left) to %.3g (right), z2 from %.3g (bottom) to %.3g (top)%s.",
-            in.grid.size(), in.grid.size(), in.grid.low()[0], in.grid.high()[0],
-            in.grid.dim() > 1 ? in.grid.low()[1] : 0.0, in.grid.dim() > 1 ? in.grid.high()[1] : 0.0,
+            in.grid.size(),
+            in.grid.size(),
+            in.grid.low()[0],
+            in.grid.high()[0],
+            in.grid.dim() > 1 ? in.grid.low()[1] : 0.0,
+            in.grid.dim() > 1 ? in.grid.high()[1] : 0.0,
             in.grid.dim() > 2 ? ", other coordinates at their median" : ""));
   }
 
@@ -264,7 +334,10 @@ final class ReportWriter {
     }
     section("draws", "Artificial examples");
     int columns = Math.min(in.options.gridColumns(), in.draws.count());
-    figure("draws", ImageGrid.render(in.draws, new ImageGrid.Style(columns, gridScale(in.draws.shape(), columns, 800), 2)),
+    figure(
+        "draws",
+        ImageGrid.render(
+            in.draws, new ImageGrid.Style(columns, gridScale(in.draws.shape(), columns, 800), 2)),
         "Decoded draws from the latent distribution: images the model considers plausible.");
   }
 
@@ -274,15 +347,26 @@ final class ReportWriter {
     }
     section("hard-examples", "Hard examples");
     int columns = Math.min(in.options.gridColumns(), in.hardImages.count());
-    figure("hard-examples",
-        ImageFigures.hardExamples(in.hardImages, in.hardErrors, columns, gridScale(in.hardImages.shape(), columns, 800)),
-        "The " + in.hardImages.count() + " pool images the autoencoder reconstructs worst, worst first, "
+    figure(
+        "hard-examples",
+        ImageFigures.hardExamples(
+            in.hardImages, in.hardErrors, columns, gridScale(in.hardImages.shape(), columns, 800)),
+        "The "
+            + in.hardImages.count()
+            + " pool images the autoencoder reconstructs worst, worst first, "
             + "with their reconstruction error.");
     if (in.encodings != null) {
       Highlight highlight = Highlight.of("hardest " + in.hardIndices.length, in.hardIndices);
       for (Projection2D p : projections) {
-        figure("hard-examples-" + p.name(),
-            ScatterPlots.overlay(p, in.classes, null, highlight, "Hard examples, " + describe(p), in.options.plots()),
+        figure(
+            "hard-examples-" + p.name(),
+            ScatterPlots.overlay(
+                p,
+                in.classes,
+                null,
+                highlight,
+                "Hard examples, " + describe(p),
+                in.options.plots()),
             "Where the hard examples lie among the encodings, " + describe(p) + ".");
       }
     }
@@ -293,15 +377,27 @@ final class ReportWriter {
       return;
     }
     section("evaluation", "Evaluation");
-    figure("evaluation", BarPlots.evaluation(in.evaluation, "Classifier " + in.scoreName + " by labeling budget",
-        in.scoreName, in.options.plots()), "Mean " + in.scoreName + " per strategy with one standard deviation.");
+    figure(
+        "evaluation",
+        BarPlots.evaluation(
+            in.evaluation,
+            "Classifier " + in.scoreName + " by labeling budget",
+            in.scoreName,
+            in.options.plots()),
+        "Mean " + in.scoreName + " per strategy with one standard deviation.");
     List<List<Html.Cell>> rows = new ArrayList<>();
     for (EvaluationResult r : in.evaluation) {
-      rows.add(List.of(Html.Cell.text(r.strategy()), Html.Cell.text(r.setting()),
-          Html.Cell.number(Integer.toString(r.budget())),
-          Html.Cell.number(String.format(Locale.ROOT, "%.4f \u00b1 %.4f", r.mean(), r.std()))));
+      rows.add(
+          List.of(
+              Html.Cell.text(r.strategy()),
+              Html.Cell.text(r.setting()),
+              Html.Cell.number(Integer.toString(r.budget())),
+              Html.Cell.number(String.format(Locale.ROOT, "%.4f \u00b1 %.4f", r.mean(), r.std()))));
     }
-    body.table(List.of("strategy", "setting", "budget", in.scoreName + " (mean \u00b1 std)"), rows, "evaluation");
+    body.table(
+        List.of("strategy", "setting", "budget", in.scoreName + " (mean \u00b1 std)"),
+        rows,
+        "evaluation");
   }
 
   private void jsonSection(String id, String heading, JsonNode document) {
@@ -321,18 +417,38 @@ final class ReportWriter {
       return;
     }
     List<String> ids = in.ids != null ? in.ids : indexIds(in.encodings);
-    int[] selected = in.selections.stream().flatMapToInt(part -> java.util.Arrays.stream(part.table().indices()))
-        .distinct().toArray();
-    ProjectorExport.Result result = ProjectorExport.write(folder.resolve(PROJECTOR), in.encodings, in.classes, ids,
-        selected, in.poolImages, in.options.projector());
+    int[] selected =
+        in.selections.stream()
+            .flatMapToInt(part -> java.util.Arrays.stream(part.table().indices()))
+            .distinct()
+            .toArray();
+    ProjectorExport.Result result =
+        ProjectorExport.write(
+            folder.resolve(PROJECTOR),
+            in.encodings,
+            in.classes,
+            ids,
+            selected,
+            in.poolImages,
+            in.options.projector());
     section("projector", "Embedding projector");
-    body.raw("<p>The folder <code>projector/</code> holds ").text(Charts.count(result.indices().length))
+    body.raw("<p>The folder <code>projector/</code> holds ")
+        .text(Charts.count(result.indices().length))
         .raw(" encodings for TensorBoard's embedding projector")
-        .text(result.indices().length < in.encodings.count() ? " (a random subsample; selected points are always included)" : "")
-        .raw(". Run <code>tensorboard --logdir projector</code> in this folder and open the Projector tab, or load ")
-        .raw("<a href=\"projector/tensors.tsv\">tensors.tsv</a> and <a href=\"projector/metadata.tsv\">metadata.tsv</a>")
-        .raw(" into the stand-alone projector. Configuration: <a href=\"projector/projector_config.pbtxt\">projector_config.pbtxt</a>")
-        .raw(result.spriteSide() > 0 ? ", thumbnails: <a href=\"projector/sprite.png\">sprite.png</a>.</p>\n" : ".</p>\n");
+        .text(
+            result.indices().length < in.encodings.count()
+                ? " (a random subsample; selected points are always included)"
+                : "")
+        .raw(
+            ". Run <code>tensorboard --logdir projector</code> in this folder and open the Projector tab, or load ")
+        .raw(
+            "<a href=\"projector/tensors.tsv\">tensors.tsv</a> and <a href=\"projector/metadata.tsv\">metadata.tsv</a>")
+        .raw(
+            " into the stand-alone projector. Configuration: <a href=\"projector/projector_config.pbtxt\">projector_config.pbtxt</a>")
+        .raw(
+            result.spriteSide() > 0
+                ? ", thumbnails: <a href=\"projector/sprite.png\">sprite.png</a>.</p>\n"
+                : ".</p>\n");
   }
 
   private static List<String> indexIds(Points points) {
@@ -354,8 +470,11 @@ final class ReportWriter {
       Path copy = folder.resolve(relative);
       Files.createDirectories(copy.getParent());
       Files.copy(e.getValue(), copy, StandardCopyOption.REPLACE_EXISTING);
-      rows.add(List.of(Html.Cell.link(relative, e.getKey()), Html.Cell.text(e.getValue().toAbsolutePath().toString()),
-          Html.Cell.number(Charts.count(Files.size(copy)) + " bytes")));
+      rows.add(
+          List.of(
+              Html.Cell.link(relative, e.getKey()),
+              Html.Cell.text(e.getValue().toAbsolutePath().toString()),
+              Html.Cell.number(Charts.count(Files.size(copy)) + " bytes")));
     }
     body.table(List.of("file", "copied from", "size"), rows, "files");
   }
@@ -369,8 +488,17 @@ final class ReportWriter {
     nav.raw("</nav>\n");
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>" + Html.escape(in.title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
-        + "<h1>" + Html.escape(in.title) + "</h1>\n" + nav + body + "</body>\n</html>\n";
+        + "<title>"
+        + Html.escape(in.title)
+        + "</title>\n<style>\n"
+        + CSS
+        + "</style>\n</head>\n<body>\n"
+        + "<h1>"
+        + Html.escape(in.title)
+        + "</h1>\n"
+        + nav
+        + body
+        + "</body>\n</html>\n";
   }
 
   private static List<Html.Cell> row(String key, String value) {
@@ -389,24 +517,26 @@ final class ReportWriter {
     return sb.append(')').toString();
   }
 
-  private static final String CSS = String.join("\n",
-      "body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; margin: 1.5em auto; max-width: 1100px;",
-      "  padding: 0 1em; color: #222; line-height: 1.45; }",
-      "h1 { font-size: 1.7em; margin-bottom: 0.2em; }",
-      "h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }",
-      "nav { position: sticky; top: 0; background: #fff; padding: 0.4em 0; border-bottom: 1px solid #eee; }",
-      "nav a { margin-right: 0.9em; }",
-      "a { color: #1f5fa8; }",
-      "figure { margin: 1em 0; }",
-      "figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }",
-      "figcaption { color: #555; font-size: 0.92em; }",
-      "table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }",
-      "th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: middle; }",
-      "th { background: #f4f4f4; }",
-      "td.num { text-align: right; font-variant-numeric: tabular-nums; }",
-      "table.json td:first-child, table.facts td:first-child { font-family: monospace; color: #444; }",
-      "img.thumb { image-rendering: pixelated; display: block; }",
-      "code { background: #f4f4f4; padding: 0 0.25em; }",
-      "details { margin: 0.8em 0; }",
-      "");
+  private static final String CSS =
+      String.join(
+          "\n",
+          "body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; margin: 1.5em auto; max-width: 1100px;",
+          "  padding: 0 1em; color: #222; line-height: 1.45; }",
+          "h1 { font-size: 1.7em; margin-bottom: 0.2em; }",
+          "h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }",
+          "nav { position: sticky; top: 0; background: #fff; padding: 0.4em 0; border-bottom: 1px solid #eee; }",
+          "nav a { margin-right: 0.9em; }",
+          "a { color: #1f5fa8; }",
+          "figure { margin: 1em 0; }",
+          "figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }",
+          "figcaption { color: #555; font-size: 0.92em; }",
+          "table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }",
+          "th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: middle; }",
+          "th { background: #f4f4f4; }",
+          "td.num { text-align: right; font-variant-numeric: tabular-nums; }",
+          "table.json td:first-child, table.facts td:first-child { font-family: monospace; color: #444; }",
+          "img.thumb { image-rendering: pixelated; display: block; }",
+          "code { background: #f4f4f4; padding: 0 0.25em; }",
+          "details { margin: 0.8em 0; }",
+          "");
 }

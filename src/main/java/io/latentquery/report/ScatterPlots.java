@@ -14,9 +14,9 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Scatter plots of encodings: the pool coloured by class, and the pool with highlighted points
- * (a selection coloured by cluster, the hard examples) on top. Pools larger than
- * {@link PlotOptions#maxPoints()} are subsampled deterministically and the title says so.
+ * Scatter plots of encodings: the pool coloured by class, and the pool with highlighted points (a
+ * selection coloured by cluster, the hard examples) on top. Pools larger than {@link
+ * PlotOptions#maxPoints()} are subsampled deterministically and the title says so.
  */
 public final class ScatterPlots {
   /** Clusters beyond this many share one legend entry instead of one each. */
@@ -25,10 +25,12 @@ public final class ScatterPlots {
   private ScatterPlots() {}
 
   /** The pool, one series per class when labels are known, else one gray series. */
-  public static BufferedImage encodings(Projection2D projection, ClassLabels classes, String title, PlotOptions options) {
+  public static BufferedImage encodings(
+      Projection2D projection, ClassLabels classes, String title, PlotOptions options) {
     classes.requireSize(projection.count());
     requirePoints(projection);
-    int[] shown = Subsample.indices(projection.count(), options.maxPoints(), options.seed(), new int[0]);
+    int[] shown =
+        Subsample.indices(projection.count(), options.maxPoints(), options.seed(), new int[0]);
     XYChart chart = chart(projection, title + shownNote(shown.length, projection.count()), options);
     chart.getStyler().setMarkerSize(4);
     if (classes.known()) {
@@ -48,19 +50,32 @@ public final class ScatterPlots {
    * @param poolGroups group per pool point (e.g. cluster), or null
    */
   public static BufferedImage overlay(
-      Projection2D projection, ClassLabels classes, int[] poolGroups, Highlight highlight, String title, PlotOptions options) {
+      Projection2D projection,
+      ClassLabels classes,
+      int[] poolGroups,
+      Highlight highlight,
+      String title,
+      PlotOptions options) {
     classes.requireSize(projection.count());
     requirePoints(projection);
     if (poolGroups != null && poolGroups.length != projection.count()) {
-      throw new IllegalArgumentException(poolGroups.length + " pool groups for " + projection.count() + " points");
+      throw new IllegalArgumentException(
+          poolGroups.length + " pool groups for " + projection.count() + " points");
     }
     for (int index : highlight.indices()) {
       if (index < 0 || index >= projection.count()) {
         throw new IllegalArgumentException(
-            highlight.name() + " index " + index + " is outside the pool of " + projection.count() + " points");
+            highlight.name()
+                + " index "
+                + index
+                + " is outside the pool of "
+                + projection.count()
+                + " points");
       }
     }
-    int[] shown = Subsample.indices(projection.count(), options.maxPoints(), options.seed(), highlight.indices());
+    int[] shown =
+        Subsample.indices(
+            projection.count(), options.maxPoints(), options.seed(), highlight.indices());
     String fullTitle = title + shownNote(shown.length, projection.count());
     XYChart chart = chart(projection, fullTitle, options);
     chart.getStyler().setMarkerSize(3);
@@ -71,9 +86,14 @@ public final class ScatterPlots {
       }
       boolean first = true;
       for (Map.Entry<Integer, List<Integer>> entry : byGroup.entrySet()) {
-        Color color = entry.getKey() < 0 ? Palette.POOL : Palette.faint(Palette.color(entry.getKey()), 70);
-        String name = first ? "pool (faint: " + highlight.groupName() + ")" : "pool " + highlight.groupName() + " " + entry.getKey();
-        addSeries(chart, name, projection, toArray(entry.getValue()), color, SeriesMarkers.CIRCLE, first);
+        Color color =
+            entry.getKey() < 0 ? Palette.POOL : Palette.faint(Palette.color(entry.getKey()), 70);
+        String name =
+            first
+                ? "pool (faint: " + highlight.groupName() + ")"
+                : "pool " + highlight.groupName() + " " + entry.getKey();
+        addSeries(
+            chart, name, projection, toArray(entry.getValue()), color, SeriesMarkers.CIRCLE, first);
         first = false;
       }
     } else if (classes.known()) {
@@ -106,19 +126,34 @@ public final class ScatterPlots {
     for (Map.Entry<Integer, List<Integer>> entry : byGroup.entrySet()) {
       int group = entry.getKey();
       Color color = group < 0 ? Palette.HIGHLIGHT : Palette.color(group);
-      String name = group < 0 ? highlight.name() + ", no " + highlight.groupName()
-          : highlight.name() + ", " + highlight.groupName() + " " + group;
+      String name =
+          group < 0
+              ? highlight.name() + ", no " + highlight.groupName()
+              : highlight.name() + ", " + highlight.groupName() + " " + group;
       if (!legendPerGroup && first) {
         name = label + " in " + byGroup.size() + " " + highlight.groupName() + "s";
       }
-      XYSeries series = addSeries(chart, name, projection, toArray(entry.getValue()), color, null, legendPerGroup || first);
+      XYSeries series =
+          addSeries(
+              chart,
+              name,
+              projection,
+              toArray(entry.getValue()),
+              color,
+              null,
+              legendPerGroup || first);
       series.setMarker(new OutlinedMarker(OutlinedMarker.Kind.DIAMOND, 3.0, Palette.OUTLINE));
       first = false;
     }
   }
 
   private static void addClassSeries(
-      XYChart chart, Projection2D projection, ClassLabels classes, int[] shown, int alpha, boolean legend) {
+      XYChart chart,
+      Projection2D projection,
+      ClassLabels classes,
+      int[] shown,
+      int alpha,
+      boolean legend) {
     Map<Integer, List<Integer>> byClass = new TreeMap<>();
     for (int i : shown) {
       byClass.computeIfAbsent(classes.label(i), c -> new ArrayList<>()).add(i);
@@ -128,8 +163,14 @@ public final class ScatterPlots {
       int label = entry.getKey();
       Color base = label < 0 ? Palette.POOL : Palette.color(label);
       String name = uniqueName((alpha >= 255 ? "" : "pool: ") + classes.name(label), seen);
-      addSeries(chart, name, projection, toArray(entry.getValue()), alpha >= 255 ? base : Palette.faint(base, alpha),
-          SeriesMarkers.CIRCLE, legend);
+      addSeries(
+          chart,
+          name,
+          projection,
+          toArray(entry.getValue()),
+          alpha >= 255 ? base : Palette.faint(base, alpha),
+          SeriesMarkers.CIRCLE,
+          legend);
     }
   }
 
@@ -140,8 +181,13 @@ public final class ScatterPlots {
   }
 
   private static XYSeries addSeries(
-      XYChart chart, String name, Projection2D projection, int[] indices, Color color,
-      org.knowm.xchart.style.markers.Marker marker, boolean legend) {
+      XYChart chart,
+      String name,
+      Projection2D projection,
+      int[] indices,
+      Color color,
+      org.knowm.xchart.style.markers.Marker marker,
+      boolean legend) {
     double[] x = new double[indices.length];
     double[] y = new double[indices.length];
     for (int k = 0; k < indices.length; k++) {
@@ -159,13 +205,14 @@ public final class ScatterPlots {
   }
 
   private static XYChart chart(Projection2D projection, String title, PlotOptions options) {
-    XYChart chart = new XYChartBuilder()
-        .width(options.width())
-        .height(options.height())
-        .title(title)
-        .xAxisTitle(projection.xLabel())
-        .yAxisTitle(projection.yLabel())
-        .build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(options.width())
+            .height(options.height())
+            .title(title)
+            .xAxisTitle(projection.xLabel())
+            .yAxisTitle(projection.yLabel())
+            .build();
     Charts.style(chart.getStyler());
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setXAxisDecimalPattern("#0.##");

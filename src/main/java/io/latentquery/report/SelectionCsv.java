@@ -10,8 +10,8 @@ import java.util.List;
  * Reads and writes {@code selection.csv}: header {@code rank,index,id,label,z1..zL,cluster,
  * draw_distance}; label is empty when unknown, cluster -1 when the strategy does not cluster,
  * draw_distance empty (or NaN) when the strategy has no draws. {@code lq sample} leaves out the
- * label column for an unlabeled pool and the cluster column for strategies that do not cluster,
- * so both are optional when reading.
+ * label column for an unlabeled pool and the cluster column for strategies that do not cluster, so
+ * both are optional when reading.
  */
 public final class SelectionCsv {
   public static final String FILE_NAME = "selection.csv";
@@ -30,7 +30,8 @@ public final class SelectionCsv {
       dim++;
     }
     if (dim == 0) {
-      throw new InputException(file + " line 1: no latent columns z1..zL in header " + String.join(",", table.header()));
+      throw new InputException(
+          file + " line 1: no latent columns z1..zL in header " + String.join(",", table.header()));
     }
     List<SelectionTable.Row> rows = new ArrayList<>();
     for (CsvTable.Row row : table.rows()) {
@@ -49,8 +50,15 @@ public final class SelectionCsv {
       if (cluster < -1) {
         throw row.fail("cluster must be >= -1, got " + cluster);
       }
-      rows.add(new SelectionTable.Row(
-          row.integer("rank"), index, row.text("id"), labels ? row.text("label") : "", z, cluster, row.number("draw_distance")));
+      rows.add(
+          new SelectionTable.Row(
+              row.integer("rank"),
+              index,
+              row.text("id"),
+              labels ? row.text("label") : "",
+              z,
+              cluster,
+              row.number("draw_distance")));
     }
     return new SelectionTable(dim, rows);
   }
@@ -62,13 +70,21 @@ public final class SelectionCsv {
     }
     out.append(",cluster,draw_distance\n");
     for (SelectionTable.Row row : table.rows()) {
-      out.append(row.rank()).append(',').append(row.index())
-          .append(',').append(Csv.field(row.id()))
-          .append(',').append(Csv.field(row.label()));
+      out.append(row.rank())
+          .append(',')
+          .append(row.index())
+          .append(',')
+          .append(Csv.field(row.id()))
+          .append(',')
+          .append(Csv.field(row.label()));
       for (double v : row.z()) {
         out.append(',').append(Csv.number(v));
       }
-      out.append(',').append(row.cluster()).append(',').append(Csv.number(row.drawDistance())).append('\n');
+      out.append(',')
+          .append(row.cluster())
+          .append(',')
+          .append(Csv.number(row.drawDistance()))
+          .append('\n');
     }
     AtomicFiles.writeString(file, out.toString());
   }

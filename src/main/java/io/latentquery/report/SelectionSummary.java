@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * What {@code selection.json} says about a selection: the strategy and its parameters, the seed,
  * the counts (pool, budget, selected...) and the class histogram of the selected examples when
- * labels are known. The whole document is kept too, so the report shows every field, including
- * ones added later.
+ * labels are known. The whole document is kept too, so the report shows every field, including ones
+ * added later.
  *
  * @param classHistogram selected examples per class name, in file order; empty when unknown
  * @param document the whole file
@@ -45,18 +45,26 @@ public record SelectionSummary(
     Map<String, Object> parameters = new LinkedHashMap<>();
     JsonNode params = root.get("parameters");
     if (params != null && params.isObject()) {
-      params.properties().forEach(e -> parameters.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class)));
+      params
+          .properties()
+          .forEach(
+              e ->
+                  parameters.put(
+                      e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class)));
     }
     JsonNode seedNode = root.get("seed");
     Long seed = seedNode != null && seedNode.canConvertToLong() ? seedNode.asLong() : null;
     Map<String, Long> counts = new LinkedHashMap<>();
     JsonNode countNode = root.get("counts");
     if (countNode != null && countNode.isObject()) {
-      countNode.properties().forEach(e -> {
-        if (e.getValue().isIntegralNumber()) {
-          counts.put(e.getKey(), e.getValue().asLong());
-        }
-      });
+      countNode
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isIntegralNumber()) {
+                  counts.put(e.getKey(), e.getValue().asLong());
+                }
+              });
     }
     Map<String, Long> histogram = new LinkedHashMap<>();
     for (String key : HISTOGRAM_KEYS) {
@@ -78,7 +86,14 @@ public record SelectionSummary(
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToLong()) {
-        throw new InputException(file + ": '" + field + "." + e.getKey() + "' must be a whole number, got " + e.getValue());
+        throw new InputException(
+            file
+                + ": '"
+                + field
+                + "."
+                + e.getKey()
+                + "' must be a whole number, got "
+                + e.getValue());
       }
       out.put(e.getKey(), e.getValue().asLong());
     }

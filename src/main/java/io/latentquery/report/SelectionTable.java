@@ -17,7 +17,12 @@ public record SelectionTable(int latentDim, List<Row> rows) {
     for (Row row : rows) {
       if (row.z().length != latentDim) {
         throw new IllegalArgumentException(
-            "rank " + row.rank() + " has " + row.z().length + " coordinates, expected " + latentDim);
+            "rank "
+                + row.rank()
+                + " has "
+                + row.z().length
+                + " coordinates, expected "
+                + latentDim);
       }
     }
   }
@@ -33,7 +38,8 @@ public record SelectionTable(int latentDim, List<Row> rows) {
    * @param cluster the cluster that produced the query, -1 when the strategy does not cluster
    * @param drawDistance distance from the draw that picked it, NaN when the strategy has no draw
    */
-  public record Row(int rank, int index, String id, String label, double[] z, int cluster, double drawDistance) {
+  public record Row(
+      int rank, int index, String id, String label, double[] z, int cluster, double drawDistance) {
     public Row {
       z = z.clone();
     }
@@ -57,13 +63,27 @@ public record SelectionTable(int latentDim, List<Row> rows) {
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(rank, index, id, label, java.util.Arrays.hashCode(z), cluster, drawDistance);
+      return java.util.Objects.hash(
+          rank, index, id, label, java.util.Arrays.hashCode(z), cluster, drawDistance);
     }
 
     @Override
     public String toString() {
-      return "Row[" + rank + ", " + index + ", " + id + ", '" + label + "', " + java.util.Arrays.toString(z)
-          + ", " + cluster + ", " + drawDistance + "]";
+      return "Row["
+          + rank
+          + ", "
+          + index
+          + ", "
+          + id
+          + ", '"
+          + label
+          + "', "
+          + java.util.Arrays.toString(z)
+          + ", "
+          + cluster
+          + ", "
+          + drawDistance
+          + "]";
     }
   }
 

@@ -11,8 +11,8 @@ public final class Subsample {
   private Subsample() {}
 
   /**
-   * At most {@code max} of the indices 0..n-1 in ascending order: every index in {@code keep}
-   * (as many as fit), filled up with a uniform random choice of the others.
+   * At most {@code max} of the indices 0..n-1 in ascending order: every index in {@code keep} (as
+   * many as fit), filled up with a uniform random choice of the others.
    */
   public static int[] indices(int n, int max, long seed, int[] keep) {
     if (max < 1) {

@@ -1,15 +1,17 @@
 package io.latentquery.sampling;
 
 /**
- * N points in R^L (encodings of a pool), stored row-major in one array. Immutable. Every
- * strategy, index and clustering works on points of any dimension L >= 1.
+ * N points in R^L (encodings of a pool), stored row-major in one array. Immutable. Every strategy,
+ * index and clustering works on points of any dimension L >= 1.
  */
 public final class Points {
   private final double[] values;
   private final int count;
   private final int dim;
 
-  /** @param values count * dim coordinates, point after point (copied) */
+  /**
+   * @param values count * dim coordinates, point after point (copied)
+   */
   public Points(double[] values, int count, int dim) {
     if (dim < 1) {
       throw new IllegalArgumentException("point dimension must be >= 1, got " + dim);
@@ -39,7 +41,8 @@ public final class Points {
     double[] values = new double[rows.length * dim];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != dim) {
-        throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + dim);
+        throw new IllegalArgumentException(
+            "row " + i + " has " + rows[i].length + " values, expected " + dim);
       }
       System.arraycopy(rows[i], 0, values, i * dim, dim);
     }

@@ -6,13 +6,15 @@ import java.util.TreeMap;
 /**
  * The result of a strategy: the chosen point indices in the order chosen, and per point the
  * distance to the draw that picked it (NaN where the strategy has no draw) and its cluster (-1
- * where the strategy does not cluster), plus every parameter actually used (defaults included,
- * e.g. the threshold derived from the data).
+ * where the strategy does not cluster), plus every parameter actually used (defaults included, e.g.
+ * the threshold derived from the data).
  */
-public record Selection(int[] indices, double[] drawDistances, int[] clusters, Map<String, Object> parameters) {
+public record Selection(
+    int[] indices, double[] drawDistances, int[] clusters, Map<String, Object> parameters) {
   public Selection {
     if (drawDistances.length != indices.length || clusters.length != indices.length) {
-      throw new IllegalArgumentException("indices, distances and clusters must have the same length");
+      throw new IllegalArgumentException(
+          "indices, distances and clusters must have the same length");
     }
     indices = indices.clone();
     drawDistances = drawDistances.clone();

@@ -28,13 +28,18 @@ public record SelectionRequest(int budget, long seed, int[] alreadySelected) {
   public void checkAgainst(int poolSize) {
     for (int index : alreadySelected) {
       if (index < 0 || index >= poolSize) {
-        throw new IllegalArgumentException("already-selected index " + index + " is outside the pool of " + poolSize);
+        throw new IllegalArgumentException(
+            "already-selected index " + index + " is outside the pool of " + poolSize);
       }
     }
     int available = poolSize - (int) Arrays.stream(alreadySelected).distinct().count();
     if (budget > available) {
       throw new IllegalArgumentException(
-          "budget n = " + budget + " is larger than the " + available + " selectable pool examples");
+          "budget n = "
+              + budget
+              + " is larger than the "
+              + available
+              + " selectable pool examples");
     }
   }
 }

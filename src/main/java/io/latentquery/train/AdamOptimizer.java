@@ -11,17 +11,17 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam (Kingma and Ba 2015) on an explicit list of variables, with gradients from
- * {@code graph.addGradients}. Its state (first and second moments per variable, {@code optimizer/encoder.dense1.kernel.m}
- * and {@code .v}, and the powers of beta1 and beta2) lives in variables under {@code optimizer/}, so a checkpoint holds it and a
- * resumed run continues exactly.
+ * Adam (Kingma and Ba 2015) on an explicit list of variables, with gradients from {@code
+ * graph.addGradients}. Its state (first and second moments per variable, {@code
+ * optimizer/encoder.dense1.kernel.m} and {@code .v}, and the powers of beta1 and beta2) lives in
+ * variables under {@code optimizer/}, so a checkpoint holds it and a resumed run continues exactly.
  *
  * <p>Every update waits for every gradient, and the beta powers advance only after all updates.
- * Written here rather than taken from tensorflow-framework 1.1.0 because that Adam updates the
- * beta powers without ordering them after the variable updates that read them: the two race, so
- * the bias correction is off by one step and results vary from run to run. Shared by the
- * autoencoder trainer and the evaluation classifier ({@code io.latentquery.eval}), so both are
- * bit-reproducible with one thread.
+ * Written here rather than taken from tensorflow-framework 1.1.0 because that Adam updates the beta
+ * powers without ordering them after the variable updates that read them: the two race, so the bias
+ * correction is off by one step and results vary from run to run. Shared by the autoencoder trainer
+ * and the evaluation classifier ({@code io.latentquery.eval}), so both are bit-reproducible with
+ * one thread.
  */
 public final class AdamOptimizer {
   static final float BETA1 = 0.9f;
@@ -41,7 +41,8 @@ public final class AdamOptimizer {
    * The op that takes one Adam step on {@code variables} to lower {@code loss}. Call once per
    * graph: the optimizer's variables are named {@code optimizer/...} and {@code train}.
    */
-  public Op minimize(Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
+  public Op minimize(
+      Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
     Output<?>[] outputs = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     Output<?>[] gradients = graph.addGradients(loss.asOutput(), outputs);
     Ops opt = tf.withSubScope("optimizer");
@@ -68,7 +69,9 @@ public final class AdamOptimizer {
       Variable<TFloat32> v = opt.withName(name + ".v").variable(zeros);
       @SuppressWarnings("unchecked")
       Operand<TFloat32> gradient = (Operand<TFloat32>) ready.get(i);
-      updates.add(gated.train.applyAdam(variable, m, v, beta1Power, beta2Power, rate, beta1, beta2, epsilon, gradient));
+      updates.add(
+          gated.train.applyAdam(
+              variable, m, v, beta1Power, beta2Power, rate, beta1, beta2, epsilon, gradient));
     }
     Ops afterUpdates = opt.withControlDependencies(updates);
     Op nextBeta1 = afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, beta1));

@@ -18,7 +18,12 @@ final class BatchBounds {
   static int[] of(int size, int batchSize, int minimum) {
     if (size < 0 || batchSize < 1 || minimum < 1) {
       throw new IllegalArgumentException(
-          "size must be >= 0 and batch size and minimum >= 1, got " + size + ", " + batchSize + ", " + minimum);
+          "size must be >= 0 and batch size and minimum >= 1, got "
+              + size
+              + ", "
+              + batchSize
+              + ", "
+              + minimum);
     }
     int full = size / batchSize;
     int rest = size % batchSize;

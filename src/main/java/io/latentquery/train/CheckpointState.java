@@ -9,7 +9,8 @@ package io.latentquery.train;
 public record CheckpointState(int epoch, long steps) {
   public CheckpointState {
     if (epoch < 0 || steps < 0) {
-      throw new IllegalArgumentException("epoch and steps must be >= 0, got " + epoch + ", " + steps);
+      throw new IllegalArgumentException(
+          "epoch and steps must be >= 0, got " + epoch + ", " + steps);
     }
   }
 }

@@ -25,7 +25,13 @@ public final class MetricsCsv {
   private final List<List<String>> rows = new ArrayList<>();
 
   /** One epoch's figures. */
-  public record Row(int epoch, double trainLoss, double[] terms, Double validationLoss, double seconds, double imagesPerSecond) {}
+  public record Row(
+      int epoch,
+      double trainLoss,
+      double[] terms,
+      Double validationLoss,
+      double seconds,
+      double imagesPerSecond) {}
 
   public MetricsCsv(Path file, List<String> termNames) {
     this.file = file;
@@ -45,7 +51,8 @@ public final class MetricsCsv {
       return;
     }
     try (Reader in = Files.newBufferedReader(file)) {
-      for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      for (CSVRecord record :
+          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
         if (Integer.parseInt(record.get("epoch")) <= epochs) {
           rows.add(record.toList());
         }
@@ -71,7 +78,8 @@ public final class MetricsCsv {
 
   private void write() {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
       printer.printRecord(header);
       for (List<String> row : rows) {
         printer.printRecord(row);

@@ -10,8 +10,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Shows how an epoch advances: a progress bar with images/s, loss and ETA on a terminal, plain
- * log lines every few seconds otherwise (a log file or CI output should not fill with bars).
+ * Shows how an epoch advances: a progress bar with images/s, loss and ETA on a terminal, plain log
+ * lines every few seconds otherwise (a log file or CI output should not fill with bars).
  */
 public interface Progress extends AutoCloseable {
 
@@ -41,14 +41,15 @@ public interface Progress extends AutoCloseable {
     @Override
     public void startEpoch(int epoch, int epochs, long images) {
       endEpoch();
-      bar = new ProgressBarBuilder()
-          .setTaskName("epoch " + epoch + "/" + epochs)
-          .setInitialMax(images)
-          .setUnit(" img", 1)
-          .showSpeed(new java.text.DecimalFormat("#"))
-          .setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("epoch " + epoch + "/" + epochs)
+              .setInitialMax(images)
+              .setUnit(" img", 1)
+              .showSpeed(new java.text.DecimalFormat("#"))
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err))
+              .build();
     }
 
     @Override
@@ -98,9 +99,17 @@ public interface Progress extends AutoCloseable {
         double seconds = (now - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
         long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-        LOG.info(String.format(
-            Locale.ROOT, "%s: %d/%d images, loss %.4f, %.0f images/s, ETA %dm%02ds",
-            task, done, total, loss, rate, eta / 60, eta % 60));
+        LOG.info(
+            String.format(
+                Locale.ROOT,
+                "%s: %d/%d images, loss %.4f, %.0f images/s, ETA %dm%02ds",
+                task,
+                done,
+                total,
+                loss,
+                rate,
+                eta / 60,
+                eta % 60));
       }
     }
 

@@ -19,6 +19,7 @@ public record RunFolder(Path path) {
   public static final String METRICS = "metrics.csv";
   public static final String CHECKPOINT = "checkpoint";
   public static final String STATE = "state.json";
+
   /** File-name prefix of the TensorFlow variable files inside the checkpoint folder. */
   public static final String VARIABLES = "variables";
 
@@ -55,7 +56,9 @@ public record RunFolder(Path path) {
   /** The last completed epoch's state, or empty when no epoch has completed. */
   public Optional<CheckpointState> checkpointState() {
     Path state = checkpoint().resolve(STATE);
-    return Files.isRegularFile(state) ? Optional.of(Json.read(state, CheckpointState.class)) : Optional.empty();
+    return Files.isRegularFile(state)
+        ? Optional.of(Json.read(state, CheckpointState.class))
+        : Optional.empty();
   }
 
   /** The settings a run was started with. */

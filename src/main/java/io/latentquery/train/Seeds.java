@@ -4,8 +4,8 @@ import io.latentquery.data.Shuffle;
 import java.util.SplittableRandom;
 
 /**
- * Random streams derived from the run's seed and a position in the run, never from earlier draws:
- * a run resumed after epoch k draws exactly what an uninterrupted run draws from epoch k+1 on.
+ * Random streams derived from the run's seed and a position in the run, never from earlier draws: a
+ * run resumed after epoch k draws exactly what an uninterrupted run draws from epoch k+1 on.
  */
 public final class Seeds {
   private Seeds() {}

@@ -12,7 +12,11 @@ public record StepLosses(List<String> termNames, float[] values) {
   public StepLosses {
     if (values.length != termNames.size() + 1) {
       throw new IllegalArgumentException(
-          "expected the total and " + termNames.size() + " terms, got " + values.length + " values");
+          "expected the total and "
+              + termNames.size()
+              + " terms, got "
+              + values.length
+              + " values");
     }
   }
 

@@ -4,8 +4,8 @@ import io.latentquery.data.DataRequest;
 import io.latentquery.model.AutoencoderConfig;
 
 /**
- * Everything that decides a training run's result, as written to settings.json (defaults
- * included). The thread count changes speed, not the model (with one thread results are exact).
+ * Everything that decides a training run's result, as written to settings.json (defaults included).
+ * The thread count changes speed, not the model (with one thread results are exact).
  *
  * @param model the architecture
  * @param data the dataset and split sizes
@@ -43,7 +43,8 @@ public record TrainSettings(
       model.tsne().checkBatchSize(batchSize);
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learningRate must be a positive number, got " + learningRate);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -64,9 +65,16 @@ public record TrainSettings(
         .threads(threads);
   }
 
-  /** The settings that must match for {@code --resume} to continue a run: all but epochs and threads. */
+  /**
+   * The settings that must match for {@code --resume} to continue a run: all but epochs and
+   * threads.
+   */
   boolean sameRunAs(TrainSettings other) {
-    return toBuilder().epochs(1).threads(1).build().equals(other.toBuilder().epochs(1).threads(1).build());
+    return toBuilder()
+        .epochs(1)
+        .threads(1)
+        .build()
+        .equals(other.toBuilder().epochs(1).threads(1).build());
   }
 
   /** Builds {@link TrainSettings}; defaults: 10 epochs, batch 64, seed 0, rate 1e-3, all cores. */

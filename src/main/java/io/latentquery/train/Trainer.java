@@ -54,7 +54,8 @@ public final class Trainer {
   /**
    * Trains on {@code pool} and reports the loss on {@code validation} (may be empty) each epoch.
    *
-   * @throws TrainingDivergedException when a loss becomes NaN or infinite; the last checkpoint stays
+   * @throws TrainingDivergedException when a loss becomes NaN or infinite; the last checkpoint
+   *     stays
    * @throws InputException when the run exists and {@code start} is NEW, or a resumed run's
    *     settings or data differ
    */
@@ -66,17 +67,27 @@ public final class Trainer {
     int minimum = settings.model().minimumBatchSize();
     if (pool.size() < minimum) {
       throw new InputException(
-          "the pool has " + pool.size() + " images, but a " + settings.model().kind()
-              + " model needs batches of at least " + minimum + " (more images than the perplexity)");
+          "the pool has "
+              + pool.size()
+              + " images, but a "
+              + settings.model().kind()
+              + " model needs batches of at least "
+              + minimum
+              + " (more images than the perplexity)");
     }
     String checksum = pool.checksum();
     CheckpointState state = prepareFolder(start, checksum);
     if (state.epoch() >= settings.epochs()) {
-      LOG.info("run {} already completed {} of {} epochs; nothing to train", run.path(), state.epoch(), settings.epochs());
+      LOG.info(
+          "run {} already completed {} of {} epochs; nothing to train",
+          run.path(),
+          state.epoch(),
+          settings.epochs());
       return new TrainResult(run, state.epoch(), Double.NaN, null);
     }
-    try (TrainingSession session = new TrainingSession(
-            settings.model(), settings.seed(), settings.learningRate(), settings.threads());
+    try (TrainingSession session =
+            new TrainingSession(
+                settings.model(), settings.seed(), settings.learningRate(), settings.threads());
         Progress display = progress.get()) {
       if (state.epoch() > 0) {
         session.restore(run.variablesPrefix());
@@ -95,7 +106,12 @@ public final class Trainer {
   }
 
   private TrainResult loop(
-      TrainingSession session, Progress display, MetricsCsv metrics, Dataset pool, Dataset validation, CheckpointState state) {
+      TrainingSession session,
+      Progress display,
+      MetricsCsv metrics,
+      Dataset pool,
+      Dataset validation,
+      CheckpointState state) {
     long steps = state.steps();
     double trainLoss = Double.NaN;
     Double validationLoss = null;
@@ -105,10 +121,17 @@ public final class Trainer {
       int[] order = Seeds.epochOrder(settings.seed(), epoch, pool.size());
       display.startEpoch(epoch, settings.epochs(), pool.size());
       double[] sums = new double[terms + 1];
-      int[] bounds = BatchBounds.of(order.length, settings.batchSize(), settings.model().minimumBatchSize());
+      int[] bounds =
+          BatchBounds.of(order.length, settings.batchSize(), settings.model().minimumBatchSize());
       for (int step = 1; step < bounds.length; step++) {
         int[] indices = Arrays.copyOfRange(order, bounds[step - 1], bounds[step]);
-        Batch batch = new Batch(pool.batch(indices), indices.length, pool.shape(), true, Seeds.step(settings.seed(), epoch, step));
+        Batch batch =
+            new Batch(
+                pool.batch(indices),
+                indices.length,
+                pool.shape(),
+                true,
+                Seeds.step(settings.seed(), epoch, step));
         StepLosses losses = session.train(batch);
         if (!losses.finite()) {
           display.endEpoch();
@@ -129,24 +152,38 @@ public final class Trainer {
       for (int i = 0; i < terms; i++) {
         termMeans[i] = sums[i + 1] / order.length;
       }
-      metrics.append(new MetricsCsv.Row(epoch, trainLoss, termMeans, validationLoss, seconds, order.length / seconds));
-      LOG.info(String.format(
-          Locale.ROOT, "epoch %d/%d: train loss %.5f, validation loss %s, %.1f s, %.0f images/s",
-          epoch, settings.epochs(), trainLoss,
-          validationLoss == null ? "-" : String.format(Locale.ROOT, "%.5f", validationLoss),
-          seconds, order.length / seconds));
+      metrics.append(
+          new MetricsCsv.Row(
+              epoch, trainLoss, termMeans, validationLoss, seconds, order.length / seconds));
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "epoch %d/%d: train loss %.5f, validation loss %s, %.1f s, %.0f images/s",
+              epoch,
+              settings.epochs(),
+              trainLoss,
+              validationLoss == null ? "-" : String.format(Locale.ROOT, "%.5f", validationLoss),
+              seconds,
+              order.length / seconds));
     }
     return new TrainResult(run, settings.epochs(), trainLoss, validationLoss);
   }
 
   private double validate(TrainingSession session, Dataset validation, int epoch) {
     double sum = 0;
-    int[] bounds = BatchBounds.of(validation.size(), settings.batchSize(), settings.model().minimumBatchSize());
+    int[] bounds =
+        BatchBounds.of(
+            validation.size(), settings.batchSize(), settings.model().minimumBatchSize());
     for (int step = 1; step < bounds.length; step++) {
       int from = bounds[step - 1];
       int to = bounds[step];
-      Batch batch = new Batch(
-          validation.batch(from, to), to - from, validation.shape(), false, Seeds.step(settings.seed(), -epoch, step));
+      Batch batch =
+          new Batch(
+              validation.batch(from, to),
+              to - from,
+              validation.shape(),
+              false,
+              Seeds.step(settings.seed(), -epoch, step));
       StepLosses losses = session.evaluate(batch);
       if (!losses.finite()) {
         throw diverged(losses, epoch, step, epoch - 1);
@@ -158,11 +195,19 @@ public final class Trainer {
 
   private TrainingDivergedException diverged(StepLosses losses, int epoch, int step, int lastGood) {
     String what = Float.isNaN(losses.total()) ? "NaN" : "infinite";
-    String kept = lastGood > 0
-        ? "the last good checkpoint (epoch " + lastGood + ") is kept"
-        : "no epoch completed, so there is no checkpoint";
+    String kept =
+        lastGood > 0
+            ? "the last good checkpoint (epoch " + lastGood + ") is kept"
+            : "no epoch completed, so there is no checkpoint";
     return new TrainingDivergedException(
-        "loss became " + what + " at epoch " + epoch + ", step " + step + "; " + kept
+        "loss became "
+            + what
+            + " at epoch "
+            + epoch
+            + ", step "
+            + step
+            + "; "
+            + kept
             + "; try a lower --learning-rate");
   }
 
@@ -175,18 +220,27 @@ public final class Trainer {
     if (start == Start.REPLACE) {
       AtomicFiles.deleteQuietly(run.path());
     }
-    if (start == Start.RESUME && run.exists() && java.nio.file.Files.isRegularFile(run.settings())) {
+    if (start == Start.RESUME
+        && run.exists()
+        && java.nio.file.Files.isRegularFile(run.settings())) {
       TrainSettings stored = run.readSettings();
       if (!stored.sameRunAs(settings)) {
         throw new InputException(
-            "cannot resume " + run.path() + ": its settings.json differs from these settings (only --epochs and "
+            "cannot resume "
+                + run.path()
+                + ": its settings.json differs from these settings (only --epochs and "
                 + "--threads may change); use --force to start over");
       }
       Provenance provenance = Json.read(run.provenance(), Provenance.class);
       if (!checksum.equals(provenance.dataChecksum())) {
         throw new InputException(
-            "cannot resume " + run.path() + ": the data differ from those it was trained on (checksum "
-                + checksum + ", run has " + provenance.dataChecksum() + ")");
+            "cannot resume "
+                + run.path()
+                + ": the data differ from those it was trained on (checksum "
+                + checksum
+                + ", run has "
+                + provenance.dataChecksum()
+                + ")");
       }
       Json.write(run.settings(), settings);
       Optional<CheckpointState> state = run.checkpointState();
@@ -204,8 +258,17 @@ public final class Trainer {
   }
 
   private void logDevices(TrainingSession session, Dataset pool) {
-    Batch blank = new Batch(new float[pool.shape().size()], 1, pool.shape(), false, Seeds.step(settings.seed(), 0, 0));
+    Batch blank =
+        new Batch(
+            new float[pool.shape().size()],
+            1,
+            pool.shape(),
+            false,
+            Seeds.step(settings.seed(), 0, 0));
     List<String> devices = session.devices(blank);
-    LOG.info("TensorFlow runs the training graph on {} ({} threads)", devices.isEmpty() ? "an unknown device" : String.join(", ", devices), settings.threads());
+    LOG.info(
+        "TensorFlow runs the training graph on {} ({} threads)",
+        devices.isEmpty() ? "an unknown device" : String.join(", ", devices),
+        settings.threads());
   }
 }

@@ -16,12 +16,19 @@ import java.util.SplittableRandom;
  * @param warmupSteps untimed steps first (graph optimisation, allocator warm-up)
  * @param steps timed steps
  */
-public record TrainingBenchmark(AutoencoderConfig config, int batchSize, int threads, int warmupSteps, int steps) {
+public record TrainingBenchmark(
+    AutoencoderConfig config, int batchSize, int threads, int warmupSteps, int steps) {
   public TrainingBenchmark {
     if (batchSize < 1 || threads < 1 || warmupSteps < 0 || steps < 1) {
       throw new IllegalArgumentException(
-          "batch size, threads and steps must be >= 1 and warm-up >= 0, got " + batchSize + ", " + threads
-              + ", " + steps + ", " + warmupSteps);
+          "batch size, threads and steps must be >= 1 and warm-up >= 0, got "
+              + batchSize
+              + ", "
+              + threads
+              + ", "
+              + steps
+              + ", "
+              + warmupSteps);
     }
   }
 
@@ -34,7 +41,8 @@ public record TrainingBenchmark(AutoencoderConfig config, int batchSize, int thr
    *     shared machine, this times the thread count estimates the figure on idle cores
    * @param steps timed steps
    */
-  public record Result(double imagesPerSecond, double secondsPerStep, double imagesPerCpuSecond, int steps) {}
+  public record Result(
+      double imagesPerSecond, double secondsPerStep, double imagesPerCpuSecond, int steps) {}
 
   /** Runs the benchmark; {@code images} may be null for random pixels. */
   public Result run(Dataset images) {
@@ -52,13 +60,18 @@ public record TrainingBenchmark(AutoencoderConfig config, int batchSize, int thr
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       double trained = steps * (double) batchSize;
-      return new Result(trained / seconds, seconds / steps, cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN, steps);
+      return new Result(
+          trained / seconds,
+          seconds / steps,
+          cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN,
+          steps);
     }
   }
 
   /** CPU time of the whole process, TensorFlow's native threads included; -1 when unknown. */
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;

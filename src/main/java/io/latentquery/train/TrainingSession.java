@@ -53,8 +53,11 @@ public final class TrainingSession implements AutoCloseable {
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      images = tf.withName("image").placeholder(
-          TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+      images =
+          tf.withName("image")
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
       ModelContext context = ModelContext.training(seed);
       TrainingGraph training = config.kind().create(config).training(tf, context, images);
       termNames = List.copyOf(training.lossTerms().keySet());
@@ -122,7 +125,10 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /** A runner fed with the batch's images and the model's per-batch values; tensors go to {@code inputs}. */
+  /**
+   * A runner fed with the batch's images and the model's per-batch values; tensors go to {@code
+   * inputs}.
+   */
   private Session.Runner feed(Batch batch, List<Tensor> inputs) {
     Session.Runner runner = session.runner();
     TFloat32 pixels = Tensors.of(shape.batchShape(batch.size()), batch.images());
@@ -156,19 +162,26 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   /**
-   * Runs one traced step and returns the devices TensorFlow placed its ops on, e.g.
-   * {@code /job:localhost/replica:0/task:0/device:CPU:0}. Changes nothing.
+   * Runs one traced step and returns the devices TensorFlow placed its ops on, e.g. {@code
+   * /job:localhost/replica:0/task:0/device:CPU:0}. Changes nothing.
    */
   public List<String> devices(Batch batch) {
     List<Tensor> inputs = new ArrayList<>();
     try {
       Session.Runner runner = feed(batch, inputs);
       runner.fetch(fetches.get(0));
-      runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      runner.setOptions(
+          RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
       try (Result result = runner.runAndFetchMetadata()) {
         TreeSet<String> devices = new TreeSet<>();
-        result.getMetadata().ifPresent(
-            metadata -> metadata.getStepStats().getDevStatsList().forEach(d -> devices.add(d.getDevice())));
+        result
+            .getMetadata()
+            .ifPresent(
+                metadata ->
+                    metadata
+                        .getStepStats()
+                        .getDevStatsList()
+                        .forEach(d -> devices.add(d.getDevice())));
         return List.copyOf(devices);
       }
     } finally {

@@ -8,18 +8,23 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampler reads exported SavedModels through the contract only, so it must never reach the
- * code that builds, trains, exports, evaluates or reports on models, nor the command line.
+ * The sampler reads exported SavedModels through the contract only, so it must never reach the code
+ * that builds, trains, exports, evaluates or reports on models, nor the command line.
  */
 class SamplingDependenciesTest {
   private static final JavaClasses CLASSES =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.latentquery");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.latentquery");
 
   @Test
   void samplingAndInferenceDependOnlyOnDataContractAndFiles() {
     noClasses()
-        .that().resideInAnyPackage("io.latentquery.sampling..", "io.latentquery.inference..")
-        .should().dependOnClassesThat().resideInAnyPackage(
+        .that()
+        .resideInAnyPackage("io.latentquery.sampling..", "io.latentquery.inference..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
             "io.latentquery.model..",
             "io.latentquery.train..",
             "io.latentquery.export..",
@@ -33,17 +38,25 @@ class SamplingDependenciesTest {
   @Test
   void inferenceDoesNotDependOnTheSampler() {
     noClasses()
-        .that().resideInAPackage("io.latentquery.inference..")
-        .should().dependOnClassesThat().resideInAPackage("io.latentquery.sampling..")
+        .that()
+        .resideInAPackage("io.latentquery.inference..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.latentquery.sampling..")
         .check(CLASSES);
   }
 
   @Test
   void samplingSubpackagesDoNotDependOnStrategiesOrFileFormats() {
     noClasses()
-        .that().resideInAnyPackage(
-            "io.latentquery.sampling.neighbors..", "io.latentquery.sampling.cluster..", "io.latentquery.sampling.distribution..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.latentquery.sampling.strategy..", "io.latentquery.sampling.io..")
+        .that()
+        .resideInAnyPackage(
+            "io.latentquery.sampling.neighbors..",
+            "io.latentquery.sampling.cluster..",
+            "io.latentquery.sampling.distribution..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.latentquery.sampling.strategy..", "io.latentquery.sampling.io..")
         .check(CLASSES);
   }
 }

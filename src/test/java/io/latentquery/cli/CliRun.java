@@ -17,15 +17,22 @@ record CliRun(int code, String out, String err) {
       int code = Main.run(args);
       System.out.flush();
       System.err.flush();
-      return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
   }
 
-  /** The line of stderr that starts with {@code lq:} (the tool's own message, not TensorFlow's logging). */
+  /**
+   * The line of stderr that starts with {@code lq:} (the tool's own message, not TensorFlow's
+   * logging).
+   */
   String errorLine() {
-    return err.lines().filter(l -> l.startsWith("lq:")).findFirst().orElse("<no lq: line in stderr>\n" + err);
+    return err.lines()
+        .filter(l -> l.startsWith("lq:"))
+        .findFirst()
+        .orElse("<no lq: line in stderr>\n" + err);
   }
 }

@@ -13,7 +13,10 @@ public final class CliRunner {
   public record Result(int exitCode, String out, String err) {
     /** Non-blank lines of stderr that are not log lines. */
     public java.util.List<String> errorLines() {
-      return err.lines().filter(l -> !l.isBlank()).filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d .*")).toList();
+      return err.lines()
+          .filter(l -> !l.isBlank())
+          .filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d .*"))
+          .toList();
     }
   }
 

@@ -30,7 +30,8 @@ class DataCommandTest {
   @Test
   void verboseAddsTheStackTrace() {
     Path missing = dir.resolve("missing.jar");
-    CliRunner.Result result = CliRunner.run("data", "fetch", "mnist", "--jar", missing.toString(), "--verbose");
+    CliRunner.Result result =
+        CliRunner.run("data", "fetch", "mnist", "--jar", missing.toString(), "--verbose");
     assertEquals(1, result.exitCode());
     assertTrue(result.err().contains("\tat "), result.err());
   }

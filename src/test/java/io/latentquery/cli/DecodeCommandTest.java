@@ -32,8 +32,18 @@ class DecodeCommandTest {
   }
 
   private CliRun decode(Path latent, Path out, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("decode", "--decoder", decoder.toString(),
-        "--latent", latent.toString(), "--out", out.toString(), "--threads", "1"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "decode",
+                "--decoder",
+                decoder.toString(),
+                "--latent",
+                latent.toString(),
+                "--out",
+                out.toString(),
+                "--threads",
+                "1"));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -41,14 +51,23 @@ class DecodeCommandTest {
   @Test
   void writesEachPointAsAPngWhosePixelsAreTheDecodersOutput() throws IOException {
     Path latent = dir.resolve("points.csv");
-    LatentFile.write(latent, new Encodings(new double[] {5, -3, 1, 2, -4, 4}, 3, 2, List.of("a", "b,c", "d"), null));
+    LatentFile.write(
+        latent,
+        new Encodings(new double[] {5, -3, 1, 2, -4, 4}, 3, 2, List.of("a", "b,c", "d"), null));
     Path out = dir.resolve("decoded");
     CliRun run = decode(latent, out, "--scale", "1");
     assertEquals(0, run.code(), run.err());
-    assertEquals("decoded 3 points of dimension 2 to 28x28x1 images in " + out + " (3 in grid.png)", run.out().strip());
+    assertEquals(
+        "decoded 3 points of dimension 2 to 28x28x1 images in " + out + " (3 in grid.png)",
+        run.out().strip());
 
-    assertEquals(List.of("file,id,z1,z2", "image-00000.png,a,5.0,-3.0", "image-00001.png,\"b,c\",1.0,2.0",
-        "image-00002.png,d,-4.0,4.0"), Files.readAllLines(out.resolve("images.csv")));
+    assertEquals(
+        List.of(
+            "file,id,z1,z2",
+            "image-00000.png,a,5.0,-3.0",
+            "image-00001.png,\"b,c\",1.0,2.0",
+            "image-00002.png,d,-4.0,4.0"),
+        Files.readAllLines(out.resolve("images.csv")));
     BufferedImage first = ImageIO.read(out.resolve("image-00000.png").toFile());
     assertEquals(28, first.getWidth());
     assertEquals(28, first.getHeight());
@@ -83,9 +102,13 @@ class DecodeCommandTest {
     for (String file : List.of("image-00000.png", "image-00001.png", "grid.png")) {
       byte[] expected = Files.readAllBytes(dir.resolve("out-z.csv").resolve(file));
       assertArrayEquals(expected, Files.readAllBytes(dir.resolve("out-z.npy").resolve(file)), file);
-      assertArrayEquals(expected, Files.readAllBytes(dir.resolve("out-plain.csv").resolve(file)), file);
+      assertArrayEquals(
+          expected, Files.readAllBytes(dir.resolve("out-plain.csv").resolve(file)), file);
     }
-    assertEquals(4 * 28, ImageIO.read(dir.resolve("out-z.csv/image-00000.png").toFile()).getWidth(), "default scale 4");
+    assertEquals(
+        4 * 28,
+        ImageIO.read(dir.resolve("out-z.csv/image-00000.png").toFile()).getWidth(),
+        "default scale 4");
   }
 
   @Test
@@ -93,8 +116,13 @@ class DecodeCommandTest {
     Path latent = Files.writeString(dir.resolve("three.csv"), "1,2,3\n4,5,6\n");
     CliRun run = decode(latent, dir.resolve("out"));
     assertEquals(1, run.code());
-    assertEquals("lq: " + latent + " has points of dimension 3 but the decoder " + decoder
-        + " takes latent vectors of dimension 2", run.errorLine());
+    assertEquals(
+        "lq: "
+            + latent
+            + " has points of dimension 3 but the decoder "
+            + decoder
+            + " takes latent vectors of dimension 2",
+        run.errorLine());
     assertTrue(Files.notExists(dir.resolve("out")));
   }
 
@@ -103,13 +131,18 @@ class DecodeCommandTest {
     Path words = Files.writeString(dir.resolve("words.csv"), "a,b\n1,2\n");
     CliRun run = decode(words, dir.resolve("out"));
     assertEquals(1, run.code());
-    assertEquals("lq: " + words + " needs a header with columns z1..zL (as lq encode and lq sample write) or rows of "
-        + "numbers only; row 1 is [a, b]", run.errorLine());
+    assertEquals(
+        "lq: "
+            + words
+            + " needs a header with columns z1..zL (as lq encode and lq sample write) or rows of "
+            + "numbers only; row 1 is [a, b]",
+        run.errorLine());
 
     Path ragged = Files.writeString(dir.resolve("ragged.csv"), "1,2\n3\n");
     run = decode(ragged, dir.resolve("out"));
     assertEquals(1, run.code());
-    assertEquals("lq: " + ragged + " row 2 has 1 values, expected 2 like the first row", run.errorLine());
+    assertEquals(
+        "lq: " + ragged + " row 2 has 1 values, expected 2 like the first row", run.errorLine());
 
     run = decode(dir.resolve("none.csv"), dir.resolve("out"));
     assertEquals("lq: missing latent points file: " + dir.resolve("none.csv"), run.errorLine());
@@ -118,7 +151,8 @@ class DecodeCommandTest {
     Files.createDirectories(dir.resolve("taken"));
     run = decode(good, dir.resolve("taken"));
     assertEquals(1, run.code());
-    assertEquals("lq: " + dir.resolve("taken") + " exists; use --force to replace it", run.errorLine());
+    assertEquals(
+        "lq: " + dir.resolve("taken") + " exists; use --force to replace it", run.errorLine());
     assertEquals(0, decode(good, dir.resolve("taken"), "--force").code());
     assertTrue(Files.isRegularFile(dir.resolve("taken/image-00000.png")));
 

@@ -35,11 +35,23 @@ class EvaluateCommandTest {
     Path selection = dir.resolve("selection.csv");
     Files.writeString(selection, "rank,index,id,label\n1,5,5,2\n2,6,60006,1\n");
     StringWriter err = new StringWriter();
-    int code = run(err, "evaluate", "--data", "mnist", "--selection", selection.toString(), "--steps", "1");
+    int code =
+        run(
+            err,
+            "evaluate",
+            "--data",
+            "mnist",
+            "--selection",
+            selection.toString(),
+            "--steps",
+            "1");
     assertEquals(1, code);
     String message = err.toString().strip();
     assertEquals(1, message.lines().count(), message);
-    assertTrue(message.startsWith("lq: " + selection + " row 2: index 6 has id '60006' but pool example 6"), message);
+    assertTrue(
+        message.startsWith(
+            "lq: " + selection + " row 2: index 6 has id '60006' but pool example 6"),
+        message);
     assertTrue(Files.notExists(dir.resolve("selection.evaluation.json")));
   }
 
@@ -47,8 +59,24 @@ class EvaluateCommandTest {
   void aRandomBaselineIsEvaluatedAndWrittenWithProvenance() {
     Path out = dir.resolve("random.json");
     StringWriter err = new StringWriter();
-    int code = run(err, "evaluate", "--data", "mnist", "--random", "30", "--steps", "3", "--test-limit", "100",
-        "--threads", "1", "--seed", "5", "--out", out.toString());
+    int code =
+        run(
+            err,
+            "evaluate",
+            "--data",
+            "mnist",
+            "--random",
+            "30",
+            "--steps",
+            "3",
+            "--test-limit",
+            "100",
+            "--threads",
+            "1",
+            "--seed",
+            "5",
+            "--out",
+            out.toString());
     assertEquals(0, code, err.toString());
     JsonNode report = Json.readTree(out);
     assertEquals(30, report.at("/result/budget").asInt());

@@ -31,15 +31,25 @@ class ExperimentCommandTest {
   void tableAggregatesTheStoredCellsIntoFiles() throws Exception {
     Path config = dir.resolve("c.json");
     Path results = dir.resolve("results");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"name": "c", "results": "%s", "datasets": [{"id": "balanced", "data": "mnist"}],
          "autoencoders": [{"id": "ae", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2}],
          "strategies": [{"name": "uniform"}], "budgets": [100], "seeds": [1]}
-        """.formatted(results));
+        """
+            .formatted(results));
     CellKey key = new CellKey("balanced", "ae", "uniform", 100, 1);
     EvaluationResult evaluation =
-        new EvaluationResult(100, 0.9123, List.of(0.9, 0.92), List.of("0", "1"), 10, 0.1,
-            SelectionBalance.of(new int[] {0, 1}, 2), ClassifierSettings.defaults(1));
+        new EvaluationResult(
+            100,
+            0.9123,
+            List.of(0.9, 0.92),
+            List.of("0", "1"),
+            10,
+            0.1,
+            SelectionBalance.of(new int[] {0, 1}, 2),
+            ClassifierSettings.defaults(1));
     new CellStore(results).write(new CellResult(key, evaluation, null, null));
 
     StringWriter err = new StringWriter();
@@ -54,7 +64,9 @@ class ExperimentCommandTest {
   @Test
   void aBadConfigFailsWithOneLineNamingTheValue() throws Exception {
     Path config = dir.resolve("bad.json");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"name": "c", "datasets": [{"id": "balanced", "data": "mnist"}],
          "autoencoders": [{"id": "ae", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2}],
          "strategies": [{"name": "uniform"}], "budgets": [-5], "seeds": [1]}
@@ -68,16 +80,27 @@ class ExperimentCommandTest {
   void runRefusesAnUnknownStrategyAndModelKindBeforeTrainingAnything() throws Exception {
     Path config = dir.resolve("typo.json");
     Path results = dir.resolve("results");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"name": "c", "results": "%s", "datasets": [{"id": "balanced", "data": "mnist"}],
          "autoencoders": [{"id": "ae", "model": "dense", "preset": "small", "epochs": 1, "latentDim": 2}],
          "strategies": [{"name": "normal-clustr"}], "budgets": [100], "seeds": [1]}
-        """.formatted(results));
+        """
+            .formatted(results));
     StringWriter err = new StringWriter();
     assertEquals(1, run(err, "experiment", "run", config.toString()));
     String message = err.toString().strip();
-    assertTrue(message.startsWith("lq: " + config + ": 2 problems: autoencoders[0].model: unknown model kind 'dense' (known: conv"), message);
-    assertTrue(message.contains("strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans, normal, "), message);
+    assertTrue(
+        message.startsWith(
+            "lq: "
+                + config
+                + ": 2 problems: autoencoders[0].model: unknown model kind 'dense' (known: conv"),
+        message);
+    assertTrue(
+        message.contains(
+            "strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans, normal, "),
+        message);
     assertEquals(1, message.lines().count());
     assertTrue(!Files.exists(results), "nothing was written");
   }

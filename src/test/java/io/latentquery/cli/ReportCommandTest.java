@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.TestData;
-import io.latentquery.files.Json;
 import io.latentquery.files.AtomicFiles;
+import io.latentquery.files.Json;
 import io.latentquery.inference.TinySavedModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lq report} end to end on a tiny run: a hand-written run folder (settings.json,
- * provenance.json, metrics.csv), raw-TensorFlow SavedModels in the export layout, real MNIST,
- * two selections made by {@code lq sample} and evaluation files in both formats.
+ * provenance.json, metrics.csv), raw-TensorFlow SavedModels in the export layout, real MNIST, two
+ * selections made by {@code lq sample} and evaluation files in both formats.
  */
 class ReportCommandTest {
   private static final int POOL = 200;
@@ -63,16 +63,24 @@ class ReportCommandTest {
     settings.put("learningRate", 0.001);
     settings.put("threads", 1);
     Json.write(run.resolve("settings.json"), settings);
-    Json.write(run.resolve("provenance.json"), Map.of("command", "train", "seed", 7, "versions", Map.of("java", "17")));
-    AtomicFiles.writeString(run.resolve("metrics.csv"), String.join("\n",
-        "epoch,train_loss,reconstruction,validation_loss,seconds,images_per_second",
-        "1,0.30,0.30,0.31,1.5,133.3",
-        "2,0.22,0.22,0.24,1.4,142.8",
-        "3,0.19,0.19,0.21,1.4,142.8", ""));
+    Json.write(
+        run.resolve("provenance.json"),
+        Map.of("command", "train", "seed", 7, "versions", Map.of("java", "17")));
+    AtomicFiles.writeString(
+        run.resolve("metrics.csv"),
+        String.join(
+            "\n",
+            "epoch,train_loss,reconstruction,validation_loss,seconds,images_per_second",
+            "1,0.30,0.30,0.31,1.5,133.3",
+            "2,0.22,0.22,0.24,1.4,142.8",
+            "3,0.19,0.19,0.21,1.4,142.8",
+            ""));
 
     export = project.resolve("savedmodels/tiny");
-    TinySavedModels.linearEncoder(export.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
-    TinySavedModels.linearDecoder(export.resolve("decoder"), 28, 28, 1, TinySavedModels.matrix(2, 784));
+    TinySavedModels.linearEncoder(
+        export.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
+    TinySavedModels.linearDecoder(
+        export.resolve("decoder"), 28, 28, 1, TinySavedModels.matrix(2, 784));
     TinySavedModels.scalingAutoencoder(export.resolve("autoencoder"), 28, 28, 1, 0.5f, true);
 
     selection = project.resolve("selections/normal-cluster.csv");
@@ -83,27 +91,62 @@ class ReportCommandTest {
 
     evaluations = project.resolve("evaluations");
     Files.createDirectories(evaluations);
-    Json.write(evaluations.resolve("normal-cluster.evaluation.json"), Map.of(
-        "data", "mnist", "selection", selection.toString(),
-        "result", Map.of("budget", 12, "accuracy", 0.61)));
-    Json.write(evaluations.resolve("random-12-seed-1.evaluation.json"), Map.of(
-        "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.52)));
-    Json.write(evaluations.resolve("random-12-seed-2.evaluation.json"), Map.of(
-        "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.48)));
+    Json.write(
+        evaluations.resolve("normal-cluster.evaluation.json"),
+        Map.of(
+            "data",
+            "mnist",
+            "selection",
+            selection.toString(),
+            "result",
+            Map.of("budget", 12, "accuracy", 0.61)));
+    Json.write(
+        evaluations.resolve("random-12-seed-1.evaluation.json"),
+        Map.of(
+            "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.52)));
+    Json.write(
+        evaluations.resolve("random-12-seed-2.evaluation.json"),
+        Map.of(
+            "data", "mnist", "randomSize", 12, "result", Map.of("budget", 12, "accuracy", 0.48)));
   }
 
   private static void sample(Path out, String... strategy) {
-    List<String> args = new java.util.ArrayList<>(List.of("sample", "--n", "12", "--seed", "3",
-        "--encoder", export.resolve("encoder").toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
-        "--threads", "1", "--out", out.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "sample",
+                "--n",
+                "12",
+                "--seed",
+                "3",
+                "--encoder",
+                export.resolve("encoder").toString(),
+                "--data",
+                "mnist",
+                "--limit",
+                Integer.toString(POOL),
+                "--threads",
+                "1",
+                "--out",
+                out.toString()));
     args.addAll(List.of(strategy));
     CliRun sample = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, sample.code(), sample.err());
   }
 
   private CliRun report(Path out, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("report", "--run", run.toString(), "--models", export.toString(),
-        "--threads", "1", "--out", out.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "report",
+                "--run",
+                run.toString(),
+                "--models",
+                export.toString(),
+                "--threads",
+                "1",
+                "--out",
+                out.toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -111,10 +154,19 @@ class ReportCommandTest {
   @Test
   void writesAFolderWhoseEveryReferenceExistsAndEveryPictureDecodes() throws IOException {
     Path out = dir.resolve("reports/tiny");
-    CliRun run = report(out, "--selection", selection.toString(), randomSelection.toString(),
-        "--evaluation", evaluations.toString());
+    CliRun run =
+        report(
+            out,
+            "--selection",
+            selection.toString(),
+            randomSelection.toString(),
+            "--evaluation",
+            evaluations.toString());
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("200 pool examples of mnist/pool[:200], L = 2, 2 selection(s), 2 evaluation result(s)"),
+    assertTrue(
+        run.out()
+            .contains(
+                "200 pool examples of mnist/pool[:200], L = 2, 2 selection(s), 2 evaluation result(s)"),
         run.out());
 
     String html = Files.readString(out.resolve("index.html"));
@@ -128,7 +180,8 @@ class ReportCommandTest {
       }
       assertFalse(link.contains(":") || link.startsWith("/"), "relative link " + link);
       Path target = out.resolve(link).normalize();
-      assertTrue(target.startsWith(out) && Files.isRegularFile(target), link + " exists in the report");
+      assertTrue(
+          target.startsWith(out) && Files.isRegularFile(target), link + " exists in the report");
       files.add(link);
       if (link.endsWith(".png")) {
         BufferedImage image = ImageIO.read(target.toFile());
@@ -137,21 +190,39 @@ class ReportCommandTest {
         pictures++;
       }
     }
-    for (String expected : List.of("figures/training-loss.png", "figures/encodings-latent.png",
-        "figures/reconstructions.png", "figures/manifold.png", "figures/hard-examples.png",
-        "figures/selection-latent.png", "figures/selection-classes.png", "figures/selection-decoded.png",
-        "figures/selection-2-latent.png", "figures/selection-2-decoded.png", "figures/evaluation.png",
-        "thumbs/selection-rank-00001.png", "thumbs/selection-2-rank-00012.png",
-        "files/model/settings.json", "files/model/metrics.csv", "files/model/provenance.json",
-        "files/selection/selection.csv", "files/selection/selection.json", "files/selection-2/selection.csv",
-        "projector/tensors.tsv")) {
+    for (String expected :
+        List.of(
+            "figures/training-loss.png",
+            "figures/encodings-latent.png",
+            "figures/reconstructions.png",
+            "figures/manifold.png",
+            "figures/hard-examples.png",
+            "figures/selection-latent.png",
+            "figures/selection-classes.png",
+            "figures/selection-decoded.png",
+            "figures/selection-2-latent.png",
+            "figures/selection-2-decoded.png",
+            "figures/evaluation.png",
+            "thumbs/selection-rank-00001.png",
+            "thumbs/selection-2-rank-00012.png",
+            "files/model/settings.json",
+            "files/model/metrics.csv",
+            "files/model/provenance.json",
+            "files/selection/selection.csv",
+            "files/selection/selection.json",
+            "files/selection-2/selection.csv",
+            "projector/tensors.tsv")) {
       assertTrue(files.contains(expected), expected + " is referenced; got " + files);
     }
     assertTrue(pictures >= 20 + 24, "figures and 24 thumbnails, got " + pictures);
-    assertTrue(html.contains("hold no draws"), "decoded selection codes are not passed off as draws");
+    assertTrue(
+        html.contains("hold no draws"), "decoded selection codes are not passed off as draws");
     assertTrue(html.contains("Selection: normal-cluster") && html.contains("Selection: random"));
-    assertTrue(html.contains("0.5000 \u00b1 0.0283"), "random: mean and sample std of 0.52 and 0.48");
-    assertTrue(html.contains("0.6100 \u00b1 0.0000"), "the normal-cluster strategy is read from its selection.json");
+    assertTrue(
+        html.contains("0.5000 \u00b1 0.0283"), "random: mean and sample std of 0.52 and 0.48");
+    assertTrue(
+        html.contains("0.6100 \u00b1 0.0000"),
+        "the normal-cluster strategy is read from its selection.json");
     assertFalse(html.contains("<script"));
   }
 
@@ -172,23 +243,50 @@ class ReportCommandTest {
 
   @Test
   void namesAMissingRunOrSavedModelInOneLine() throws IOException {
-    CliRun noRun = CliRun.of("report", "--run", dir.resolve("models/none").toString(), "--out", dir.resolve("r").toString());
+    CliRun noRun =
+        CliRun.of(
+            "report",
+            "--run",
+            dir.resolve("models/none").toString(),
+            "--out",
+            dir.resolve("r").toString());
     assertEquals(1, noRun.code());
     assertEquals("lq: missing run folder: " + dir.resolve("models/none"), noRun.errorLine());
 
-    CliRun noExport = CliRun.of("report", "--run", run.toString(), "--models", dir.resolve("nothing").toString(),
-        "--out", dir.resolve("r").toString());
+    CliRun noExport =
+        CliRun.of(
+            "report",
+            "--run",
+            run.toString(),
+            "--models",
+            dir.resolve("nothing").toString(),
+            "--out",
+            dir.resolve("r").toString());
     assertEquals(1, noExport.code());
-    assertEquals("lq: missing SavedModel folder: " + dir.resolve("nothing")
-        + " (export the run with 'lq export', or give --models)", noExport.errorLine());
+    assertEquals(
+        "lq: missing SavedModel folder: "
+            + dir.resolve("nothing")
+            + " (export the run with 'lq export', or give --models)",
+        noExport.errorLine());
 
     Path partial = dir.resolve("partial");
-    TinySavedModels.linearEncoder(partial.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
-    CliRun noDecoder = CliRun.of("report", "--run", run.toString(), "--models", partial.toString(),
-        "--out", dir.resolve("r").toString());
+    TinySavedModels.linearEncoder(
+        partial.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
+    CliRun noDecoder =
+        CliRun.of(
+            "report",
+            "--run",
+            run.toString(),
+            "--models",
+            partial.toString(),
+            "--out",
+            dir.resolve("r").toString());
     assertEquals(1, noDecoder.code());
-    assertEquals("lq: missing SavedModel: " + partial.resolve("decoder")
-        + " (an export holds encoder/, decoder/ and autoencoder/)", noDecoder.errorLine());
+    assertEquals(
+        "lq: missing SavedModel: "
+            + partial.resolve("decoder")
+            + " (an export holds encoder/, decoder/ and autoencoder/)",
+        noDecoder.errorLine());
     assertFalse(Files.exists(dir.resolve("r")));
   }
 
@@ -196,7 +294,11 @@ class ReportCommandTest {
   void refusesASelectionFromAnotherPool() {
     CliRun run = report(dir.resolve("r"), "--limit", "100", "--selection", selection.toString());
     assertEquals(1, run.code());
-    assertTrue(run.errorLine().matches("lq: .*normal-cluster.csv rank \\d+ has pool index \\d+, outside the 100 examples of "
-        + "mnist/pool\\[:100\\]: was it drawn from another pool \\(--data, --limit\\)\\?"), run.errorLine());
+    assertTrue(
+        run.errorLine()
+            .matches(
+                "lq: .*normal-cluster.csv rank \\d+ has pool index \\d+, outside the 100 examples of "
+                    + "mnist/pool\\[:100\\]: was it drawn from another pool \\(--data, --limit\\)\\?"),
+        run.errorLine());
   }
 }

@@ -36,14 +36,28 @@ class SampleCommandTest {
   @BeforeAll
   static void exportModels() throws IOException {
     System.setProperty("lq.data.dir", TestData.dataDir().toString());
-    encoder = TinySavedModels.linearEncoder(models.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
-    autoencoder = TinySavedModels.scalingAutoencoder(models.resolve("autoencoder"), 28, 28, 1, 0.5f, true);
+    encoder =
+        TinySavedModels.linearEncoder(
+            models.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
+    autoencoder =
+        TinySavedModels.scalingAutoencoder(models.resolve("autoencoder"), 28, 28, 1, 0.5f, true);
   }
 
   private String[] sample(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "sample", "--encoder", encoder.toString(), "--data", "mnist", "--limit", Integer.toString(POOL),
-        "--threads", "1", "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "sample",
+                "--encoder",
+                encoder.toString(),
+                "--data",
+                "mnist",
+                "--limit",
+                Integer.toString(POOL),
+                "--threads",
+                "1",
+                "--out",
+                out.toString()));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
   }
@@ -51,9 +65,21 @@ class SampleCommandTest {
   @Test
   void writesASelectionAndItsRecordAndRerunsByteIdentically() throws IOException {
     Path first = dir.resolve("selection.csv");
-    CliRun run = CliRun.of(sample(first, "--strategy", "normal-cluster", "--n", "20", "--seed", "7", "--clusters", "4"));
+    CliRun run =
+        CliRun.of(
+            sample(
+                first,
+                "--strategy",
+                "normal-cluster",
+                "--n",
+                "20",
+                "--seed",
+                "7",
+                "--clusters",
+                "4"));
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().startsWith("selected 20 of 300 pool examples with normal-cluster"), run.out());
+    assertTrue(
+        run.out().startsWith("selected 20 of 300 pool examples with normal-cluster"), run.out());
     List<String> lines = Files.readAllLines(first);
     assertEquals(21, lines.size());
     assertEquals("rank,index,id,label,z1,z2,cluster,draw_distance", lines.get(0));
@@ -73,10 +99,36 @@ class SampleCommandTest {
     assertEquals(20, histogram);
 
     Path second = dir.resolve("again.csv");
-    assertEquals(0, CliRun.of(sample(second, "--strategy", "normal-cluster", "--n", "20", "--seed", "7", "--clusters", "4")).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                sample(
+                    second,
+                    "--strategy",
+                    "normal-cluster",
+                    "--n",
+                    "20",
+                    "--seed",
+                    "7",
+                    "--clusters",
+                    "4"))
+            .code());
     assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     Path other = dir.resolve("other.csv");
-    assertEquals(0, CliRun.of(sample(other, "--strategy", "normal-cluster", "--n", "20", "--seed", "8", "--clusters", "4")).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                sample(
+                    other,
+                    "--strategy",
+                    "normal-cluster",
+                    "--n",
+                    "20",
+                    "--seed",
+                    "8",
+                    "--clusters",
+                    "4"))
+            .code());
     assertFalse(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)));
   }
 
@@ -98,19 +150,31 @@ class SampleCommandTest {
     assertEquals("lq: usage error: --n must be >= 1, got 0", zero.errorLine());
     CliRun tooMany = CliRun.of(sample(out, "--strategy", "uniform", "--n", "301"));
     assertEquals(2, tooMany.code());
-    assertEquals("lq: usage error: budget n = 301 is larger than the 300 selectable pool examples", tooMany.errorLine());
+    assertEquals(
+        "lq: usage error: budget n = 301 is larger than the 300 selectable pool examples",
+        tooMany.errorLine());
     CliRun unknown = CliRun.of(sample(out, "--strategy", "no-such-strategy", "--n", "5"));
     assertEquals(2, unknown.code());
-    assertTrue(unknown.errorLine().startsWith("lq: usage error: unknown strategy 'no-such-strategy'; known: random, uniform, normal"), unknown.errorLine());
+    assertTrue(
+        unknown
+            .errorLine()
+            .startsWith(
+                "lq: usage error: unknown strategy 'no-such-strategy'; known: random, uniform, normal"),
+        unknown.errorLine());
     CliRun noAutoencoder = CliRun.of(sample(out, "--strategy", "ae-error", "--n", "5"));
     assertEquals(2, noAutoencoder.code());
-    assertEquals("lq: usage error: strategy ae-error needs --autoencoder", noAutoencoder.errorLine());
-    CliRun misplaced = CliRun.of(sample(out, "--strategy", "random", "--n", "5", "--quota", "equal"));
+    assertEquals(
+        "lq: usage error: strategy ae-error needs --autoencoder", noAutoencoder.errorLine());
+    CliRun misplaced =
+        CliRun.of(sample(out, "--strategy", "random", "--n", "5", "--quota", "equal"));
     assertEquals(2, misplaced.code());
-    assertEquals("lq: usage error: --quota does not apply to strategy random", misplaced.errorLine());
-    CliRun neither = CliRun.of("sample", "--strategy", "random", "--n", "5", "--out", out.toString());
+    assertEquals(
+        "lq: usage error: --quota does not apply to strategy random", misplaced.errorLine());
+    CliRun neither =
+        CliRun.of("sample", "--strategy", "random", "--n", "5", "--out", out.toString());
     assertEquals(2, neither.code());
-    assertEquals("lq: usage error: give either --encoder (with --data) or --latent", neither.errorLine());
+    assertEquals(
+        "lq: usage error: give either --encoder (with --data) or --latent", neither.errorLine());
     assertFalse(Files.exists(out));
   }
 
@@ -118,27 +182,81 @@ class SampleCommandTest {
   void anEncoderWhoseOutputIsNotOneVectorPerExampleIsRefused() throws IOException {
     Path identity = TinySavedModels.identity(dir.resolve("identity"), 28, 28, 1);
     Path out = dir.resolve("s.csv");
-    CliRun run = CliRun.of("sample", "--encoder", identity.toString(), "--data", "mnist", "--limit", "10", "--strategy", "random", "--n", "2", "--out", out.toString());
+    CliRun run =
+        CliRun.of(
+            "sample",
+            "--encoder",
+            identity.toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "10",
+            "--strategy",
+            "random",
+            "--n",
+            "2",
+            "--out",
+            out.toString());
     assertEquals(1, run.code());
-    assertTrue(run.errorLine().contains("has shape [-1, 28, 28, 1], expected [-1, L]"), run.errorLine());
-    CliRun missing = CliRun.of("sample", "--encoder", dir.resolve("nope").toString(), "--data", "mnist", "--limit", "10", "--strategy", "random", "--n", "2", "--out", out.toString());
+    assertTrue(
+        run.errorLine().contains("has shape [-1, 28, 28, 1], expected [-1, L]"), run.errorLine());
+    CliRun missing =
+        CliRun.of(
+            "sample",
+            "--encoder",
+            dir.resolve("nope").toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "10",
+            "--strategy",
+            "random",
+            "--n",
+            "2",
+            "--out",
+            out.toString());
     assertEquals(1, missing.code());
     assertEquals("lq: missing SavedModel folder: " + dir.resolve("nope"), missing.errorLine());
   }
 
   @Test
   void aThresholdTooSmallStopsWithASuggestion() {
-    CliRun run = CliRun.of(sample(dir.resolve("s.csv"), "--strategy", "uniform", "--n", "10", "--threshold", "1e-9", "--max-misses", "200"));
+    CliRun run =
+        CliRun.of(
+            sample(
+                dir.resolve("s.csv"),
+                "--strategy",
+                "uniform",
+                "--n",
+                "10",
+                "--threshold",
+                "1e-9",
+                "--max-misses",
+                "200"));
     assertEquals(1, run.code());
-    assertTrue(run.errorLine().matches("lq: uniform: stopped after 200 draws in a row .* try --threshold [0-9.E-]+ .*"), run.errorLine());
+    assertTrue(
+        run.errorLine()
+            .matches(
+                "lq: uniform: stopped after 200 draws in a row .* try --threshold [0-9.E-]+ .*"),
+        run.errorLine());
   }
 
   @Test
   void aeErrorTakesTheWorstReconstructedExamples() throws IOException {
     Path out = dir.resolve("ae.csv");
-    CliRun run = CliRun.of(sample(out, "--strategy", "ae-error", "--n", "5", "--autoencoder", autoencoder.toString()));
+    CliRun run =
+        CliRun.of(
+            sample(
+                out,
+                "--strategy",
+                "ae-error",
+                "--n",
+                "5",
+                "--autoencoder",
+                autoencoder.toString()));
     assertEquals(0, run.code(), run.err());
-    // The autoencoder halves every pixel, so its error is half the mean pixel: the brightest images.
+    // The autoencoder halves every pixel, so its error is half the mean pixel: the brightest
+    // images.
     Dataset pool = TestData.mnistPool(POOL);
     double[] brightness = new double[POOL];
     for (int i = 0; i < POOL; i++) {
@@ -146,40 +264,90 @@ class SampleCommandTest {
         brightness[i] += v;
       }
     }
-    List<Integer> expected = IntStream.range(0, POOL).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -brightness[i])).limit(5).toList();
-    List<Integer> selected = Files.readAllLines(out).stream().skip(1).map(l -> Integer.parseInt(l.split(",")[1])).toList();
+    List<Integer> expected =
+        IntStream.range(0, POOL)
+            .boxed()
+            .sorted(Comparator.comparingDouble((Integer i) -> -brightness[i]))
+            .limit(5)
+            .toList();
+    List<Integer> selected =
+        Files.readAllLines(out).stream()
+            .skip(1)
+            .map(l -> Integer.parseInt(l.split(",")[1]))
+            .toList();
     assertEquals(expected, selected);
   }
 
   @Test
   void labeledIdsAreNeverSelectedAgain() throws IOException {
     Path first = dir.resolve("round1.csv");
-    assertEquals(0, CliRun.of(sample(first, "--strategy", "uniform", "--n", "50", "--seed", "1")).code());
+    assertEquals(
+        0, CliRun.of(sample(first, "--strategy", "uniform", "--n", "50", "--seed", "1")).code());
     Path second = dir.resolve("round2.csv");
-    CliRun run = CliRun.of(sample(second, "--strategy", "uniform", "--n", "250", "--seed", "1", "--labeled", first.toString(), "--take", "all-within"));
+    CliRun run =
+        CliRun.of(
+            sample(
+                second,
+                "--strategy",
+                "uniform",
+                "--n",
+                "250",
+                "--seed",
+                "1",
+                "--labeled",
+                first.toString(),
+                "--take",
+                "all-within"));
     assertEquals(0, run.code(), run.err());
-    List<String> round1 = Files.readAllLines(first).stream().skip(1).map(l -> l.split(",")[2]).toList();
-    List<String> round2 = Files.readAllLines(second).stream().skip(1).map(l -> l.split(",")[2]).toList();
+    List<String> round1 =
+        Files.readAllLines(first).stream().skip(1).map(l -> l.split(",")[2]).toList();
+    List<String> round2 =
+        Files.readAllLines(second).stream().skip(1).map(l -> l.split(",")[2]).toList();
     for (String id : round1) {
       assertFalse(round2.contains(id), "id " + id + " was selected again");
     }
-    assertEquals(50, Json.readTree(dir.resolve("round2.json")).get("counts").get("already_labeled").asInt());
+    assertEquals(
+        50, Json.readTree(dir.resolve("round2.json")).get("counts").get("already_labeled").asInt());
   }
 
   @Test
   void encodeWritesCsvAndNpyThatSampleReadsBack() throws IOException {
     Path csv = dir.resolve("z.csv");
-    CliRun encode = CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "300", "--threads", "1", "--out", csv.toString());
+    CliRun encode =
+        CliRun.of(
+            "encode",
+            "--model",
+            encoder.toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "300",
+            "--threads",
+            "1",
+            "--out",
+            csv.toString());
     assertEquals(0, encode.code(), encode.err());
     assertTrue(Files.readAllLines(csv).get(0).equals("id,label,z1,z2"));
     assertEquals(301, Files.readAllLines(csv).size());
     JsonNode provenance = Json.readTree(dir.resolve("z.csv.json"));
-    assertEquals(Checksums.sha256(encoder), provenance.get("settings").get("encoderSha256").asText());
+    assertEquals(
+        Checksums.sha256(encoder), provenance.get("settings").get("encoderSha256").asText());
     assertEquals(300, provenance.get("settings").get("limit").asInt());
 
     Path npy = dir.resolve("z.npy");
-    assertEquals(0, CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "300", "--out", npy.toString()).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                "encode",
+                "--model",
+                encoder.toString(),
+                "--data",
+                "mnist",
+                "--limit",
+                "300",
+                "--out",
+                npy.toString())
+            .code());
     assertTrue(Files.exists(dir.resolve("z.ids.csv")));
     Encodings fromCsv = LatentFile.read(csv);
     Encodings fromNpy = LatentFile.read(npy);
@@ -191,13 +359,52 @@ class SampleCommandTest {
     Path direct = dir.resolve("direct.csv");
     Path viaCsv = dir.resolve("via-csv.csv");
     Path viaNpy = dir.resolve("via-npy.csv");
-    assertEquals(0, CliRun.of(sample(direct, "--strategy", "normal", "--n", "15", "--seed", "3")).code());
-    assertEquals(0, CliRun.of("sample", "--latent", csv.toString(), "--strategy", "normal", "--n", "15", "--seed", "3", "--out", viaCsv.toString()).code());
-    assertEquals(0, CliRun.of("sample", "--latent", npy.toString(), "--strategy", "normal", "--n", "15", "--seed", "3", "--out", viaNpy.toString()).code());
+    assertEquals(
+        0, CliRun.of(sample(direct, "--strategy", "normal", "--n", "15", "--seed", "3")).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                "sample",
+                "--latent",
+                csv.toString(),
+                "--strategy",
+                "normal",
+                "--n",
+                "15",
+                "--seed",
+                "3",
+                "--out",
+                viaCsv.toString())
+            .code());
+    assertEquals(
+        0,
+        CliRun.of(
+                "sample",
+                "--latent",
+                npy.toString(),
+                "--strategy",
+                "normal",
+                "--n",
+                "15",
+                "--seed",
+                "3",
+                "--out",
+                viaNpy.toString())
+            .code());
     assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(viaCsv));
     assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(viaNpy));
 
-    CliRun again = CliRun.of("encode", "--model", encoder.toString(), "--data", "mnist", "--limit", "3", "--out", csv.toString());
+    CliRun again =
+        CliRun.of(
+            "encode",
+            "--model",
+            encoder.toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "3",
+            "--out",
+            csv.toString());
     assertEquals(1, again.code());
     assertEquals("lq: " + csv + " exists; use --force to replace it", again.errorLine());
   }

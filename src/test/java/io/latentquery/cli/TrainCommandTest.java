@@ -46,7 +46,18 @@ class TrainCommandTest {
 
   @Test
   void zeroLatentDimIsAUsageError() {
-    int code = run("train", "--data", "mnist", "--limit", "64", "--latent-dim", "0", "--run", temp.resolve("m").toString(), "--no-export");
+    int code =
+        run(
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--latent-dim",
+            "0",
+            "--run",
+            temp.resolve("m").toString(),
+            "--no-export");
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains("latentDim must be >= 1, got 0"), err.toString());
     assertTrue(err.toString().contains("--help"), err.toString());
@@ -68,24 +79,46 @@ class TrainCommandTest {
     Path runDir = temp.resolve("models/tiny");
     Path export = temp.resolve("savedmodels/tiny");
     String[] args = {
-      "train", "--data", "mnist", "--limit", "64", "--preset", "small", "--epochs", "1", "--batch-size", "32",
-      "--threads", "1", "--run", runDir.toString(), "--export-to", export.toString()
+      "train",
+      "--data",
+      "mnist",
+      "--limit",
+      "64",
+      "--preset",
+      "small",
+      "--epochs",
+      "1",
+      "--batch-size",
+      "32",
+      "--threads",
+      "1",
+      "--run",
+      runDir.toString(),
+      "--export-to",
+      export.toString()
     };
     assertEquals(0, run(args), err.toString());
-    for (String file : List.of("settings.json", "provenance.json", "metrics.csv", "checkpoint/state.json")) {
+    for (String file :
+        List.of("settings.json", "provenance.json", "metrics.csv", "checkpoint/state.json")) {
       assertTrue(Files.isRegularFile(runDir.resolve(file)), file);
     }
-    assertTrue(Files.readString(runDir.resolve("settings.json")).contains("\"learningRate\" : 0.001"));
+    assertTrue(
+        Files.readString(runDir.resolve("settings.json")).contains("\"learningRate\" : 0.001"));
     List<String> metrics = Files.readAllLines(runDir.resolve("metrics.csv"));
     assertEquals(2, metrics.size());
     assertFalse(metrics.get(1).contains(",,"), "validation loss present: " + metrics.get(1));
-    assertTrue(Files.isRegularFile(export.resolve(SavedModelContract.ENCODER_DIR).resolve("saved_model.pb")));
+    assertTrue(
+        Files.isRegularFile(
+            export.resolve(SavedModelContract.ENCODER_DIR).resolve("saved_model.pb")));
     assertTrue(Files.isRegularFile(export.resolve(SavedModelContract.PROVENANCE_FILE)));
 
     assertEquals(1, run(args));
     assertTrue(err.toString().contains("exists; use --force"), err.toString());
 
     assertEquals(1, run("export", "--run", runDir.toString(), "--out", export.toString()));
-    assertEquals(0, run("export", "--run", runDir.toString(), "--out", export.toString(), "--force"), err.toString());
+    assertEquals(
+        0,
+        run("export", "--run", runDir.toString(), "--out", export.toString(), "--force"),
+        err.toString());
   }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code lq train --model vae|tsne|vtsne}: option checks before any data is read, settings and resume. */
+/**
+ * {@code lq train --model vae|tsne|vtsne}: option checks before any data is read, settings and
+ * resume.
+ */
 class TrainKindsCommandTest {
   @TempDir Path temp;
   private String previousDataDir;
@@ -43,28 +46,42 @@ class TrainKindsCommandTest {
   }
 
   private CliRunner.Result train(String... options) {
-    List<String> args = new ArrayList<>(List.of(
-        "train", "--data", "mnist", "--limit", "64", "--preset", "small", "--threads", "1",
-        "--run", temp.resolve("m").toString(), "--no-export"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                "mnist",
+                "--limit",
+                "64",
+                "--preset",
+                "small",
+                "--threads",
+                "1",
+                "--run",
+                temp.resolve("m").toString(),
+                "--no-export"));
     args.addAll(List.of(options));
     return CliRunner.run(args.toArray(String[]::new));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "--model vae --beta -1 | beta must be >= 0, got -1",
-    "--model vtsne --beta -0.5 | beta must be >= 0, got -0.5",
-    "--model tsne --tsne-weight -1 | t-SNE weight w must be >= 0, got -1",
-    "--model tsne --perplexity 1 | perplexity must be > 1, got 1",
-    "--model vtsne --perplexity 64 --batch-size 64 | perplexity 64 must be smaller than the batch size 64",
-    "--model tsne --batch-size 20 | perplexity 30 must be smaller than the batch size 20",
-    "--model tsne --batch-size 2 --perplexity 1.5 | t-SNE batch size must be >= 3, got 2",
-    "--model tsne --dof 0 | degrees of freedom must be > 0, got 0",
-    "--model conv --beta 2 | --beta applies only to --model vae or vtsne, not conv",
-    "--model vae --perplexity 10 | --perplexity applies only to --model tsne or vtsne, not vae",
-    "--model conv --tsne-weight 1 | --tsne-weight applies only to --model tsne or vtsne, not conv",
-    "--model umap | model must be one of conv, vae, tsne, vtsne, got 'umap'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--model vae --beta -1 | beta must be >= 0, got -1",
+        "--model vtsne --beta -0.5 | beta must be >= 0, got -0.5",
+        "--model tsne --tsne-weight -1 | t-SNE weight w must be >= 0, got -1",
+        "--model tsne --perplexity 1 | perplexity must be > 1, got 1",
+        "--model vtsne --perplexity 64 --batch-size 64 | perplexity 64 must be smaller than the batch size 64",
+        "--model tsne --batch-size 20 | perplexity 30 must be smaller than the batch size 20",
+        "--model tsne --batch-size 2 --perplexity 1.5 | t-SNE batch size must be >= 3, got 2",
+        "--model tsne --dof 0 | degrees of freedom must be > 0, got 0",
+        "--model conv --beta 2 | --beta applies only to --model vae or vtsne, not conv",
+        "--model vae --perplexity 10 | --perplexity applies only to --model tsne or vtsne, not vae",
+        "--model conv --tsne-weight 1 | --tsne-weight applies only to --model tsne or vtsne, not conv",
+        "--model umap | model must be one of conv, vae, tsne, vtsne, got 'umap'",
+      })
   void badKindOptionsAreUsageErrorsNamingTheValue(String options, String message) {
     CliRunner.Result result = train(options.trim().split(" "));
     assertEquals(2, result.exitCode(), result.err());
@@ -74,14 +91,27 @@ class TrainKindsCommandTest {
 
   @Test
   void kindSettingsAreRecordedAndKeptOnResume() throws Exception {
-    CliRunner.Result first = train("--model", "vtsne", "--epochs", "1", "--batch-size", "32", "--beta", "2", "--perplexity", "10",
-        "--tsne-weight", "0.5");
+    CliRunner.Result first =
+        train(
+            "--model",
+            "vtsne",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "32",
+            "--beta",
+            "2",
+            "--perplexity",
+            "10",
+            "--tsne-weight",
+            "0.5");
     assertEquals(0, first.exitCode(), first.err());
     RunFolder run = new RunFolder(temp.resolve("m"));
     TrainSettings stored = run.readSettings();
     assertEquals(ModelKind.VTSNE, stored.model().kind());
     assertEquals(new VariationalSettings(2), stored.model().variational());
-    assertEquals(new TsneSettings(10, TsneSettings.DEFAULT_DEGREES_OF_FREEDOM, 0.5), stored.model().tsne());
+    assertEquals(
+        new TsneSettings(10, TsneSettings.DEFAULT_DEGREES_OF_FREEDOM, 0.5), stored.model().tsne());
     assertEquals(stored, Json.read(run.settings(), TrainSettings.class));
 
     CliRunner.Result resumed = train("--resume", "--epochs", "2");
@@ -90,6 +120,8 @@ class TrainKindsCommandTest {
     assertEquals(stored.toBuilder().epochs(2).build(), after);
     List<String> metrics = Files.readAllLines(run.metrics());
     assertEquals(3, metrics.size(), String.join("\n", metrics));
-    assertEquals("epoch,train_loss,reconstruction,kl,tsne,validation_loss,seconds,images_per_second", metrics.get(0));
+    assertEquals(
+        "epoch,train_loss,reconstruction,kl,tsne,validation_loss,seconds,images_per_second",
+        metrics.get(0));
   }
 }

@@ -31,9 +31,21 @@ class UnbalanceCommandTest {
   @Test
   void aShiftBeyondTheSmallestOddClassIsAUsageError() {
     StringWriter err = new StringWriter();
-    int code = run(err, "data", "unbalance", "--data", "mnist", "--out", dir.resolve("u").toString(), "--shift", "5000");
+    int code =
+        run(
+            err,
+            "data",
+            "unbalance",
+            "--data",
+            "mnist",
+            "--out",
+            dir.resolve("u").toString(),
+            "--shift",
+            "5000");
     assertEquals(2, code);
-    assertTrue(err.toString().startsWith("lq: usage error: shift 5000 would leave odd class 5"), err.toString());
+    assertTrue(
+        err.toString().startsWith("lq: usage error: shift 5000 would leave odd class 5"),
+        err.toString());
     assertTrue(Files.notExists(dir.resolve("u")));
   }
 

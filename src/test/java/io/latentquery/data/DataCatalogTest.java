@@ -18,7 +18,8 @@ class DataCatalogTest {
   @Test
   void unfetchedBuiltinSaysWhichCommandFetchesIt() {
     DataCatalog catalog = new DataCatalog(dir);
-    InputException e = assertThrows(InputException.class, () -> catalog.open(DataRequest.of("mnist")));
+    InputException e =
+        assertThrows(InputException.class, () -> catalog.open(DataRequest.of("mnist")));
     assertTrue(e.getMessage().startsWith("dataset mnist is not fetched"), e.getMessage());
     assertTrue(e.getMessage().endsWith("run: scripts/lq data fetch"), e.getMessage());
   }
@@ -33,7 +34,8 @@ class DataCatalogTest {
       Files.write(mnist.resolve(f), f.contains("images") ? images : labels);
     }
     InputException e =
-        assertThrows(InputException.class, () -> new DataCatalog(dir).open(DataRequest.of("mnist")));
+        assertThrows(
+            InputException.class, () -> new DataCatalog(dir).open(DataRequest.of("mnist")));
     assertTrue(e.getMessage().startsWith("corrupt file"), e.getMessage());
   }
 
@@ -47,14 +49,16 @@ class DataCatalogTest {
     }
     Path images = dir.resolve("train-images-idx3-ubyte");
     Files.write(images, IdxFileTest.idx(new int[] {10, 1, 1}, pixels));
-    Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxFileTest.idx(new int[] {10}, labelBytes));
+    Files.write(
+        dir.resolve("train-labels-idx1-ubyte"), IdxFileTest.idx(new int[] {10}, labelBytes));
 
     SplitDataset all = new DataCatalog(dir).open(DataRequest.of(images.toString()));
     assertEquals(10, all.split(Split.POOL).size());
     assertEquals(0, all.split(Split.VALIDATION).size());
     assertTrue(all.split(Split.POOL).hasLabels());
 
-    SplitDataset split = new DataCatalog(dir).open(new DataRequest(images.toString(), null, 3, null));
+    SplitDataset split =
+        new DataCatalog(dir).open(new DataRequest(images.toString(), null, 3, null));
     assertEquals(7, split.split(Split.POOL).size());
     assertEquals("7", split.split(Split.VALIDATION).id(0));
     assertNotEquals(split.split(Split.POOL).checksum(), split.split(Split.VALIDATION).checksum());
@@ -67,11 +71,14 @@ class DataCatalogTest {
     Path images = dir.resolve("x-images-idx3-ubyte");
     Files.write(images, IdxFileTest.idx(new int[] {4, 1, 1}, new byte[4]));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new DataCatalog(dir).open(new DataRequest(images.toString(), 4, 1, null)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new DataCatalog(dir).open(new DataRequest(images.toString(), 4, 1, null)));
     assertTrue(e.getMessage().contains("exceed the 4 training examples"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new DataRequest("x", 0, null, null));
     InputException unknown =
-        assertThrows(InputException.class, () -> new DataCatalog(dir).open(DataRequest.of("no-such-data")));
+        assertThrows(
+            InputException.class, () -> new DataCatalog(dir).open(DataRequest.of("no-such-data")));
     assertTrue(unknown.getMessage().startsWith("unknown dataset 'no-such-data'"));
   }
 }

@@ -83,8 +83,10 @@ class IdxFileTest {
     byte[] floats = idx(new int[] {1, 1, 1}, new byte[] {0});
     floats[2] = 0x0d;
     Path floatFile = write("floats", floats);
-    assertTrue(assertThrows(InputException.class, () -> IdxFile.read(floatFile, 3))
-        .getMessage().contains("element type 0x0d"));
+    assertTrue(
+        assertThrows(InputException.class, () -> IdxFile.read(floatFile, 3))
+            .getMessage()
+            .contains("element type 0x0d"));
 
     Path labels = write("labels", idx(new int[] {3}, new byte[] {1, 2, 3}));
     InputException e = assertThrows(InputException.class, () -> IdxFile.read(labels, 3));
@@ -97,20 +99,25 @@ class IdxFileTest {
     byte[] truncated = java.util.Arrays.copyOf(full, full.length - 3);
     Path file = write("truncated.gz", gzip(truncated));
     InputException e = assertThrows(InputException.class, () -> IdxFile.read(file, 3));
-    assertTrue(e.getMessage().contains("8 values but the file holds 5 (truncated)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("8 values but the file holds 5 (truncated)"), e.getMessage());
   }
 
   @Test
   void truncatedHeaderAndTrailingDataAreRefused() throws IOException {
     Path header = write("header", new byte[] {0, 0, 8, 3, 0, 0});
-    assertTrue(assertThrows(InputException.class, () -> IdxFile.read(header, 3))
-        .getMessage().contains("truncated inside its header"));
+    assertTrue(
+        assertThrows(InputException.class, () -> IdxFile.read(header, 3))
+            .getMessage()
+            .contains("truncated inside its header"));
     byte[] trailing = idx(new int[] {1}, new byte[] {1, 2});
     trailing = java.util.Arrays.copyOf(trailing, trailing.length);
     ByteBuffer.wrap(trailing).putInt(4, 1);
     Path file = write("trailing", trailing);
-    assertTrue(assertThrows(InputException.class, () -> IdxFile.read(file, 1))
-        .getMessage().contains("trailing data"));
+    assertTrue(
+        assertThrows(InputException.class, () -> IdxFile.read(file, 1))
+            .getMessage()
+            .contains("trailing data"));
   }
 
   @Test

@@ -43,7 +43,14 @@ class IdxWriterTest {
   void aDatasetIsWrittenBackByteForByte() {
     byte[] pixels = {0, 1, (byte) 128, (byte) 254, (byte) 255, 17, 33, 99};
     Dataset dataset =
-        new ByteImageDataset("d", new ImageShape(2, 2, 1), pixels, new int[] {3, 9}, List.of(), Integer::toString, "x");
+        new ByteImageDataset(
+            "d",
+            new ImageShape(2, 2, 1),
+            pixels,
+            new int[] {3, 9},
+            List.of(),
+            Integer::toString,
+            "x");
     Path images = dir.resolve("i.gz");
     Path labels = dir.resolve("l.gz");
     IdxWriter.writeImages(images, dataset);
@@ -58,13 +65,16 @@ class IdxWriterTest {
     IdxWriter.write(dir.resolve("a.gz"), new int[] {6}, data);
     Thread.sleep(1100);
     IdxWriter.write(dir.resolve("b.gz"), new int[] {6}, data);
-    assertArrayEquals(Files.readAllBytes(dir.resolve("a.gz")), Files.readAllBytes(dir.resolve("b.gz")));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("a.gz")), Files.readAllBytes(dir.resolve("b.gz")));
   }
 
   @Test
   void dimensionsThatDoNotMatchTheDataAreRefused() {
-    var e = assertThrows(
-        IllegalArgumentException.class, () -> IdxWriter.write(dir.resolve("x.gz"), new int[] {2, 2, 2}, new byte[7]));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> IdxWriter.write(dir.resolve("x.gz"), new int[] {2, 2, 2}, new byte[7]));
     assertTrue(e.getMessage().contains("[2, 2, 2] hold 8 values, got 7"), e.getMessage());
     var label = assertThrows(IllegalArgumentException.class, () -> IdxWriter.labelByte(256));
     assertEquals("IDX labels must be 0..255, got 256", label.getMessage());

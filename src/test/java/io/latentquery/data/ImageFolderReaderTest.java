@@ -67,7 +67,9 @@ class ImageFolderReaderTest {
     png(dir.resolve("a.png"), 4, 4, 0);
     png(dir.resolve("b.png"), 5, 4, 0);
     InputException e =
-        assertThrows(InputException.class, () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir));
+        assertThrows(
+            InputException.class,
+            () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir));
     assertTrue(e.getMessage().contains("a.png is 4x4"), e.getMessage());
     assertTrue(e.getMessage().contains("b.png is 4x5"), e.getMessage());
     assertTrue(e.getMessage().contains("--resize"), e.getMessage());
@@ -77,26 +79,37 @@ class ImageFolderReaderTest {
   void resizeMakesMixedSizesOneShape() throws IOException {
     png(dir.resolve("a.png"), 4, 4, 0xffffff);
     png(dir.resolve("b.png"), 8, 6, 0xffffff);
-    Dataset dataset = new ImageFolderReader(new ImageFolderOptions(1, new ImageShape(5, 5, 1))).read(dir);
+    Dataset dataset =
+        new ImageFolderReader(new ImageFolderOptions(1, new ImageShape(5, 5, 1))).read(dir);
     assertEquals(new ImageShape(5, 5, 1), dataset.shape());
     assertEquals(1f, dataset.image(1)[12], 1e-6f);
   }
 
   @Test
   void emptyOrMixedLayoutsAreRefused() throws IOException {
-    assertTrue(assertThrows(InputException.class, () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir))
-        .getMessage().contains("holds no .png or .jpg images"));
+    assertTrue(
+        assertThrows(
+                InputException.class,
+                () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir))
+            .getMessage()
+            .contains("holds no .png or .jpg images"));
     png(dir.resolve("top.png"), 2, 2, 0);
     png(dir.resolve("cls/a.png"), 2, 2, 0);
-    assertTrue(assertThrows(InputException.class, () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir))
-        .getMessage().contains("mixes images"));
+    assertTrue(
+        assertThrows(
+                InputException.class,
+                () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir))
+            .getMessage()
+            .contains("mixes images"));
   }
 
   @Test
   void corruptImageIsNamed() throws IOException {
     Files.writeString(dir.resolve("broken.png"), "not a png");
     InputException e =
-        assertThrows(InputException.class, () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir));
+        assertThrows(
+            InputException.class,
+            () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir));
     assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
   }
 }

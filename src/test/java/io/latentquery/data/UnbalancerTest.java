@@ -45,7 +45,8 @@ class UnbalancerTest {
         added++;
         assertEquals(0, seed1.labels()[i] % 2, "only even classes gain examples");
       }
-      assertEquals(pool.label(seed1.sources()[i]), seed1.labels()[i], "an example keeps its source's class");
+      assertEquals(
+          pool.label(seed1.sources()[i]), seed1.labels()[i], "an example keeps its source's class");
     }
     assertEquals(5 * 2000, added);
   }
@@ -67,13 +68,21 @@ class UnbalancerTest {
         inkSource += sum(source, 0, pixels);
         augmented++;
       } else {
-        double d = meanAbsDifference(seed1.pixels(), i * pixels, IdxWriter.pixelBytes(pool.subset("s", new int[] {seed1.sources()[i]})), 0, pixels);
+        double d =
+            meanAbsDifference(
+                seed1.pixels(),
+                i * pixels,
+                IdxWriter.pixelBytes(pool.subset("s", new int[] {seed1.sources()[i]})),
+                0,
+                pixels);
         assertEquals(0.0, d, "kept example " + i + " is unchanged");
       }
     }
     toSource /= augmented;
     double inkRatio = inkWarped / (double) inkSource;
-    assertTrue(inkRatio > 0.9 && inkRatio < 1.05, "rotation and translation keep the ink: ratio " + inkRatio);
+    assertTrue(
+        inkRatio > 0.9 && inkRatio < 1.05,
+        "rotation and translation keep the ink: ratio " + inkRatio);
     SplittableRandom random = new SplittableRandom(3);
     byte[] all = IdxWriter.pixelBytes(pool.limit(5000));
     double between = 0;
@@ -87,7 +96,9 @@ class UnbalancerTest {
       }
     }
     between /= pairs;
-    assertTrue(toSource < 0.7 * between, "warped-to-source " + toSource + " vs different digits " + between);
+    assertTrue(
+        toSource < 0.7 * between,
+        "warped-to-source " + toSource + " vs different digits " + between);
   }
 
   @Test
@@ -103,26 +114,37 @@ class UnbalancerTest {
   @Test
   void theFolderReadsBackAsADatasetWithValidationAndTestUnchanged() throws Exception {
     Path out = dir.resolve("mnist-unbalanced");
-    UnbalanceSummary summary = new UnbalancedDatasetWriter(UnbalanceSettings.of(1, 2000)).write(mnist, out, false);
+    UnbalanceSummary summary =
+        new UnbalancedDatasetWriter(UnbalanceSettings.of(1, 2000)).write(mnist, out, false);
     SplitDataset written = new DataCatalog(dir).open(DataRequest.of(out.toString()));
     Dataset writtenPool = written.split(Split.POOL);
     assertEquals(seed1.size(), writtenPool.size());
-    assertArrayEquals(seed1.pixels(), IdxWriter.pixelBytes(writtenPool), "the folder holds the seeded pool");
+    assertArrayEquals(
+        seed1.pixels(), IdxWriter.pixelBytes(writtenPool), "the folder holds the seeded pool");
     assertArrayEquals(seed1.labels(), writtenPool.labels());
-    assertArrayEquals(IdxWriter.pixelBytes(mnist.split(Split.VALIDATION)), IdxWriter.pixelBytes(written.split(Split.VALIDATION)));
-    assertArrayEquals(mnist.split(Split.VALIDATION).labels(), written.split(Split.VALIDATION).labels());
-    assertArrayEquals(IdxWriter.pixelBytes(mnist.split(Split.TEST)), IdxWriter.pixelBytes(written.split(Split.TEST)));
+    assertArrayEquals(
+        IdxWriter.pixelBytes(mnist.split(Split.VALIDATION)),
+        IdxWriter.pixelBytes(written.split(Split.VALIDATION)));
+    assertArrayEquals(
+        mnist.split(Split.VALIDATION).labels(), written.split(Split.VALIDATION).labels());
+    assertArrayEquals(
+        IdxWriter.pixelBytes(mnist.split(Split.TEST)),
+        IdxWriter.pixelBytes(written.split(Split.TEST)));
     assertArrayEquals(mnist.split(Split.TEST).labels(), written.split(Split.TEST).labels());
 
-    UnbalanceSummary read = Json.read(out.resolve(UnbalanceSummary.FILE_NAME), UnbalanceSummary.class);
+    UnbalanceSummary read =
+        Json.read(out.resolve(UnbalanceSummary.FILE_NAME), UnbalanceSummary.class);
     assertEquals(summary.poolCountsAfter(), read.poolCountsAfter());
     assertEquals(Arrays.stream(seed1.counts()).boxed().toList(), read.poolCountsAfter());
     assertEquals(1, read.settings().seed());
     assertEquals(10_000, read.validationSize());
 
-    var refused = assertThrows(
-        java.io.UncheckedIOException.class,
-        () -> new UnbalancedDatasetWriter(UnbalanceSettings.of(1, 2000)).write(mnist, out, false));
+    var refused =
+        assertThrows(
+            java.io.UncheckedIOException.class,
+            () ->
+                new UnbalancedDatasetWriter(UnbalanceSettings.of(1, 2000))
+                    .write(mnist, out, false));
     assertTrue(refused.getMessage().contains("use --force"), refused.getMessage());
     assertTrue(Files.isRegularFile(out.resolve(DatasetManifest.FILE_NAME)));
   }
@@ -133,8 +155,10 @@ class UnbalancerTest {
     int smallestOdd = 4506;
     assertEquals(smallestOdd, Unbalancer.counts(pool, 10)[5]);
     int shift = smallestOdd + 1;
-    var e = assertThrows(
-        IllegalArgumentException.class, () -> new Unbalancer(UnbalanceSettings.of(1, shift)).apply(pool));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Unbalancer(UnbalanceSettings.of(1, shift)).apply(pool));
     assertEquals(
         "shift 4507 would leave odd class 5 with a negative count: it has only 4506 pool examples; use a shift of at most 4506",
         e.getMessage());
@@ -161,7 +185,8 @@ class UnbalancerTest {
 
   @Test
   void aQuarterTurnRotatesAboutTheCentre() {
-    // 3x3 with one bright pixel right of the centre; a quarter turn counter-clockwise puts it above.
+    // 3x3 with one bright pixel right of the centre; a quarter turn counter-clockwise puts it
+    // above.
     byte[] image = new byte[9];
     image[1 * 3 + 2] = (byte) 200;
     byte[] turned = ImageWarp.rotateTranslate(image, 3, 3, 90, 0, 0);

@@ -11,9 +11,16 @@ final class Cells {
     SelectionBalance balance = SelectionBalance.of(new int[] {0, 1, 1}, 2);
     EvaluationResult evaluation =
         new EvaluationResult(
-            key.budget(), accuracy, List.of(accuracy, accuracy), List.of("a", "b"), 100, 0.5, balance,
+            key.budget(),
+            accuracy,
+            List.of(accuracy, accuracy),
+            List.of("a", "b"),
+            100,
+            0.5,
+            balance,
             ClassifierSettings.defaults(key.seed()));
-    CellSelection selection = CellSelection.of("uniform", Map.of("threshold", 0.25), new int[] {4, 1, 7}, 0.01);
+    CellSelection selection =
+        CellSelection.of("uniform", Map.of("threshold", 0.25), new int[] {4, 1, 7}, 0.01);
     CellRun run = new CellRun(Map.of("encoder", "enc"), Map.of("sampler", key.seed()), 1.5, null);
     return new CellResult(key, evaluation, selection, run);
   }

@@ -44,7 +44,8 @@ class ClassifierEvaluatorTest {
     ClassifierSettings shortRun = TINY.withSteps(30);
     EvaluationResult first = new ClassifierEvaluator(shortRun).evaluate(patterns, some, patterns);
     EvaluationResult again = new ClassifierEvaluator(shortRun).evaluate(patterns, some, patterns);
-    EvaluationResult other = new ClassifierEvaluator(shortRun.withSeed(4)).evaluate(patterns, some, patterns);
+    EvaluationResult other =
+        new ClassifierEvaluator(shortRun.withSeed(4)).evaluate(patterns, some, patterns);
     assertEquals(first.finalLoss(), again.finalLoss());
     assertEquals(first.accuracy(), again.accuracy());
     assertNotEquals(first.finalLoss(), other.finalLoss());
@@ -53,29 +54,38 @@ class ClassifierEvaluatorTest {
   @Test
   void perClassAccuracyCountsOnlyThatClassesTestExamples() {
     Dataset patterns = Synthetic.patterns(4, 5);
-    // Trained on classes 0 and 1 only: it cannot be right on the 4 diagonal and 4 corner test images.
+    // Trained on classes 0 and 1 only: it cannot be right on the 4 diagonal and 4 corner test
+    // images.
     int[] twoClasses = {0, 1, 4, 5, 8, 9};
-    EvaluationResult result = new ClassifierEvaluator(TINY).evaluate(patterns, twoClasses, patterns);
+    EvaluationResult result =
+        new ClassifierEvaluator(TINY).evaluate(patterns, twoClasses, patterns);
     assertEquals(0.0, result.perClassAccuracy().get(2));
     assertEquals(0.0, result.perClassAccuracy().get(3));
     assertEquals(
-        (result.perClassAccuracy().get(0) + result.perClassAccuracy().get(1)) / 4, result.accuracy(), 1e-12);
+        (result.perClassAccuracy().get(0) + result.perClassAccuracy().get(1)) / 4,
+        result.accuracy(),
+        1e-12);
     assertEquals(List.of(2, 3), result.balance().missingClasses());
   }
 
   @Test
   void anEmptySelectionIsRefused() {
     Dataset patterns = Synthetic.patterns(1, 1);
-    var e = assertThrows(
-        IllegalArgumentException.class, () -> new ClassifierEvaluator(TINY).evaluate(patterns, new int[0], patterns));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ClassifierEvaluator(TINY).evaluate(patterns, new int[0], patterns));
     assertEquals("the selection is empty", e.getMessage());
   }
 
   @Test
   void settingsNameTheBadValue() {
-    var steps = assertThrows(IllegalArgumentException.class, () -> ClassifierSettings.defaults(1).withSteps(0));
+    var steps =
+        assertThrows(
+            IllegalArgumentException.class, () -> ClassifierSettings.defaults(1).withSteps(0));
     assertEquals("steps must be >= 1, got 0", steps.getMessage());
-    var preset = assertThrows(IllegalArgumentException.class, () -> ClassifierArchitecture.preset("huge"));
+    var preset =
+        assertThrows(IllegalArgumentException.class, () -> ClassifierArchitecture.preset("huge"));
     assertEquals("classifier must be one of [small, paper], got 'huge'", preset.getMessage());
   }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentConfigTest {
-  static final Set<String> STRATEGIES = Set.of("random", "uniform", "normal", "uniform-cluster", "normal-cluster");
-  static final Set<String> MODELS = Set.of("conv");
+  static final Set<String> STRATEGIES =
+      Set.of("random", "uniform", "normal", "uniform-cluster", "normal-cluster");
+  static final Set<String> MODELS = Set.of("conv", "vae", "tsne", "vtsne");
   static final Set<String> ALL_STRATEGIES = Set.copyOf(StrategyRegistry.standard().names());
 
   @TempDir Path dir;
@@ -36,7 +37,8 @@ class ExperimentConfigTest {
     ExperimentCell first = cells.get(0);
     assertTrue(first.isBaseline());
     assertEquals(new CellKey("balanced", "none", "random", 20, 1), first.key());
-    assertEquals(new CellKey("balanced", "conv-small-l2-e2", "normal-cluster", 20, 1), cells.get(2).key());
+    assertEquals(
+        new CellKey("balanced", "conv-small-l2-e2", "normal-cluster", 20, 1), cells.get(2).key());
     assertEquals(1, cells.get(2).classifier().seed());
     assertEquals(100, cells.get(2).classifier().steps());
     assertEquals(2000, cells.get(2).dataset().limit());
@@ -47,17 +49,20 @@ class ExperimentConfigTest {
   void theShippedCpuConfigRunsEveryStrategyButRandomAgainstTheRandomBaselineWithSeedsOutermost() {
     ExperimentConfig config = ExperimentConfig.load(Path.of("experiments/cpu.json"));
     config.validate("cpu.json", ALL_STRATEGIES, MODELS);
-    // 3 seeds x 2 datasets x (1 baseline + 9 strategies) x 2 budgets = 120.
+    // 3 seeds x 2 datasets x (1 baseline + 2 autoencoders x 9 strategies) x 2 budgets = 228;
+    // one seed and one dataset make 38 cells.
     List<ExperimentCell> cells = config.cells();
-    assertEquals(120, cells.size());
-    assertEquals(new CellKey("unbalanced", "none", "random", 100, 1), cells.get(20).key());
-    assertEquals(new CellKey("balanced", "none", "random", 100, 2), cells.get(40).key());
-    assertEquals("mnist", cells.get(20).dataset().unbalance().source());
+    assertEquals(228, cells.size());
+    assertEquals(new CellKey("unbalanced", "none", "random", 100, 1), cells.get(38).key());
+    assertEquals(new CellKey("balanced", "none", "random", 100, 2), cells.get(76).key());
+    assertEquals("mnist", cells.get(38).dataset().unbalance().source());
   }
 
   @Test
   void everyProblemIsReportedAtOnceNamingTheBadValue() throws Exception {
-    Path file = write("""
+    Path file =
+        write(
+            """
         {"name": "bad",
          "datasets": [{"id": "balanced", "data": "mnist"}, {"id": "balanced"}],
          "autoencoders": [{"model": "dense", "preset": "small", "epochs": 0, "latentDim": 2}],
@@ -72,20 +77,27 @@ class ExperimentConfigTest {
         List.of(
             "datasets[1].id repeats 'balanced'",
             "datasets[1].data is required (a dataset name or folder)",
-            "autoencoders[0].model: unknown model kind 'dense' (known: conv)",
+            "autoencoders[0].model: unknown model kind 'dense' (known: conv, tsne, vae, vtsne)",
             "autoencoders[0].epochs must be >= 1, got 0",
             "strategies[0].name: unknown strategy 'kmeans' (known: normal, normal-cluster, random, uniform, uniform-cluster)",
             "budgets[1] must be >= 1, got 0",
             "classifier: classifier must be one of [small, paper], got 'huge'"),
         problems);
-    var e = assertThrows(InputException.class, () -> config.validate(file.toString(), STRATEGIES, MODELS));
-    assertTrue(e.getMessage().startsWith(file + ": 7 problems: datasets[1].id repeats 'balanced'; "), e.getMessage());
+    var e =
+        assertThrows(
+            InputException.class, () -> config.validate(file.toString(), STRATEGIES, MODELS));
+    assertTrue(
+        e.getMessage().startsWith(file + ": 7 problems: datasets[1].id repeats 'balanced'; "),
+        e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
 
   @Test
   void missingFieldsAreNamed() throws Exception {
-    ExperimentConfig config = ExperimentConfig.load(write("""
+    ExperimentConfig config =
+        ExperimentConfig.load(
+            write(
+                """
         {"name": "m", "datasets": [{"id": "b", "data": "mnist"}],
          "autoencoders": [{"model": "conv"}], "strategies": [{"options": {}}]}
         """));
@@ -104,7 +116,9 @@ class ExperimentConfigTest {
   void unknownFieldsAndMalformedJsonAreInputErrorsNamingTheFile() throws Exception {
     Path typo = write("{\"name\": \"t\", \"budget\": [100]}");
     var unknown = assertThrows(InputException.class, () -> ExperimentConfig.load(typo));
-    assertTrue(unknown.getMessage().startsWith(typo + ": Unrecognized field \"budget\""), unknown.getMessage());
+    assertTrue(
+        unknown.getMessage().startsWith(typo + ": Unrecognized field \"budget\""),
+        unknown.getMessage());
     Path broken = write("{\"name\": ");
     var malformed = assertThrows(InputException.class, () -> ExperimentConfig.load(broken));
     assertTrue(malformed.getMessage().startsWith(broken + ": "), malformed.getMessage());
@@ -112,7 +126,10 @@ class ExperimentConfigTest {
 
   @Test
   void idsThatCannotNameAFileAreRefused() throws Exception {
-    ExperimentConfig config = ExperimentConfig.load(write("""
+    ExperimentConfig config =
+        ExperimentConfig.load(
+            write(
+                """
         {"name": "x", "datasets": [{"id": "a/b", "data": "mnist"}],
          "autoencoders": [{"id": "none", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2}],
          "strategies": [{"id": "u__v", "name": "uniform"}], "budgets": [10], "seeds": [1, 1]}

@@ -18,11 +18,16 @@ class ExperimentGridTest {
 
   private static ExperimentConfig config() {
     return new ExperimentConfig(
-        "grid", null,
+        "grid",
+        null,
         List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist")),
         List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
         List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
-        List.of(10, 20), List.of(1L, 2L), null, true, null);
+        List.of(10, 20),
+        List.of(1L, 2L),
+        null,
+        true,
+        null);
   }
 
   @Test
@@ -30,17 +35,19 @@ class ExperimentGridTest {
     CellStore store = new CellStore(dir.resolve("results"));
     ExperimentConfig config = config();
     List<CellKey> computed = new ArrayList<>();
-    CellRunner counting = cell -> {
-      computed.add(cell.key());
-      return Cells.result(cell.key(), 0.5 + cell.key().budget() / 100.0);
-    };
+    CellRunner counting =
+        cell -> {
+          computed.add(cell.key());
+          return Cells.result(cell.key(), 0.5 + cell.key().budget() / 100.0);
+        };
     // Interrupted after three cells: the fourth throws.
-    CellRunner failing = cell -> {
-      if (computed.size() == 3) {
-        throw new IllegalStateException("interrupted");
-      }
-      return counting.run(cell);
-    };
+    CellRunner failing =
+        cell -> {
+          if (computed.size() == 3) {
+            throw new IllegalStateException("interrupted");
+          }
+          return counting.run(cell);
+        };
     ExperimentGrid grid = new ExperimentGrid(config, store);
     assertEquals(8, grid.pending().size());
     assertThrows(IllegalStateException.class, () -> grid.run(failing));
@@ -51,7 +58,10 @@ class ExperimentGridTest {
     ExperimentGrid.Progress progress = grid.run(counting);
     assertEquals(new ExperimentGrid.Progress(8, 3, 5), progress);
     assertEquals(5, computed.size());
-    assertEquals(new CellKey("balanced", "ae", "uniform", 20, 1), computed.get(0), "resumes at the first missing cell");
+    assertEquals(
+        new CellKey("balanced", "ae", "uniform", 20, 1),
+        computed.get(0),
+        "resumes at the first missing cell");
 
     computed.clear();
     assertEquals(new ExperimentGrid.Progress(8, 8, 0), grid.run(counting));
@@ -77,14 +87,22 @@ class ExperimentGridTest {
     store.write(Cells.result(other, 0.5));
     Files.move(store.path(other), store.path(key));
     var e = assertThrows(InputException.class, () -> store.read(key));
-    assertTrue(e.getMessage().endsWith("holds the result of cell b/ae/uniform/10/seed 2, expected b/ae/uniform/10/seed 1"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "holds the result of cell b/ae/uniform/10/seed 2, expected b/ae/uniform/10/seed 1"),
+        e.getMessage());
   }
 
   @Test
   void aRunnerReturningAnotherCellsResultIsAnError() {
     ExperimentGrid grid = new ExperimentGrid(config(), new CellStore(dir));
-    var e = assertThrows(
-        IllegalStateException.class, () -> grid.run(cell -> Cells.result(new CellKey("x", "y", "z", 1, 1), 0.1)));
-    assertTrue(e.getMessage().startsWith("the runner returned the result of x/y/z/1/seed 1 for cell"), e.getMessage());
+    var e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> grid.run(cell -> Cells.result(new CellKey("x", "y", "z", 1, 1), 0.1)));
+    assertTrue(
+        e.getMessage().startsWith("the runner returned the result of x/y/z/1/seed 1 for cell"),
+        e.getMessage());
   }
 }

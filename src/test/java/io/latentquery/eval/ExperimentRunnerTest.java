@@ -22,7 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole runner on 200 real MNIST images, a 1-epoch small autoencoder and a 20-step classifier. */
+/**
+ * The whole runner on 200 real MNIST images, a 1-epoch small autoencoder and a 20-step classifier.
+ */
 class ExperimentRunnerTest {
   @TempDir Path dir;
 
@@ -39,15 +41,19 @@ class ExperimentRunnerTest {
       };
 
   /** One random-baseline cell and one normal-cluster cell, budget 20, seed 1. */
-  private static ExperimentConfig tiny(Path results, List<StrategySpec> strategies, List<AutoencoderSpec> autoencoders) {
+  private static ExperimentConfig tiny(
+      Path results, List<StrategySpec> strategies, List<AutoencoderSpec> autoencoders) {
     return new ExperimentConfig(
-        "tiny", results.toString(),
+        "tiny",
+        results.toString(),
         List.of(new DatasetSpec("mnist200", "mnist", 200, 200, null)),
         autoencoders,
         strategies,
-        List.of(20), List.of(1L),
+        List.of(20),
+        List.of(1L),
         new ClassifierSpec("small", 20, 16, 1e-3f, 1),
-        true, 1);
+        true,
+        1);
   }
 
   private static ExperimentConfig tiny(Path results) {
@@ -58,7 +64,8 @@ class ExperimentRunnerTest {
   }
 
   private static ExperimentRunner runner(ExperimentConfig config) {
-    return new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog()).trainingProgress(() -> SILENT);
+    return new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog())
+        .trainingProgress(() -> SILENT);
   }
 
   @Test
@@ -68,24 +75,32 @@ class ExperimentRunnerTest {
     ExperimentRunner first = runner(config);
     assertEquals(new ExperimentGrid.Progress(2, 0, 2), first.run());
     assertEquals(2, first.cellsRun());
-    Path checkpoint = new RunFolder(results.resolve(ExperimentRunner.RUNS).resolve("mnist200__ae")).checkpoint();
+    Path checkpoint =
+        new RunFolder(results.resolve(ExperimentRunner.RUNS).resolve("mnist200__ae")).checkpoint();
     FileTime trained = Files.getLastModifiedTime(checkpoint);
     CellKey cell = new CellKey("mnist200", "ae", "normal-cluster", 20, 1);
     FileTime stored = Files.getLastModifiedTime(first.store().path(cell));
     CellResult result = first.store().read(cell).orElseThrow();
     assertTrue(result.accuracy() > 0 && result.accuracy() <= 1, "accuracy " + result.accuracy());
     assertEquals(20, result.selection().indices().size());
-    assertTrue(result.selection().parameters().containsKey("threshold"), result.selection().parameters().toString());
+    assertTrue(
+        result.selection().parameters().containsKey("threshold"),
+        result.selection().parameters().toString());
     assertEquals(Map.of("autoencoder", 1L, "classifier", 1L, "sampler", 1L), result.run().seeds());
     assertTrue(Files.isRegularFile(results.resolve(ExperimentRunner.PROVENANCE)));
 
     ExperimentRunner second = runner(config);
     assertEquals(new ExperimentGrid.Progress(2, 2, 0), second.run());
     assertEquals(0, second.cellsRun());
-    assertEquals(trained, Files.getLastModifiedTime(checkpoint), "the autoencoder was not retrained");
-    assertEquals(stored, Files.getLastModifiedTime(second.store().path(cell)), "the cell was not rewritten");
+    assertEquals(
+        trained, Files.getLastModifiedTime(checkpoint), "the autoencoder was not retrained");
+    assertEquals(
+        stored, Files.getLastModifiedTime(second.store().path(cell)), "the cell was not rewritten");
 
-    ResultsTable table = ResultsTable.of(config, second.store().readAll(config.cells().stream().map(ExperimentCell::key).toList()));
+    ResultsTable table =
+        ResultsTable.of(
+            config,
+            second.store().readAll(config.cells().stream().map(ExperimentCell::key).toList()));
     assertEquals(2, table.storedCells());
     assertFalse(table.markdown().contains("| - |"), table.markdown());
   }
@@ -116,27 +131,46 @@ class ExperimentRunnerTest {
                 new StrategySpec(null, "uniform", Map.of("threshold", -1))),
             List.of(AutoencoderSpec.of("ae", "dense", "small", 1, 2)));
     var e = assertThrows(InputException.class, () -> runner(config).run());
-    assertTrue(e.getMessage().contains("strategies[0].name: unknown strategy 'no-such-strategy'"), e.getMessage());
-    assertTrue(e.getMessage().contains("autoencoders[0].model: unknown model kind 'dense' (known: conv"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("strategies[0].name: unknown strategy 'no-such-strategy'"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("autoencoders[0].model: unknown model kind 'dense' (known: conv"),
+        e.getMessage());
     assertFalse(Files.exists(results.resolve(ExperimentRunner.RUNS)), "nothing was trained");
 
     ExperimentConfig badOption =
-        tiny(results, List.of(new StrategySpec(null, "uniform", Map.of("threshold", -1))), List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
+        tiny(
+            results,
+            List.of(new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+            List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
     var option = assertThrows(InputException.class, () -> runner(badOption).run());
-    assertEquals("tiny: strategies[0].options: --threshold must be a number > 0, got -1", option.getMessage());
+    assertEquals(
+        "tiny: strategies[0].options: --threshold must be a number > 0, got -1",
+        option.getMessage());
 
     ExperimentConfig aeErrorWithoutAutoencoder =
         tiny(results, List.of(new StrategySpec(null, "ae-error", Map.of())), List.of());
     var missing = assertThrows(InputException.class, () -> runner(aeErrorWithoutAutoencoder).run());
-    assertEquals("tiny: autoencoders: at least one is required to run the strategies", missing.getMessage());
+    assertEquals(
+        "tiny: autoencoders: at least one is required to run the strategies", missing.getMessage());
 
     ExperimentConfig missingData =
         new ExperimentConfig(
-            "tiny", results.toString(), List.of(DatasetSpec.of("gone", dir.resolve("nowhere").toString())),
-            List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)), List.of(new StrategySpec(null, "uniform", Map.of())),
-            List.of(20), List.of(1L), null, true, 1);
+            "tiny",
+            results.toString(),
+            List.of(DatasetSpec.of("gone", dir.resolve("nowhere").toString())),
+            List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
+            List.of(new StrategySpec(null, "uniform", Map.of())),
+            List.of(20),
+            List.of(1L),
+            null,
+            true,
+            1);
     var data = assertThrows(InputException.class, () -> runner(missingData).run());
-    assertTrue(data.getMessage().startsWith("tiny: datasets[0] (" + dir.resolve("nowhere") + "): "), data.getMessage());
+    assertTrue(
+        data.getMessage().startsWith("tiny: datasets[0] (" + dir.resolve("nowhere") + "): "),
+        data.getMessage());
     assertFalse(Files.exists(results.resolve(ExperimentRunner.RUNS)), "nothing was trained");
   }
 }

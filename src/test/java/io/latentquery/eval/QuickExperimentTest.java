@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** experiments/quick.json end to end, in-process, with its results and unbalanced data in a temp folder. */
+/**
+ * experiments/quick.json end to end, in-process, with its results and unbalanced data in a temp
+ * folder.
+ */
 @Slow
 class QuickExperimentTest {
   @TempDir Path dir;
@@ -26,23 +29,42 @@ class QuickExperimentTest {
     ExperimentConfig shipped = ExperimentConfig.load(Path.of("experiments/quick.json"));
     List<DatasetSpec> datasets =
         shipped.datasets().stream()
-            .map(d -> d.unbalance() == null
-                ? d
-                : new DatasetSpec(d.id(), dir.resolve("unbalanced").toString(), d.limit(), d.testLimit(), d.unbalance()))
+            .map(
+                d ->
+                    d.unbalance() == null
+                        ? d
+                        : new DatasetSpec(
+                            d.id(),
+                            dir.resolve("unbalanced").toString(),
+                            d.limit(),
+                            d.testLimit(),
+                            d.unbalance()))
             .toList();
     ExperimentConfig config =
         new ExperimentConfig(
-            shipped.name(), dir.resolve("results").toString(), datasets, shipped.autoencoders(), shipped.strategies(),
-            shipped.budgets(), shipped.seeds(), shipped.classifier(), shipped.randomBaseline(), shipped.threads());
-    ExperimentRunner runner = new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog());
+            shipped.name(),
+            dir.resolve("results").toString(),
+            datasets,
+            shipped.autoencoders(),
+            shipped.strategies(),
+            shipped.budgets(),
+            shipped.seeds(),
+            shipped.classifier(),
+            shipped.randomBaseline(),
+            shipped.threads());
+    ExperimentRunner runner =
+        new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog());
     ExperimentGrid.Progress progress = runner.run();
     assertEquals(config.cells().size(), progress.computed());
 
-    Map<CellKey, CellResult> results = runner.store().readAll(config.cells().stream().map(ExperimentCell::key).toList());
+    Map<CellKey, CellResult> results =
+        runner.store().readAll(config.cells().stream().map(ExperimentCell::key).toList());
     assertEquals(config.cells().size(), results.size());
     for (CellResult result : results.values()) {
       double chance = 1.0 / result.evaluation().classNames().size();
-      assertTrue(Double.isFinite(result.accuracy()) && result.accuracy() > chance, result.key() + ": " + result.accuracy());
+      assertTrue(
+          Double.isFinite(result.accuracy()) && result.accuracy() > chance,
+          result.key() + ": " + result.accuracy());
     }
     ResultsTable table = ResultsTable.of(config, results);
     assertEquals(config.cells().size(), table.storedCells());
@@ -51,18 +73,38 @@ class QuickExperimentTest {
 
     List<DatasetSpec> otherShift =
         datasets.stream()
-            .map(d -> d.unbalance() == null
-                ? d
-                : new DatasetSpec(d.id(), d.data(), d.limit(), d.testLimit(), new ExperimentConfig.UnbalanceSpec("mnist", 1L, 1000)))
+            .map(
+                d ->
+                    d.unbalance() == null
+                        ? d
+                        : new DatasetSpec(
+                            d.id(),
+                            d.data(),
+                            d.limit(),
+                            d.testLimit(),
+                            new ExperimentConfig.UnbalanceSpec("mnist", 1L, 1000)))
             .toList();
     ExperimentConfig changed =
         new ExperimentConfig(
-            config.name(), config.results(), otherShift, config.autoencoders(), config.strategies(), config.budgets(),
-            config.seeds(), config.classifier(), config.randomBaseline(), config.threads());
-    var e = assertThrows(
-        InputException.class,
-        () -> new ExperimentRunner(changed, null, SelectionService.standard(), TestData.catalog()).run());
+            config.name(),
+            config.results(),
+            otherShift,
+            config.autoencoders(),
+            config.strategies(),
+            config.budgets(),
+            config.seeds(),
+            config.classifier(),
+            config.randomBaseline(),
+            config.threads());
+    var e =
+        assertThrows(
+            InputException.class,
+            () ->
+                new ExperimentRunner(changed, null, SelectionService.standard(), TestData.catalog())
+                    .run());
     assertTrue(e.getMessage().contains("shift=2000"), e.getMessage());
-    assertTrue(e.getMessage().contains("not the config's UnbalanceSettings[seed=1, shift=1000"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("not the config's UnbalanceSettings[seed=1, shift=1000"),
+        e.getMessage());
   }
 }

@@ -10,14 +10,27 @@ import org.junit.jupiter.api.Test;
 class ResultsTableTest {
   private static ExperimentConfig config() {
     return new ExperimentConfig(
-        "t", null,
-        List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist"), ExperimentConfig.DatasetSpec.of("unbalanced", "u")),
+        "t",
+        null,
+        List.of(
+            ExperimentConfig.DatasetSpec.of("balanced", "mnist"),
+            ExperimentConfig.DatasetSpec.of("unbalanced", "u")),
         List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
         List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
-        List.of(100), List.of(1L, 2L, 3L), null, true, null);
+        List.of(100),
+        List.of(1L, 2L, 3L),
+        null,
+        true,
+        null);
   }
 
-  private static void put(Map<CellKey, CellResult> results, String dataset, String ae, String strategy, long seed, double accuracy) {
+  private static void put(
+      Map<CellKey, CellResult> results,
+      String dataset,
+      String ae,
+      String strategy,
+      long seed,
+      double accuracy) {
     CellKey key = new CellKey(dataset, ae, strategy, 100, seed);
     results.put(key, Cells.result(key, accuracy));
   }
@@ -55,7 +68,8 @@ class ResultsTableTest {
         "dataset,autoencoder,strategy,budget,seed,accuracy,classes_covered,normalized_entropy,largest_to_smallest",
         table.cellsCsv().lines().findFirst().orElseThrow());
     assertEquals(
-        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0", table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
+        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0",
+        table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
   }
 
   @Test

@@ -52,9 +52,12 @@ class SelectionBalanceTest {
 
   @Test
   void badLabelsAreRefused() {
-    var outside = assertThrows(IllegalArgumentException.class, () -> SelectionBalance.of(new int[] {0, 4}, 4));
+    var outside =
+        assertThrows(
+            IllegalArgumentException.class, () -> SelectionBalance.of(new int[] {0, 4}, 4));
     assertEquals("label 4 is outside 0..3", outside.getMessage());
-    var empty = assertThrows(IllegalArgumentException.class, () -> SelectionBalance.of(new int[0], 4));
+    var empty =
+        assertThrows(IllegalArgumentException.class, () -> SelectionBalance.of(new int[0], 4));
     assertEquals("the balance of an empty selection is undefined", empty.getMessage());
   }
 
@@ -62,10 +65,14 @@ class SelectionBalanceTest {
   void randomSelectionIsSeededAndDistinct() {
     int[] a = RandomSelection.draw(1000, 100, 7);
     assertEquals(100, java.util.Arrays.stream(a).distinct().count());
-    assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(RandomSelection.draw(1000, 100, 7)));
+    assertEquals(
+        java.util.Arrays.toString(a),
+        java.util.Arrays.toString(RandomSelection.draw(1000, 100, 7)));
     org.junit.jupiter.api.Assertions.assertNotEquals(
-        java.util.Arrays.toString(a), java.util.Arrays.toString(RandomSelection.draw(1000, 100, 8)));
-    var tooMany = assertThrows(IllegalArgumentException.class, () -> RandomSelection.draw(10, 11, 1));
+        java.util.Arrays.toString(a),
+        java.util.Arrays.toString(RandomSelection.draw(1000, 100, 8)));
+    var tooMany =
+        assertThrows(IllegalArgumentException.class, () -> RandomSelection.draw(10, 11, 1));
     assertEquals("random selection size must be in 1..10, got 11", tooMany.getMessage());
   }
 }

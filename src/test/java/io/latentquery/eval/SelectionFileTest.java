@@ -24,7 +24,9 @@ class SelectionFileTest {
 
   @Test
   void readsTheIndicesInFileOrder() throws Exception {
-    Path file = csv("rank,index,id,label,z1,z2,cluster,draw_distance\n1,7,7,3,0.1,0.2,0,0.5\n2,2,2,2,0.3,0.1,1,0.4\n");
+    Path file =
+        csv(
+            "rank,index,id,label,z1,z2,cluster,draw_distance\n1,7,7,3,0.1,0.2,0,0.5\n2,2,2,2,0.3,0.1,1,0.4\n");
     assertArrayEquals(new int[] {7, 2}, SelectionFile.read(file, pool));
   }
 
@@ -33,24 +35,37 @@ class SelectionFileTest {
     Path file = csv("rank,index,id,label\n1,7,7,3\n2,2,12,2\n");
     var e = assertThrows(InputException.class, () -> SelectionFile.read(file, pool));
     assertEquals(
-        file + " row 2: index 2 has id '12' but pool example 2 of patterns is '2'; the selection was made from other data",
+        file
+            + " row 2: index 2 has id '12' but pool example 2 of patterns is '2'; the selection was made from other data",
         e.getMessage());
   }
 
   @Test
   void badIndicesAndColumnsAreNamed() throws Exception {
-    var outside = assertThrows(InputException.class, () -> SelectionFile.read(csv("index,id\n20,20\n"), pool));
+    var outside =
+        assertThrows(
+            InputException.class, () -> SelectionFile.read(csv("index,id\n20,20\n"), pool));
     assertEquals(
-        dir.resolve("selection.csv") + " row 1: index 20 is outside the pool of 20 examples of patterns; the selection was made from other data",
+        dir.resolve("selection.csv")
+            + " row 1: index 20 is outside the pool of 20 examples of patterns; the selection was made from other data",
         outside.getMessage());
-    var repeated = assertThrows(InputException.class, () -> SelectionFile.read(csv("index,id\n3,3\n3,3\n"), pool));
-    assertEquals(dir.resolve("selection.csv") + " row 2: index 3 was already selected in row 1", repeated.getMessage());
-    var noId = assertThrows(InputException.class, () -> SelectionFile.read(csv("rank,index\n1,3\n"), pool));
+    var repeated =
+        assertThrows(
+            InputException.class, () -> SelectionFile.read(csv("index,id\n3,3\n3,3\n"), pool));
     assertEquals(
-        dir.resolve("selection.csv") + " has no 'id' column; expected a selection from 'lq sample' (rank,index,id,...)",
+        dir.resolve("selection.csv") + " row 2: index 3 was already selected in row 1",
+        repeated.getMessage());
+    var noId =
+        assertThrows(
+            InputException.class, () -> SelectionFile.read(csv("rank,index\n1,3\n"), pool));
+    assertEquals(
+        dir.resolve("selection.csv")
+            + " has no 'id' column; expected a selection from 'lq sample' (rank,index,id,...)",
         noId.getMessage());
-    var notNumber = assertThrows(InputException.class, () -> SelectionFile.read(csv("index,id\nx,3\n"), pool));
+    var notNumber =
+        assertThrows(InputException.class, () -> SelectionFile.read(csv("index,id\nx,3\n"), pool));
     assertEquals(
-        dir.resolve("selection.csv") + " row 1: index 'x' is not a pool index (an integer >= 0)", notNumber.getMessage());
+        dir.resolve("selection.csv") + " row 1: index 'x' is not a pool index (an integer >= 0)",
+        notNumber.getMessage());
   }
 }

@@ -38,7 +38,12 @@ final class Synthetic {
       }
     }
     return new ByteImageDataset(
-        "patterns", new ImageShape(side, side, 1), pixels, labels, List.of("top", "left", "diagonal", "corner"),
-        Integer::toString, "synthetic-" + seed);
+        "patterns",
+        new ImageShape(side, side, 1),
+        pixels,
+        labels,
+        List.of("top", "left", "diagonal", "corner"),
+        Integer::toString,
+        "synthetic-" + seed);
   }
 }

@@ -17,7 +17,9 @@ public final class EncodeInFreshJvm {
   private EncodeInFreshJvm() {}
 
   public static void main(String[] args) throws IOException {
-    ImageShape shape = new ImageShape(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    ImageShape shape =
+        new ImageShape(
+            Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     float[] images;
     int count;
     try (DataInputStream in = new DataInputStream(Files.newInputStream(Path.of(args[4])))) {

@@ -50,7 +50,8 @@ class SavedModelExporterTest {
     try (TrainingSession session = new TrainingSession(config, 5, 1e-3, 2)) {
       session.initialize();
       for (int step = 1; step <= 5; step++) {
-        session.train(new Batch(images.batch(0, 64), 64, images.shape(), true, Seeds.step(5, 1, step)));
+        session.train(
+            new Batch(images.batch(0, 64), 64, images.shape(), true, Seeds.step(5, 1, step)));
       }
       Files.createDirectories(checkpoint.getParent());
       session.save(checkpoint);
@@ -58,11 +59,14 @@ class SavedModelExporterTest {
     }
     Path provenance = Files.writeString(temp.resolve("provenance.json"), "{}\n");
     export = temp.resolve("savedmodels/tiny");
-    new SavedModelExporter().export(new ExportSource(config, checkpoint, List.of(provenance)), export, false);
+    new SavedModelExporter()
+        .export(new ExportSource(config, checkpoint, List.of(provenance)), export, false);
   }
 
-  private static float[] call(String model, String input, float[] values, long[] shape, String output) {
-    try (SavedModelBundle bundle = SavedModelBundle.load(export.resolve(model).toString(), SavedModelContract.TAG)) {
+  private static float[] call(
+      String model, String input, float[] values, long[] shape, String output) {
+    try (SavedModelBundle bundle =
+        SavedModelBundle.load(export.resolve(model).toString(), SavedModelContract.TAG)) {
       Signature signature = bundle.function(SavedModelContract.SIGNATURE).signature();
       String in = signature.getInputs().get(input).name;
       String out = signature.getOutputs().get(output).name;
@@ -75,8 +79,13 @@ class SavedModelExporterTest {
 
   @Test
   void encoderOutputsEqualTheTrainingSession() {
-    float[] latent = call(SavedModelContract.ENCODER_DIR, SavedModelContract.IMAGE, pixels,
-        images.shape().batchShape(8), SavedModelContract.LATENT);
+    float[] latent =
+        call(
+            SavedModelContract.ENCODER_DIR,
+            SavedModelContract.IMAGE,
+            pixels,
+            images.shape().batchShape(8),
+            SavedModelContract.LATENT);
     assertEquals(8 * 3, latent.length);
     assertArrayEquals(trained.get(SavedModelContract.LATENT), latent, 1e-5f);
   }
@@ -85,22 +94,34 @@ class SavedModelExporterTest {
   void encoderLoadedInAFreshJvmGivesTheTrainingSessionsLatent() throws Exception {
     Path in = temp.resolve("fresh-jvm-images.bin");
     Path out = temp.resolve("fresh-jvm-latent.bin");
-    try (java.io.DataOutputStream stream = new java.io.DataOutputStream(Files.newOutputStream(in))) {
+    try (java.io.DataOutputStream stream =
+        new java.io.DataOutputStream(Files.newOutputStream(in))) {
       stream.writeInt(8);
       for (float v : pixels) {
         stream.writeFloat(v);
       }
     }
     String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(javaBinary, "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(javaBinary, "-cp", System.getProperty("java.class.path")));
     String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
     if (cache != null) {
       command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
     }
-    command.addAll(List.of(EncodeInFreshJvm.class.getName(), export.resolve(SavedModelContract.ENCODER_DIR).toString(),
-        "28", "28", "1", in.toString(), out.toString()));
+    command.addAll(
+        List.of(
+            EncodeInFreshJvm.class.getName(),
+            export.resolve(SavedModelContract.ENCODER_DIR).toString(),
+            "28",
+            "28",
+            "1",
+            in.toString(),
+            out.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String log = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String log =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, process.waitFor(), log);
     float[] latent;
     try (java.io.DataInputStream stream = new java.io.DataInputStream(Files.newInputStream(out))) {
@@ -115,10 +136,21 @@ class SavedModelExporterTest {
   @Test
   void autoencoderOutputsEqualTheTrainingSessionAndErrorIsMeanAbsolute() {
     long[] shape = images.shape().batchShape(8);
-    float[] reconstruction = call(SavedModelContract.AUTOENCODER_DIR, SavedModelContract.IMAGE, pixels, shape,
-        SavedModelContract.RECONSTRUCTION);
+    float[] reconstruction =
+        call(
+            SavedModelContract.AUTOENCODER_DIR,
+            SavedModelContract.IMAGE,
+            pixels,
+            shape,
+            SavedModelContract.RECONSTRUCTION);
     assertArrayEquals(trained.get(SavedModelContract.RECONSTRUCTION), reconstruction, 1e-5f);
-    float[] error = call(SavedModelContract.AUTOENCODER_DIR, SavedModelContract.IMAGE, pixels, shape, SavedModelContract.ERROR);
+    float[] error =
+        call(
+            SavedModelContract.AUTOENCODER_DIR,
+            SavedModelContract.IMAGE,
+            pixels,
+            shape,
+            SavedModelContract.ERROR);
     assertEquals(8, error.length);
     int size = images.shape().size();
     for (int i = 0; i < 8; i++) {
@@ -132,27 +164,41 @@ class SavedModelExporterTest {
 
   @Test
   void decoderOfTheLatentGivesTheReconstruction() {
-    float[] image = call(SavedModelContract.DECODER_DIR, SavedModelContract.LATENT, trained.get(SavedModelContract.LATENT),
-        new long[] {8, 3}, SavedModelContract.IMAGE);
+    float[] image =
+        call(
+            SavedModelContract.DECODER_DIR,
+            SavedModelContract.LATENT,
+            trained.get(SavedModelContract.LATENT),
+            new long[] {8, 3},
+            SavedModelContract.IMAGE);
     assertArrayEquals(trained.get(SavedModelContract.RECONSTRUCTION), image, 1e-5f);
   }
 
   @Test
   void exportsHoldNoOptimizerState() throws IOException {
     List<String> variables = new ArrayList<>();
-    try (SavedModelBundle bundle = SavedModelBundle.load(export.resolve(SavedModelContract.ENCODER_DIR).toString(), SavedModelContract.TAG)) {
-      bundle.graph().operations().forEachRemaining(op -> {
-        if (op.type().equals("VariableV2")) {
-          variables.add(op.name());
-        }
-      });
+    try (SavedModelBundle bundle =
+        SavedModelBundle.load(
+            export.resolve(SavedModelContract.ENCODER_DIR).toString(), SavedModelContract.TAG)) {
+      bundle
+          .graph()
+          .operations()
+          .forEachRemaining(
+              op -> {
+                if (op.type().equals("VariableV2")) {
+                  variables.add(op.name());
+                }
+              });
     }
     assertFalse(variables.isEmpty());
-    assertTrue(variables.stream().allMatch(name -> name.startsWith("encoder/")), variables.toString());
+    assertTrue(
+        variables.stream().allMatch(name -> name.startsWith("encoder/")), variables.toString());
     long exported = size(export.resolve(SavedModelContract.AUTOENCODER_DIR).resolve("variables"));
     long checkpointSize = size(checkpoint.getParent());
     // The checkpoint holds weights plus Adam's two moments: three times the weights.
-    assertTrue(exported < checkpointSize / 2, "export " + exported + " bytes, checkpoint " + checkpointSize);
+    assertTrue(
+        exported < checkpointSize / 2,
+        "export " + exported + " bytes, checkpoint " + checkpointSize);
     assertTrue(Files.isRegularFile(export.resolve("provenance.json")));
   }
 
@@ -161,16 +207,27 @@ class SavedModelExporterTest {
     Path target = temp.resolve("savedmodels/again");
     ExportSource source = new ExportSource(config, checkpoint, List.of());
     new SavedModelExporter().export(source, target, false);
-    var e = assertThrows(InputException.class, () -> new SavedModelExporter().export(source, target, false));
+    var e =
+        assertThrows(
+            InputException.class, () -> new SavedModelExporter().export(source, target, false));
     assertEquals("export " + target + " exists; use --force to replace it", e.getMessage());
     new SavedModelExporter().export(source, target, true);
-    assertTrue(Files.isRegularFile(target.resolve(SavedModelContract.DECODER_DIR).resolve("saved_model.pb")));
+    assertTrue(
+        Files.isRegularFile(
+            target.resolve(SavedModelContract.DECODER_DIR).resolve("saved_model.pb")));
   }
 
   @Test
   void missingCheckpointIsNamed() {
-    var e = assertThrows(InputException.class, () -> new SavedModelExporter()
-        .export(new ExportSource(config, temp.resolve("nowhere/variables"), List.of()), temp.resolve("x"), false));
+    var e =
+        assertThrows(
+            InputException.class,
+            () ->
+                new SavedModelExporter()
+                    .export(
+                        new ExportSource(config, temp.resolve("nowhere/variables"), List.of()),
+                        temp.resolve("x"),
+                        false));
     assertTrue(e.getMessage().contains("nowhere/variables.index"), e.getMessage());
   }
 

@@ -19,10 +19,15 @@ class AtomicFilesTest {
   void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
     Path target = dir.resolve("result.csv");
     AtomicFiles.writeString(target, "old");
-    assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(target, out -> {
-      out.write("half".getBytes());
-      throw new IOException("disk full");
-    }));
+    assertThrows(
+        UncheckedIOException.class,
+        () ->
+            AtomicFiles.write(
+                target,
+                out -> {
+                  out.write("half".getBytes());
+                  throw new IOException("disk full");
+                }));
     assertEquals("old", Files.readString(target));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count());
@@ -34,13 +39,20 @@ class AtomicFilesTest {
     Path target = dir.resolve("export");
     AtomicFiles.writeFolder(target, false, tmp -> Files.writeString(tmp.resolve("a"), "1"));
     UncheckedIOException exists =
-        assertThrows(UncheckedIOException.class, () -> AtomicFiles.writeFolder(target, false, tmp -> {}));
+        assertThrows(
+            UncheckedIOException.class, () -> AtomicFiles.writeFolder(target, false, tmp -> {}));
     assertTrue(exists.getMessage().contains("--force"), exists.getMessage());
 
-    assertThrows(UncheckedIOException.class, () -> AtomicFiles.writeFolder(target, true, tmp -> {
-      Files.writeString(tmp.resolve("b"), "2");
-      throw new IOException("export failed");
-    }));
+    assertThrows(
+        UncheckedIOException.class,
+        () ->
+            AtomicFiles.writeFolder(
+                target,
+                true,
+                tmp -> {
+                  Files.writeString(tmp.resolve("b"), "2");
+                  throw new IOException("export failed");
+                }));
     assertEquals("1", Files.readString(target.resolve("a")));
 
     AtomicFiles.writeFolder(target, true, tmp -> Files.writeString(tmp.resolve("b"), "2"));
@@ -58,6 +70,8 @@ class AtomicFilesTest {
     String first = Checksums.sha256(a);
     Files.writeString(a.resolve("x"), "2");
     assertTrue(!first.equals(Checksums.sha256(a)));
-    assertEquals(Checksums.sha256("abc".getBytes()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertEquals(
+        Checksums.sha256("abc".getBytes()),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 }

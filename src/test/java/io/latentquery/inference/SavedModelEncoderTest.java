@@ -32,7 +32,8 @@ class SavedModelEncoderTest {
     for (int i = 0; i < count; i++) {
       labels[i] = i % 3;
     }
-    return new ByteImageDataset("tiny", shape, pixels, labels, List.of("a", "b", "c"), i -> "img" + i, "sum");
+    return new ByteImageDataset(
+        "tiny", shape, pixels, labels, List.of("a", "b", "c"), i -> "img" + i, "sum");
   }
 
   @Test
@@ -66,8 +67,10 @@ class SavedModelEncoderTest {
   @Test
   void readsOtherSignatureAndTensorNamesWhenTold() throws IOException {
     float[][] matrix = TinySavedModels.matrix(SHAPE.size(), 3);
-    Path model = TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, matrix, "embed", "pixels", "z");
-    try (SavedModelEncoder encoder = SavedModelEncoder.open(model, new SignatureSpec("embed", "pixels", "z"), 1)) {
+    Path model =
+        TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, matrix, "embed", "pixels", "z");
+    try (SavedModelEncoder encoder =
+        SavedModelEncoder.open(model, new SignatureSpec("embed", "pixels", "z"), 1)) {
       assertEquals(3, encoder.latentDim());
       float[] z = encoder.encode(tinyData(SHAPE, 1).image(0), 1, SHAPE);
       assertEquals(3, z.length);
@@ -76,22 +79,33 @@ class SavedModelEncoderTest {
 
   @Test
   void refusesAnUnknownSignatureNamingTheOnesThereAre() throws IOException {
-    Path model = TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, TinySavedModels.matrix(6, 2));
+    Path model =
+        TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, TinySavedModels.matrix(6, 2));
     InputException e =
-        assertThrows(InputException.class, () -> SavedModelEncoder.open(model, SignatureSpec.encoder().with("predict", null, null), 1));
+        assertThrows(
+            InputException.class,
+            () ->
+                SavedModelEncoder.open(
+                    model, SignatureSpec.encoder().with("predict", null, null), 1));
     assertTrue(e.getMessage().contains("no signature 'predict'"), e.getMessage());
     assertTrue(e.getMessage().contains("serving_default"), e.getMessage());
     InputException input =
-        assertThrows(InputException.class, () -> SavedModelEncoder.open(model, SignatureSpec.encoder().with(null, "x", null), 1));
-    assertTrue(input.getMessage().contains("no input 'x'") && input.getMessage().contains("image"), input.getMessage());
+        assertThrows(
+            InputException.class,
+            () -> SavedModelEncoder.open(model, SignatureSpec.encoder().with(null, "x", null), 1));
+    assertTrue(
+        input.getMessage().contains("no input 'x'") && input.getMessage().contains("image"),
+        input.getMessage());
   }
 
   @Test
   void refusesImagesOfAnotherShapeNamingBothShapes() throws IOException {
-    Path model = TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, TinySavedModels.matrix(6, 2));
+    Path model =
+        TinySavedModels.linearEncoder(dir.resolve("enc"), 3, 2, 1, TinySavedModels.matrix(6, 2));
     try (SavedModelEncoder encoder = SavedModelEncoder.open(model)) {
       Dataset wrong = tinyData(new ImageShape(2, 3, 1), 2);
-      InputException e = assertThrows(InputException.class, () -> encoder.encode(wrong, 8, done -> {}));
+      InputException e =
+          assertThrows(InputException.class, () -> encoder.encode(wrong, 8, done -> {}));
       assertTrue(e.getMessage().contains("[-1, 3, 2, 1]"), e.getMessage());
       assertTrue(e.getMessage().contains("[-1, 2, 3, 1]"), e.getMessage());
     }
@@ -101,7 +115,9 @@ class SavedModelEncoderTest {
   void refusesAnOutputThatIsNotOneVectorPerExample() throws IOException {
     Path model = TinySavedModels.identity(dir.resolve("id"), 3, 2, 1);
     InputException e = assertThrows(InputException.class, () -> SavedModelEncoder.open(model));
-    assertTrue(e.getMessage().contains("[-1, 3, 2, 1]") && e.getMessage().contains("expected [-1, L]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[-1, 3, 2, 1]") && e.getMessage().contains("expected [-1, L]"),
+        e.getMessage());
   }
 
   @Test
@@ -110,16 +126,22 @@ class SavedModelEncoderTest {
     InputException e = assertThrows(InputException.class, () -> SavedModelEncoder.open(missing));
     assertEquals("missing SavedModel folder: " + missing, e.getMessage());
     Path plain = Files.createDirectories(dir.resolve("plain"));
-    InputException notModel = assertThrows(InputException.class, () -> SavedModelEncoder.open(plain));
-    assertTrue(notModel.getMessage().startsWith(plain + " is not a SavedModel folder"), notModel.getMessage());
+    InputException notModel =
+        assertThrows(InputException.class, () -> SavedModelEncoder.open(plain));
+    assertTrue(
+        notModel.getMessage().startsWith(plain + " is not a SavedModel folder"),
+        notModel.getMessage());
   }
 
   @Test
   void autoencoderErrorIsTheMeanAbsoluteErrorWithOrWithoutAnErrorOutput() throws IOException {
     Dataset data = tinyData(SHAPE, 5);
     for (boolean withError : new boolean[] {true, false}) {
-      Path model = TinySavedModels.scalingAutoencoder(dir.resolve("ae" + withError), 3, 2, 1, 0.5f, withError);
-      try (SavedModelAutoencoder autoencoder = SavedModelAutoencoder.open(model, SignatureSpec.autoencoder(), 1)) {
+      Path model =
+          TinySavedModels.scalingAutoencoder(
+              dir.resolve("ae" + withError), 3, 2, 1, 0.5f, withError);
+      try (SavedModelAutoencoder autoencoder =
+          SavedModelAutoencoder.open(model, SignatureSpec.autoencoder(), 1)) {
         assertEquals(withError, autoencoder.hasErrorOutput());
         double[] errors = autoencoder.errors(data, 2, done -> {});
         for (int i = 0; i < 5; i++) {

@@ -19,15 +19,14 @@ import org.tensorflow.types.TFloat32;
 public final class TinySavedModels {
   private TinySavedModels() {}
 
-  /**
-   * A linear encoder: flattens [-1,h,w,c] images and multiplies by {@code matrix}
-   * [h*w*c][L].
-   */
-  public static Path linearEncoder(Path dir, int h, int w, int c, float[][] matrix, String key, String in, String out)
+  /** A linear encoder: flattens [-1,h,w,c] images and multiplies by {@code matrix} [h*w*c][L]. */
+  public static Path linearEncoder(
+      Path dir, int h, int w, int c, float[][] matrix, String key, String in, String out)
       throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
+      Placeholder<TFloat32> image =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
       Operand<TFloat32> flat = tf.reshape(image, tf.constant(new long[] {-1, (long) h * w * c}));
       Operand<TFloat32> latent = tf.linalg.matMul(flat, tf.constant(matrix));
       export(dir, graph, Signature.builder().key(key).input(in, image).output(out, latent).build());
@@ -36,7 +35,8 @@ public final class TinySavedModels {
   }
 
   /** An encoder with the contract's names and output {@code z = sum over pixels * weights}. */
-  public static Path linearEncoder(Path dir, int h, int w, int c, float[][] matrix) throws IOException {
+  public static Path linearEncoder(Path dir, int h, int w, int c, float[][] matrix)
+      throws IOException {
     return linearEncoder(dir, h, w, c, matrix, "serving_default", "image", "latent");
   }
 
@@ -44,9 +44,17 @@ public final class TinySavedModels {
   public static Path identity(Path dir, int h, int w, int c) throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
+      Placeholder<TFloat32> image =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
       Operand<TFloat32> same = tf.identity(image);
-      export(dir, graph, Signature.builder().key("serving_default").input("image", image).output("latent", same).build());
+      export(
+          dir,
+          graph,
+          Signature.builder()
+              .key("serving_default")
+              .input("image", image)
+              .output("latent", same)
+              .build());
     }
     return dir;
   }
@@ -55,16 +63,22 @@ public final class TinySavedModels {
    * An autoencoder whose reconstruction is {@code scale * image}; with {@code withError} it also
    * outputs the mean absolute error, as our exporter does.
    */
-  public static Path scalingAutoencoder(Path dir, int h, int w, int c, float scale, boolean withError) throws IOException {
+  public static Path scalingAutoencoder(
+      Path dir, int h, int w, int c, float scale, boolean withError) throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
+      Placeholder<TFloat32> image =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
       Operand<TFloat32> rebuilt = tf.math.mul(image, tf.constant(scale));
       Signature.Builder signature =
-          Signature.builder().key("serving_default").input("image", image).output("reconstruction", rebuilt);
+          Signature.builder()
+              .key("serving_default")
+              .input("image", image)
+              .output("reconstruction", rebuilt);
       if (withError) {
         Operand<TFloat32> error =
-            tf.math.mean(tf.math.abs(tf.math.sub(image, rebuilt)), tf.constant(new int[] {1, 2, 3}));
+            tf.math.mean(
+                tf.math.abs(tf.math.sub(image, rebuilt)), tf.constant(new int[] {1, 2, 3}));
         signature.output("error", error);
       }
       export(dir, graph, signature.build());
@@ -73,21 +87,32 @@ public final class TinySavedModels {
   }
 
   /** A linear decoder: latent [-1,L] times {@code matrix} [L][h*w*c], reshaped to images. */
-  public static Path linearDecoder(Path dir, int h, int w, int c, float[][] matrix) throws IOException {
+  public static Path linearDecoder(Path dir, int h, int w, int c, float[][] matrix)
+      throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> latent =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, matrix.length)));
       Operand<TFloat32> flat = tf.linalg.matMul(latent, tf.constant(matrix));
       Operand<TFloat32> image = tf.reshape(flat, tf.constant(new long[] {-1, h, w, c}));
-      export(dir, graph, Signature.builder().key("serving_default").input("latent", latent).output("image", image).build());
+      export(
+          dir,
+          graph,
+          Signature.builder()
+              .key("serving_default")
+              .input("latent", latent)
+              .output("image", image)
+              .build());
     }
     return dir;
   }
 
   private static void export(Path dir, Graph graph, Signature signature) throws IOException {
     try (Session session = new Session(graph)) {
-      SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
+      SavedModelBundle.exporter(dir.toString())
+          .withSession(session)
+          .withSignature(signature)
+          .export();
     }
   }
 

@@ -16,15 +16,18 @@ class AutoencoderConfigTest {
 
   @Test
   void zeroLatentDimIsRefusedByName() {
-    var e = assertThrows(IllegalArgumentException.class, () -> AutoencoderConfig.builder().latentDim(0).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> AutoencoderConfig.builder().latentDim(0).build());
     assertEquals("latentDim must be >= 1, got 0", e.getMessage());
   }
 
   @Test
   void sizeThatDoesNotDivideIsRefusedWithSizeAndDivisor() {
-    var e = assertThrows(
-        IllegalArgumentException.class,
-        () -> AutoencoderConfig.builder().input(new ImageShape(30, 30, 1)).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AutoencoderConfig.builder().input(new ImageShape(30, 30, 1)).build());
     assertTrue(e.getMessage().contains("30x30"), e.getMessage());
     assertTrue(e.getMessage().contains("divide by 4"), e.getMessage());
   }
@@ -37,10 +40,17 @@ class AutoencoderConfigTest {
 
   @Test
   void otherBadValuesAreNamed() {
-    assertThrows(IllegalArgumentException.class, () -> AutoencoderConfig.builder().dropout(1).build());
-    var e = assertThrows(IllegalArgumentException.class, () -> AutoencoderConfig.builder().filters(List.of()).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> AutoencoderConfig.builder().dropout(1).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AutoencoderConfig.builder().filters(List.of()).build());
     assertTrue(e.getMessage().startsWith("filters"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> AutoencoderConfig.preset("huge", new ImageShape(28, 28, 1)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AutoencoderConfig.preset("huge", new ImageShape(28, 28, 1)));
     assertTrue(e.getMessage().contains("'huge'"), e.getMessage());
   }
 
@@ -56,7 +66,11 @@ class AutoencoderConfigTest {
 
   @Test
   void jsonRoundTrip() throws Exception {
-    var config = AutoencoderConfig.preset("small", new ImageShape(32, 32, 3)).latentDim(5).dropout(0.25).build();
+    var config =
+        AutoencoderConfig.preset("small", new ImageShape(32, 32, 3))
+            .latentDim(5)
+            .dropout(0.25)
+            .build();
     String json = Json.toJson(config);
     assertTrue(json.contains("\"kind\" : \"conv\""), json);
     assertEquals(config, Json.mapper().readValue(json, AutoencoderConfig.class));
@@ -72,12 +86,27 @@ class AutoencoderConfigTest {
     assertEquals(null, conv.variational());
     assertEquals(null, conv.tsne());
     assertEquals(1, conv.minimumBatchSize());
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> AutoencoderConfig.builder().kind(ModelKind.TSNE).variational(new VariationalSettings(2)).build());
-    assertEquals("beta applies only to the variational kinds (vae, vtsne), not tsne", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> AutoencoderConfig.builder().kind(ModelKind.VAE).tsne(TsneSettings.defaults()).build());
-    assertEquals("perplexity, dof and t-SNE weight apply only to the t-SNE kinds (tsne, vtsne), not vae", e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AutoencoderConfig.builder()
+                    .kind(ModelKind.TSNE)
+                    .variational(new VariationalSettings(2))
+                    .build());
+    assertEquals(
+        "beta applies only to the variational kinds (vae, vtsne), not tsne", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AutoencoderConfig.builder()
+                    .kind(ModelKind.VAE)
+                    .tsne(TsneSettings.defaults())
+                    .build());
+    assertEquals(
+        "perplexity, dof and t-SNE weight apply only to the t-SNE kinds (tsne, vtsne), not vae",
+        e.getMessage());
   }
 
   @Test
@@ -89,11 +118,12 @@ class AutoencoderConfigTest {
 
   @Test
   void kindSettingsRoundTripThroughJson() throws Exception {
-    var config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
-        .kind(ModelKind.VTSNE)
-        .variational(new VariationalSettings(4))
-        .tsne(new TsneSettings(12.5, 0.5, 0.3))
-        .build();
+    var config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
+            .kind(ModelKind.VTSNE)
+            .variational(new VariationalSettings(4))
+            .tsne(new TsneSettings(12.5, 0.5, 0.3))
+            .build();
     String json = Json.toJson(config);
     assertTrue(json.contains("\"beta\" : 4.0"), json);
     assertTrue(json.contains("\"perplexity\" : 12.5"), json);

@@ -42,7 +42,9 @@ class AutoencoderKindsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ModelKind.class, names = {"VAE", "TSNE", "VTSNE"})
+  @EnumSource(
+      value = ModelKind.class,
+      names = {"VAE", "TSNE", "VTSNE"})
   void lossFallsAndExportReproducesTheTrainingProcess(ModelKind kind) throws IOException {
     Dataset images = TestData.mnistPool(500);
     AutoencoderConfig config = AutoencoderConfig.preset("small", images.shape()).kind(kind).build();
@@ -51,8 +53,12 @@ class AutoencoderKindsTest {
     Map<String, float[]> trained;
     try (TrainingSession session = new TrainingSession(config, 3, 1e-3, 2)) {
       session.initialize();
-      List<String> expectedTerms = kind == ModelKind.VAE ? List.of("reconstruction", "kl")
-          : kind == ModelKind.TSNE ? List.of("reconstruction", "tsne") : List.of("reconstruction", "kl", "tsne");
+      List<String> expectedTerms =
+          kind == ModelKind.VAE
+              ? List.of("reconstruction", "kl")
+              : kind == ModelKind.TSNE
+                  ? List.of("reconstruction", "tsne")
+                  : List.of("reconstruction", "kl", "tsne");
       assertEquals(expectedTerms, session.termNames());
       StepLosses before = session.evaluate(evaluationBatch(images));
       int[] order = Seeds.epochOrder(3, 1, images.size());
@@ -62,12 +68,19 @@ class AutoencoderKindsTest {
         for (int i = 0; i < BATCH; i++) {
           indices[i] = order[(from + i) % order.length];
         }
-        StepLosses losses = session.train(new Batch(images.batch(indices), BATCH, images.shape(), true, Seeds.step(3, 1, step)));
+        StepLosses losses =
+            session.train(
+                new Batch(
+                    images.batch(indices), BATCH, images.shape(), true, Seeds.step(3, 1, step)));
         assertTrue(losses.finite(), "step " + step);
       }
       StepLosses after = session.evaluate(evaluationBatch(images));
-      assertTrue(after.total() < 0.8 * before.total(), kind + ": loss " + before.total() + " -> " + after.total());
-      assertTrue(after.term(0) < before.term(0), kind + ": reconstruction " + before.term(0) + " -> " + after.term(0));
+      assertTrue(
+          after.total() < 0.8 * before.total(),
+          kind + ": loss " + before.total() + " -> " + after.total());
+      assertTrue(
+          after.term(0) < before.term(0),
+          kind + ": reconstruction " + before.term(0) + " -> " + after.term(0));
       float sum = 0;
       for (int i = 0; i < expectedTerms.size(); i++) {
         sum += after.term(i);
@@ -75,7 +88,9 @@ class AutoencoderKindsTest {
       assertEquals(after.total(), sum, 1e-5f, "the total is the sum of the terms");
       if (kind.tsne()) {
         int tsne = expectedTerms.indexOf("tsne");
-        assertTrue(after.term(tsne) < before.term(tsne), kind + ": t-SNE term " + before.term(tsne) + " -> " + after.term(tsne));
+        assertTrue(
+            after.term(tsne) < before.term(tsne),
+            kind + ": t-SNE term " + before.term(tsne) + " -> " + after.term(tsne));
       }
       Files.createDirectories(checkpoint.getParent());
       session.save(checkpoint);
@@ -85,17 +100,42 @@ class AutoencoderKindsTest {
     new SavedModelExporter().export(new ExportSource(config, checkpoint, List.of()), export, false);
 
     long[] imageShape = images.shape().batchShape(8);
-    Map<String, float[]> encoded = call(export, SavedModelContract.ENCODER_DIR, SavedModelContract.IMAGE, pixels, imageShape,
-        SavedModelContract.LATENT, SavedModelContract.LATENT_LOGVAR);
-    assertArrayEquals(trained.get(SavedModelContract.LATENT), encoded.get(SavedModelContract.LATENT), 1e-5f);
+    Map<String, float[]> encoded =
+        call(
+            export,
+            SavedModelContract.ENCODER_DIR,
+            SavedModelContract.IMAGE,
+            pixels,
+            imageShape,
+            SavedModelContract.LATENT,
+            SavedModelContract.LATENT_LOGVAR);
+    assertArrayEquals(
+        trained.get(SavedModelContract.LATENT), encoded.get(SavedModelContract.LATENT), 1e-5f);
     assertEquals(kind.variational(), encoded.containsKey(SavedModelContract.LATENT_LOGVAR));
     if (kind.variational()) {
-      assertArrayEquals(trained.get(SavedModelContract.LATENT_LOGVAR), encoded.get(SavedModelContract.LATENT_LOGVAR), 1e-5f);
+      assertArrayEquals(
+          trained.get(SavedModelContract.LATENT_LOGVAR),
+          encoded.get(SavedModelContract.LATENT_LOGVAR),
+          1e-5f);
     }
-    float[] decoded = call(export, SavedModelContract.DECODER_DIR, SavedModelContract.LATENT,
-        encoded.get(SavedModelContract.LATENT), new long[] {8, 2}, SavedModelContract.IMAGE).get(SavedModelContract.IMAGE);
-    float[] reconstruction = call(export, SavedModelContract.AUTOENCODER_DIR, SavedModelContract.IMAGE, pixels, imageShape,
-        SavedModelContract.RECONSTRUCTION).get(SavedModelContract.RECONSTRUCTION);
+    float[] decoded =
+        call(
+                export,
+                SavedModelContract.DECODER_DIR,
+                SavedModelContract.LATENT,
+                encoded.get(SavedModelContract.LATENT),
+                new long[] {8, 2},
+                SavedModelContract.IMAGE)
+            .get(SavedModelContract.IMAGE);
+    float[] reconstruction =
+        call(
+                export,
+                SavedModelContract.AUTOENCODER_DIR,
+                SavedModelContract.IMAGE,
+                pixels,
+                imageShape,
+                SavedModelContract.RECONSTRUCTION)
+            .get(SavedModelContract.RECONSTRUCTION);
     assertEquals(pixels.length, reconstruction.length);
     assertArrayEquals(decoded, reconstruction, 1e-5f, "the autoencoder decodes the mean");
     if (!kind.variational()) {
@@ -106,7 +146,8 @@ class AutoencoderKindsTest {
   /** Runs one exported model on {@code values}; outputs its signature lacks are left out. */
   private static Map<String, float[]> call(
       Path export, String model, String input, float[] values, long[] shape, String... outputs) {
-    try (SavedModelBundle bundle = SavedModelBundle.load(export.resolve(model).toString(), SavedModelContract.TAG)) {
+    try (SavedModelBundle bundle =
+        SavedModelBundle.load(export.resolve(model).toString(), SavedModelContract.TAG)) {
       Signature signature = bundle.function(SavedModelContract.SIGNATURE).signature();
       Map<String, float[]> fetched = new java.util.LinkedHashMap<>();
       try (TFloat32 tensor = Tensors.of(shape, values)) {
@@ -114,10 +155,13 @@ class AutoencoderKindsTest {
           if (!signature.getOutputs().containsKey(output)) {
             continue;
           }
-          try (Result result = bundle.session().runner()
-              .feed(signature.getInputs().get(input).name, tensor)
-              .fetch(signature.getOutputs().get(output).name)
-              .run()) {
+          try (Result result =
+              bundle
+                  .session()
+                  .runner()
+                  .feed(signature.getInputs().get(input).name, tensor)
+                  .fetch(signature.getOutputs().get(output).name)
+                  .run()) {
             fetched.put(output, Tensors.read((TFloat32) result.get(0)));
           }
         }

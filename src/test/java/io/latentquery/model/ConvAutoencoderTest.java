@@ -29,7 +29,9 @@ class ConvAutoencoderTest {
         Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images =
-          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+          tf.placeholder(
+              TFloat32.class,
+              Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
       ModelContext context = ModelContext.training(7);
       var latent = model.encode(tf, context, images).get(SavedModelContract.LATENT);
       var reconstruction = model.decode(tf, context, latent);
@@ -38,7 +40,8 @@ class ConvAutoencoderTest {
         pixels[i] = (i % 17) / 17f;
       }
       try (TFloat32 input = Tensors.of(shape.batchShape(batch), pixels);
-          Result result = session.runner().feed(images, input).fetch(latent).fetch(reconstruction).run()) {
+          Result result =
+              session.runner().feed(images, input).fetch(latent).fetch(reconstruction).run()) {
         assertArrayEquals(new long[] {batch, config.latentDim()}, result.get(0).shape().asArray());
         assertArrayEquals(shape.batchShape(batch), result.get(1).shape().asArray());
         TFloat32 out = (TFloat32) result.get(1);
@@ -71,14 +74,19 @@ class ConvAutoencoderTest {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       ModelContext context = ModelContext.training(1);
-      model.training(tf, context, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
+      model.training(
+          tf, context, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
       context.variables().forEach(v -> training.add(v.op().name()));
     }
     Set<String> inference = new HashSet<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       ModelContext context = ModelContext.inference();
-      var latent = model.encode(tf, context, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
+      var latent =
+          model.encode(
+              tf,
+              context,
+              tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
       model.decode(tf, context, latent.get(SavedModelContract.LATENT));
       context.variables().forEach(v -> inference.add(v.op().name()));
     }
@@ -124,14 +132,21 @@ class ConvAutoencoderTest {
 
   @Test
   void trainingGraphNamesItsLossTerms() {
-    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).dropout(0.5).build();
+    AutoencoderConfig config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).dropout(0.5).build();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       ModelContext context = ModelContext.training(1);
       TrainingGraph training =
-          config.kind().create(config)
-              .training(tf, context, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
-      assertEquals(List.of(ConvAutoencoder.RECONSTRUCTION_LOSS), List.copyOf(training.lossTerms().keySet()));
+          config
+              .kind()
+              .create(config)
+              .training(
+                  tf,
+                  context,
+                  tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
+      assertEquals(
+          List.of(ConvAutoencoder.RECONSTRUCTION_LOSS), List.copyOf(training.lossTerms().keySet()));
       assertEquals(2, context.feeds().size(), "one dropout mask per dense layer");
     }
   }

@@ -14,12 +14,20 @@ import org.junit.jupiter.api.Test;
 class RenderArchitectureTest {
   @Test
   void renderUsesExportsNotTheTrainingCode() {
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.latentquery.render");
-    noClasses().that().resideInAPackage("io.latentquery.render..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.latentquery.model..", "io.latentquery.train..", "io.latentquery.export..", "io.latentquery.cli..",
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.latentquery.render");
+    noClasses()
+        .that()
+        .resideInAPackage("io.latentquery.render..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.latentquery.model..",
+            "io.latentquery.train..",
+            "io.latentquery.export..",
+            "io.latentquery.cli..",
             "io.latentquery.eval..")
         .check(classes);
   }

@@ -17,7 +17,8 @@ class RunSettingsTest {
   @TempDir Path dir;
 
   /** settings.json as 'lq train' writes it (fields the report does not use are only shown). */
-  private static final String TRAINED = """
+  private static final String TRAINED =
+      """
       {
         "model" : { "kind" : "conv", "input" : { "height" : 28, "width" : 28, "channels" : 1 }, "latentDim" : 2 },
         "data" : {
@@ -39,21 +40,29 @@ class RunSettingsTest {
   void readsTheDataRequestAndLimitOfATrainingRun() throws Exception {
     Path file = Files.writeString(dir.resolve("settings.json"), TRAINED);
     RunSettings settings = RunSettings.read(file);
-    assertEquals(new DataRequest("mnist", null, null, new ImageFolderOptions(1, null)), settings.data());
+    assertEquals(
+        new DataRequest("mnist", null, null, new ImageFolderOptions(1, null)), settings.data());
     assertEquals(5000, settings.limit());
     assertEquals(6, settings.document().get("epochs").asInt());
     RunSettings moved = settings.withDataset("/data/mnist-copy");
-    assertEquals(new DataRequest("/data/mnist-copy", null, null, new ImageFolderOptions(1, null)), moved.data());
+    assertEquals(
+        new DataRequest("/data/mnist-copy", null, null, new ImageFolderOptions(1, null)),
+        moved.data());
   }
 
   @Test
   void readsSplitSizesAndAResizedImageFolder() throws Exception {
-    Path file = Files.writeString(dir.resolve("settings.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("settings.json"),
+            """
         {"data": {"dataset": "cells/", "poolSize": 800, "validationSize": 100,
                   "folderOptions": {"channels": 3, "resize": {"height": 32, "width": 48, "channels": 3}}}}
         """);
     RunSettings settings = RunSettings.read(file);
-    assertEquals(new DataRequest("cells/", 800, 100, new ImageFolderOptions(3, new ImageShape(32, 48, 3))), settings.data());
+    assertEquals(
+        new DataRequest("cells/", 800, 100, new ImageFolderOptions(3, new ImageShape(32, 48, 3))),
+        settings.data());
     assertNull(settings.limit());
   }
 

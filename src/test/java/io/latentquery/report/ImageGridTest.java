@@ -39,18 +39,26 @@ class ImageGridTest {
     // 2 columns of 8-pixel-wide tiles, 2 rows of 12-pixel-high tiles, 1 pixel padding.
     assertEquals(1 + 2 * (8 + 1), layout.width());
     assertEquals(1 + 2 * (12 + 1), layout.height());
-    BufferedImage read = PictureAssertions.roundTrip(dir, "grid", grid, layout.width(), layout.height());
+    BufferedImage read =
+        PictureAssertions.roundTrip(dir, "grid", grid, layout.width(), layout.height());
     for (int dy = 0; dy < 12; dy++) {
       for (int dx = 0; dx < 8; dx++) {
-        assertEquals(0xFFFFFF, rgbAt(read, layout.tileX(0) + dx, layout.tileY(0) + dy), "tile 0 is white");
-        assertEquals(0x000000, rgbAt(read, layout.tileX(1) + dx, layout.tileY(1) + dy), "tile 1 is black");
-        assertEquals(0x808080, rgbAt(read, layout.tileX(2) + dx, layout.tileY(2) + dy), "tile 2 is mid gray");
+        assertEquals(
+            0xFFFFFF, rgbAt(read, layout.tileX(0) + dx, layout.tileY(0) + dy), "tile 0 is white");
+        assertEquals(
+            0x000000, rgbAt(read, layout.tileX(1) + dx, layout.tileY(1) + dy), "tile 1 is black");
+        assertEquals(
+            0x808080,
+            rgbAt(read, layout.tileX(2) + dx, layout.tileY(2) + dy),
+            "tile 2 is mid gray");
       }
     }
     assertEquals(1 + 8 + 1, layout.tileX(1));
     assertEquals(1 + 12 + 1, layout.tileY(2));
     assertEquals(ImageGrid.BACKGROUND.getRGB() & 0xFFFFFF, rgbAt(read, 0, 0), "padding");
-    assertEquals(ImageGrid.BACKGROUND.getRGB() & 0xFFFFFF, rgbAt(read, layout.tileX(3) + 2, layout.tileY(3) + 2),
+    assertEquals(
+        ImageGrid.BACKGROUND.getRGB() & 0xFFFFFF,
+        rgbAt(read, layout.tileX(3) + 2, layout.tileY(3) + 2),
         "the missing fourth tile is background");
   }
 
@@ -75,7 +83,8 @@ class ImageGridTest {
     BufferedImage image = Pixels.toImage(pixels, 0, rgb, 1);
     assertEquals(0xFF0000, rgbAt(image, 0, 0));
     assertEquals(0x00FF00, rgbAt(image, 1, 0));
-    assertEquals(0xFF0000, rgbAt(image, 2, 0), "values above 1 clamp to 255, NaN and negatives to 0");
+    assertEquals(
+        0xFF0000, rgbAt(image, 2, 0), "values above 1 clamp to 255, NaN and negatives to 0");
   }
 
   @Test
@@ -93,8 +102,10 @@ class ImageGridTest {
     }
     assertEquals(true, dark, "caption text is drawn under tile 0");
     assertEquals(0xFFFFFF, rgbAt(grid, layout.tileX(1), captionTop), "caption strip is white");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ImageGrid.render(constant(0f, 0f), style, List.of("one")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ImageGrid.render(constant(0f, 0f), style, List.of("one")));
     assertEquals("1 captions for 2 images", e.getMessage());
   }
 
@@ -104,7 +115,8 @@ class ImageGridTest {
     ImageBatch rebuilt = constant(0f, 0f, 0f);
     BufferedImage picture = ImageFigures.reconstructions(originals, rebuilt, 2, 1);
     ImageGrid.Layout layout = ImageGrid.layout(GRAY, 8, new ImageGrid.Style(2, 1, 2, 2), false);
-    assertEquals(2 + 3 + 2 + 3 + 2 + 4, layout.tileY(4), "a 4-pixel gap sets the second pair of rows apart");
+    assertEquals(
+        2 + 3 + 2 + 3 + 2 + 4, layout.tileY(4), "a 4-pixel gap sets the second pair of rows apart");
     assertEquals(layout.width(), picture.getWidth());
     assertEquals(layout.height(), picture.getHeight());
     // Rows: originals 0,1 / reconstructions 0,1 / original 2, gap / reconstruction 2, gap.
@@ -113,16 +125,21 @@ class ImageGridTest {
     assertEquals(0x000000, rgbAt(picture, layout.tileX(2), layout.tileY(2)));
     assertEquals(0x000000, rgbAt(picture, layout.tileX(3), layout.tileY(3)));
     assertEquals(0xFFFFFF, rgbAt(picture, layout.tileX(4), layout.tileY(4)));
-    assertEquals(ImageGrid.BACKGROUND.getRGB() & 0xFFFFFF, rgbAt(picture, layout.tileX(5), layout.tileY(5)));
+    assertEquals(
+        ImageGrid.BACKGROUND.getRGB() & 0xFFFFFF, rgbAt(picture, layout.tileX(5), layout.tileY(5)));
     assertEquals(0x000000, rgbAt(picture, layout.tileX(6), layout.tileY(6)));
   }
 
   @Test
   void hardestErrorsComeFirst() {
-    assertArrayEquals(new int[] {2, 0, 3}, ImageFigures.hardest(new double[] {0.5, 0.1, 0.9, 0.5}, 3));
+    assertArrayEquals(
+        new int[] {2, 0, 3}, ImageFigures.hardest(new double[] {0.5, 0.1, 0.9, 0.5}, 3));
     assertArrayEquals(new int[] {1, 0}, ImageFigures.hardest(new double[] {0.5, Double.NaN}, 5));
-    BufferedImage picture = ImageFigures.hardExamples(constant(1f, 0f), new double[] {0.25, 0.125}, 2, 10);
-    assertEquals(ImageGrid.layout(GRAY, 2, new ImageGrid.Style(2, 10, 2), true).height(), picture.getHeight());
+    BufferedImage picture =
+        ImageFigures.hardExamples(constant(1f, 0f), new double[] {0.25, 0.125}, 2, 10);
+    assertEquals(
+        ImageGrid.layout(GRAY, 2, new ImageGrid.Style(2, 10, 2), true).height(),
+        picture.getHeight());
   }
 
   @Test
@@ -137,21 +154,26 @@ class ImageGridTest {
     assertArrayEquals(new double[] {0, 10}, points.point(6), "bottom left");
 
     Points three = Points.of(new double[][] {{0, 0, 5}, {1, 1, 7}, {2, 2, 100}});
-    assertArrayEquals(new double[] {0, 2, 7}, LatentGrid.spanning(three, 2, 0).points().point(0),
+    assertArrayEquals(
+        new double[] {0, 2, 7},
+        LatentGrid.spanning(three, 2, 0).points().point(0),
         "further coordinates held at their median");
     assertEquals(2.0, LatentGrid.quantile(new double[] {0, 4}, 0.5));
 
     BufferedImage manifold = grid.render(constant(0, 0, 0, 0, 1, 0, 0, 0, 0), 2);
     assertEquals(3 * 2 * 2, manifold.getWidth(), "seamless: no padding");
     assertEquals(0xFFFFFF, rgbAt(manifold, 4, 6), "centre tile");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> grid.render(constant(0, 0), 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> grid.render(constant(0, 0), 1));
     assertEquals("2 decoded images for a 3x3 grid", e.getMessage());
   }
 
   @Test
   void eachImageAsItsOwnPng() throws Exception {
     List<Path> files = PngFiles.writeEach(dir.resolve("decoded"), "decoded", constant(1f, 0f), 2);
-    assertEquals(List.of(dir.resolve("decoded/decoded-00000.png"), dir.resolve("decoded/decoded-00001.png")), files);
+    assertEquals(
+        List.of(dir.resolve("decoded/decoded-00000.png"), dir.resolve("decoded/decoded-00001.png")),
+        files);
     BufferedImage first = ImageIO.read(files.get(0).toFile());
     assertEquals(4, first.getWidth());
     assertEquals(6, first.getHeight());
@@ -164,8 +186,8 @@ class ImageGridTest {
 
   @Test
   void batchShapeIsChecked() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ImageBatch(new float[5], 1, GRAY));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new ImageBatch(new float[5], 1, GRAY));
     assertEquals("5 values are not 1 images of 3x2x1", e.getMessage());
   }
 }

@@ -13,8 +13,12 @@ import javax.imageio.ImageIO;
 final class PictureAssertions {
   private PictureAssertions() {}
 
-  /** Writes {@code image} as PNG, reads it back, and checks it is a width x height, non-blank picture. */
-  static BufferedImage roundTrip(Path dir, String name, BufferedImage image, int width, int height) throws IOException {
+  /**
+   * Writes {@code image} as PNG, reads it back, and checks it is a width x height, non-blank
+   * picture.
+   */
+  static BufferedImage roundTrip(Path dir, String name, BufferedImage image, int width, int height)
+      throws IOException {
     Path file = dir.resolve(name + ".png");
     PngFiles.write(file, image);
     return readPng(file, width, height);

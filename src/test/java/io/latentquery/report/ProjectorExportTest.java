@@ -30,11 +30,13 @@ class ProjectorExportTest {
 
   /** Image i is constant (i % 5) / 4. */
   private static ImageSource images(ImageShape shape) {
-    return ImageSource.of(shape, i -> {
-      float[] pixels = new float[shape.size()];
-      java.util.Arrays.fill(pixels, (i % 5) / 4f);
-      return pixels;
-    });
+    return ImageSource.of(
+        shape,
+        i -> {
+          float[] pixels = new float[shape.size()];
+          java.util.Arrays.fill(pixels, (i % 5) / 4f);
+          return pixels;
+        });
   }
 
   private static List<Integer> configDims(String config) {
@@ -53,7 +55,14 @@ class ProjectorExportTest {
     ClassLabels classes = new ClassLabels(PlotsTest.labels(n), PlotsTest.NAMES);
     ImageShape shape = new ImageShape(4, 4, 1);
     ProjectorExport.Result result =
-        ProjectorExport.write(dir, points, classes, ids(n), new int[] {2, 5}, images(shape), ProjectorExport.Options.DEFAULT);
+        ProjectorExport.write(
+            dir,
+            points,
+            classes,
+            ids(n),
+            new int[] {2, 5},
+            images(shape),
+            ProjectorExport.Options.DEFAULT);
 
     List<String> tensors = Files.readAllLines(dir.resolve("tensors.tsv"));
     assertEquals(n, tensors.size());
@@ -77,8 +86,12 @@ class ProjectorExportTest {
     assertEquals(4, result.spriteSide(), "10 thumbnails in a 4x4 grid");
     assertEquals(4 * 4, sprite.getWidth());
     assertEquals(4 * 4, sprite.getHeight());
-    assertEquals(0xFFFFFF, sprite.getRGB(1, 4 + 1) & 0xFFFFFF, "thumbnail 4 (value 1.0) starts the second row, white");
-    assertEquals(0x000000, sprite.getRGB(4 + 1, 4 + 1) & 0xFFFFFF, "thumbnail 5 (value 0.0) is black");
+    assertEquals(
+        0xFFFFFF,
+        sprite.getRGB(1, 4 + 1) & 0xFFFFFF,
+        "thumbnail 4 (value 1.0) starts the second row, white");
+    assertEquals(
+        0x000000, sprite.getRGB(4 + 1, 4 + 1) & 0xFFFFFF, "thumbnail 5 (value 0.0) is black");
   }
 
   @Test
@@ -88,17 +101,25 @@ class ProjectorExportTest {
     ImageShape shape = new ImageShape(40, 30, 3);
     int[] selected = {2_999, 0};
     ProjectorExport.Options options = new ProjectorExport.Options(1_000, 3, 500);
-    ProjectorExport.Result result = ProjectorExport.write(dir, points, ClassLabels.NONE, ids(n), selected, images(shape), options);
+    ProjectorExport.Result result =
+        ProjectorExport.write(
+            dir, points, ClassLabels.NONE, ids(n), selected, images(shape), options);
     assertEquals(1_000, result.indices().length);
     List<String> metadata = Files.readAllLines(dir.resolve("metadata.tsv"));
     assertEquals(1_001, metadata.size());
     assertEquals(1_000, Files.readAllLines(dir.resolve("tensors.tsv")).size());
-    assertEquals(2, metadata.stream().filter(line -> line.contains("\ttrue\t")).count(), "selected points are kept");
+    assertEquals(
+        2,
+        metadata.stream().filter(line -> line.contains("\ttrue\t")).count(),
+        "selected points are kept");
 
     List<Integer> dims = configDims(Files.readString(dir.resolve("projector_config.pbtxt")));
     BufferedImage sprite = ImageIO.read(dir.resolve("sprite.png").toFile());
     assertEquals(32, result.spriteSide());
-    assertEquals(List.of(11, 15), dims, "40 high, 30 wide thumbnails shrink to width 11, height 15 to fit 32 per side in 500 pixels");
+    assertEquals(
+        List.of(11, 15),
+        dims,
+        "40 high, 30 wide thumbnails shrink to width 11, height 15 to fit 32 per side in 500 pixels");
     assertEquals(dims.get(0) * 32, sprite.getWidth());
     assertEquals(dims.get(1) * 32, sprite.getHeight());
     assertTrue(sprite.getWidth() <= 500 && sprite.getHeight() <= 500);
@@ -106,7 +127,13 @@ class ProjectorExportTest {
 
   @Test
   void withoutImagesThereIsNoSprite() throws Exception {
-    ProjectorExport.write(dir, PlotsTest.blobs(5, 2, 3), ClassLabels.NONE, ids(5), new int[0], null,
+    ProjectorExport.write(
+        dir,
+        PlotsTest.blobs(5, 2, 3),
+        ClassLabels.NONE,
+        ids(5),
+        new int[0],
+        null,
         ProjectorExport.Options.DEFAULT);
     assertFalse(Files.exists(dir.resolve("sprite.png")));
     assertFalse(Files.readString(dir.resolve("projector_config.pbtxt")).contains("sprite"));

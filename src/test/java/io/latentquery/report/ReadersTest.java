@@ -18,9 +18,13 @@ class ReadersTest {
 
   @Test
   void metricsRoundTrip() throws Exception {
-    Metrics metrics = new Metrics(List.of("reconstruction", "kl"), List.of(
-        new Metrics.Epoch(1, 0.25, new double[] {0.2, 0.05}, 0.3, 12.5, 4000.0),
-        new Metrics.Epoch(2, 0.125, new double[] {0.1, 0.025}, Double.NaN, 11.0, 4545.4545)));
+    Metrics metrics =
+        new Metrics(
+            List.of("reconstruction", "kl"),
+            List.of(
+                new Metrics.Epoch(1, 0.25, new double[] {0.2, 0.05}, 0.3, 12.5, 4000.0),
+                new Metrics.Epoch(
+                    2, 0.125, new double[] {0.1, 0.025}, Double.NaN, 11.0, 4545.4545)));
     Path file = dir.resolve("metrics.csv");
     MetricsCsv.write(file, metrics);
     assertEquals(
@@ -34,7 +38,8 @@ class ReadersTest {
   @Test
   void metricsWithoutTermsAndWithNaNText() throws Exception {
     Path file = dir.resolve("metrics.csv");
-    Files.writeString(file, "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,NaN,3,100\n");
+    Files.writeString(
+        file, "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,NaN,3,100\n");
     Metrics metrics = MetricsCsv.read(file);
     assertEquals(List.of(), metrics.lossTerms());
     assertTrue(Double.isNaN(metrics.epochs().get(0).validationLoss()));
@@ -43,17 +48,22 @@ class ReadersTest {
   @Test
   void malformedMetricsNameFileAndLine() throws Exception {
     Path file = dir.resolve("metrics.csv");
-    Files.writeString(file, "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,0.6,3,100\n2,abc,0.6,3,100\n");
+    Files.writeString(
+        file,
+        "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,0.6,3,100\n2,abc,0.6,3,100\n");
     InputException e = assertThrows(InputException.class, () -> MetricsCsv.read(file));
     assertEquals(file + " line 3: train_loss is 'abc', not a number", e.getMessage());
 
-    Files.writeString(file, "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,0.6,3\n");
+    Files.writeString(
+        file, "epoch,train_loss,validation_loss,seconds,images_per_second\n1,0.5,0.6,3\n");
     e = assertThrows(InputException.class, () -> MetricsCsv.read(file));
     assertTrue(e.getMessage().startsWith(file + " line 2: 4 values, expected 5"), e.getMessage());
 
     Files.writeString(file, "epoch,loss\n1,0.5\n");
     e = assertThrows(InputException.class, () -> MetricsCsv.read(file));
-    assertTrue(e.getMessage().startsWith(file + " line 1: header must be epoch,train_loss,"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(file + " line 1: header must be epoch,train_loss,"),
+        e.getMessage());
 
     Path missing = dir.resolve("nothing.csv");
     e = assertThrows(InputException.class, () -> MetricsCsv.read(missing));
@@ -62,12 +72,24 @@ class ReadersTest {
 
   @Test
   void selectionRoundTripKeepsAwkwardIds() throws Exception {
-    SelectionTable table = new SelectionTable(2, List.of(
-        new SelectionTable.Row(1, 42, "train/cat, \"fluffy\".png", "cat", new double[] {0.5, -1.25}, 3, 0.01),
-        new SelectionTable.Row(2, 7, "<script>alert(1)</script>", "", new double[] {1e-8, 2.0}, -1, Double.NaN)));
+    SelectionTable table =
+        new SelectionTable(
+            2,
+            List.of(
+                new SelectionTable.Row(
+                    1, 42, "train/cat, \"fluffy\".png", "cat", new double[] {0.5, -1.25}, 3, 0.01),
+                new SelectionTable.Row(
+                    2,
+                    7,
+                    "<script>alert(1)</script>",
+                    "",
+                    new double[] {1e-8, 2.0},
+                    -1,
+                    Double.NaN)));
     Path file = dir.resolve("selection.csv");
     SelectionCsv.write(file, table);
-    assertTrue(Files.readString(file).startsWith("rank,index,id,label,z1,z2,cluster,draw_distance\n"));
+    assertTrue(
+        Files.readString(file).startsWith("rank,index,id,label,z1,z2,cluster,draw_distance\n"));
     SelectionTable read = SelectionCsv.read(file);
     assertEquals(table, read);
     assertEquals(List.of(42, 7), java.util.Arrays.stream(read.indices()).boxed().toList());
@@ -87,7 +109,8 @@ class ReadersTest {
 
     Files.writeString(file, "rank,index,id,label,cluster,draw_distance\n");
     e = assertThrows(InputException.class, () -> SelectionCsv.read(file));
-    assertTrue(e.getMessage().startsWith(file + " line 1: no latent columns z1..zL"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(file + " line 1: no latent columns z1..zL"), e.getMessage());
 
     Files.writeString(file, "rank,index,z1,cluster,draw_distance\n");
     e = assertThrows(InputException.class, () -> SelectionCsv.read(file));
@@ -101,17 +124,22 @@ class ReadersTest {
   @Test
   void labelAndClusterColumnsAreOptionalAsLqSampleLeavesThemOut() throws Exception {
     Path file = dir.resolve("selection.csv");
-    Files.writeString(file, "rank,index,id,z1,z2,draw_distance\n1,4,a,0.5,1.5,0.25\n2,9,b,-1.0,2.0,\n");
+    Files.writeString(
+        file, "rank,index,id,z1,z2,draw_distance\n1,4,a,0.5,1.5,0.25\n2,9,b,-1.0,2.0,\n");
     SelectionTable table = SelectionCsv.read(file);
-    assertEquals(List.of(
-        new SelectionTable.Row(1, 4, "a", "", new double[] {0.5, 1.5}, -1, 0.25),
-        new SelectionTable.Row(2, 9, "b", "", new double[] {-1.0, 2.0}, -1, Double.NaN)), table.rows());
+    assertEquals(
+        List.of(
+            new SelectionTable.Row(1, 4, "a", "", new double[] {0.5, 1.5}, -1, 0.25),
+            new SelectionTable.Row(2, 9, "b", "", new double[] {-1.0, 2.0}, -1, Double.NaN)),
+        table.rows());
   }
 
   @Test
   void selectionSummaryFromJson() throws Exception {
     Path file = dir.resolve("selection.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"strategy": "normal-cluster", "seed": 7,
          "parameters": {"clusters": 10, "threshold": 0.25},
          "counts": {"pool": 50000, "selected": 3, "note": "x"},

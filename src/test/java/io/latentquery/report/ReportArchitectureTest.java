@@ -14,13 +14,22 @@ import org.junit.jupiter.api.Test;
 class ReportArchitectureTest {
   @Test
   void reportDependsOnlyOnPlainInputs() {
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.latentquery.report");
-    noClasses().that().resideInAPackage("io.latentquery.report..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.tensorflow..", "io.latentquery.model..", "io.latentquery.train..", "io.latentquery.export..",
-            "io.latentquery.inference..", "io.latentquery.cli..")
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.latentquery.report");
+    noClasses()
+        .that()
+        .resideInAPackage("io.latentquery.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.tensorflow..",
+            "io.latentquery.model..",
+            "io.latentquery.train..",
+            "io.latentquery.export..",
+            "io.latentquery.inference..",
+            "io.latentquery.cli..")
         .check(classes);
   }
 }

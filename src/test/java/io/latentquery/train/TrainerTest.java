@@ -28,11 +28,12 @@ class TrainerTest {
 
   /** A tiny model: seconds per run on one thread. */
   private static TrainSettings tiny(int epochs, double dropout) {
-    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
-        .filters(List.of(4, 4))
-        .denseWidths(List.of(16))
-        .dropout(dropout)
-        .build();
+    AutoencoderConfig config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
+            .filters(List.of(4, 4))
+            .denseWidths(List.of(16))
+            .dropout(dropout)
+            .build();
     return TrainSettings.builder(config, DataRequest.of("mnist"))
         .limit(96)
         .epochs(epochs)
@@ -79,9 +80,13 @@ class TrainerTest {
     RunFolder interrupted = new RunFolder(temp.resolve("interrupted"));
     assertThrows(
         IllegalStateException.class,
-        () -> new Trainer(settings, interrupted).progress(() -> interruptAt(3)).train(pool, validation, Trainer.Start.NEW));
+        () ->
+            new Trainer(settings, interrupted)
+                .progress(() -> interruptAt(3))
+                .train(pool, validation, Trainer.Start.NEW));
     assertEquals(2, interrupted.checkpointState().orElseThrow().epoch());
-    TrainResult resumed = new Trainer(settings, interrupted).train(pool, validation, Trainer.Start.RESUME);
+    TrainResult resumed =
+        new Trainer(settings, interrupted).train(pool, validation, Trainer.Start.RESUME);
     assertEquals(3, resumed.epochs());
     assertEquals(new CheckpointState(3, 9), interrupted.checkpointState().orElseThrow());
 
@@ -94,7 +99,9 @@ class TrainerTest {
     List<String> straightMetrics = Files.readAllLines(straight.metrics());
     List<String> resumedMetrics = Files.readAllLines(interrupted.metrics());
     assertEquals(4, resumedMetrics.size(), String.join("\n", resumedMetrics));
-    assertEquals("epoch,train_loss,reconstruction,validation_loss,seconds,images_per_second", resumedMetrics.get(0));
+    assertEquals(
+        "epoch,train_loss,reconstruction,validation_loss,seconds,images_per_second",
+        resumedMetrics.get(0));
     for (int i = 1; i < 4; i++) {
       assertEquals(lossColumns(straightMetrics.get(i)), lossColumns(resumedMetrics.get(i)));
     }
@@ -109,15 +116,22 @@ class TrainerTest {
    */
   @Test
   void variationalTsneRunResumesExactly() throws Exception {
-    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
-        .kind(ModelKind.VTSNE)
-        .filters(List.of(4, 4))
-        .denseWidths(List.of(16))
-        .variational(new VariationalSettings(2))
-        .tsne(new TsneSettings(5, 1, 0.5))
-        .build();
-    TrainSettings settings = TrainSettings.builder(config, DataRequest.of("mnist"))
-        .limit(100).epochs(2).batchSize(32).seed(5).threads(1).build();
+    AutoencoderConfig config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1))
+            .kind(ModelKind.VTSNE)
+            .filters(List.of(4, 4))
+            .denseWidths(List.of(16))
+            .variational(new VariationalSettings(2))
+            .tsne(new TsneSettings(5, 1, 0.5))
+            .build();
+    TrainSettings settings =
+        TrainSettings.builder(config, DataRequest.of("mnist"))
+            .limit(100)
+            .epochs(2)
+            .batchSize(32)
+            .seed(5)
+            .threads(1)
+            .build();
     Dataset pool = TestData.mnistPool(100);
     Dataset validation = TestData.mnistTest(40);
 
@@ -126,7 +140,10 @@ class TrainerTest {
     RunFolder interrupted = new RunFolder(temp.resolve("vtsne-interrupted"));
     assertThrows(
         IllegalStateException.class,
-        () -> new Trainer(settings, interrupted).progress(() -> interruptAt(2)).train(pool, validation, Trainer.Start.NEW));
+        () ->
+            new Trainer(settings, interrupted)
+                .progress(() -> interruptAt(2))
+                .train(pool, validation, Trainer.Start.NEW));
     new Trainer(settings, interrupted).train(pool, validation, Trainer.Start.RESUME);
     assertEquals(new CheckpointState(2, 6), interrupted.checkpointState().orElseThrow());
 
@@ -136,14 +153,19 @@ class TrainerTest {
       assertArrayEquals(expected.get(name), actual.get(name), 1e-6f, name);
     }
     List<String> metrics = Files.readAllLines(interrupted.metrics());
-    assertEquals("epoch,train_loss,reconstruction,kl,tsne,validation_loss,seconds,images_per_second", metrics.get(0));
+    assertEquals(
+        "epoch,train_loss,reconstruction,kl,tsne,validation_loss,seconds,images_per_second",
+        metrics.get(0));
     List<String> straightMetrics = Files.readAllLines(straight.metrics());
     for (int i = 1; i < 3; i++) {
       String[] cells = metrics.get(i).split(",");
       assertEquals(
           String.join(",", List.of(straightMetrics.get(i).split(",")).subList(0, 6)),
           String.join(",", List.of(cells).subList(0, 6)));
-      double sum = Double.parseDouble(cells[2]) + Double.parseDouble(cells[3]) + Double.parseDouble(cells[4]);
+      double sum =
+          Double.parseDouble(cells[2])
+              + Double.parseDouble(cells[3])
+              + Double.parseDouble(cells[4]);
       assertEquals(Double.parseDouble(cells[1]), sum, 1e-5, "terms sum to the train loss");
     }
     assertEquals(settings, interrupted.readSettings());
@@ -151,21 +173,37 @@ class TrainerTest {
 
   @Test
   void tsnePoolSmallerThanTheMinimumBatchIsRefused() {
-    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
-    TrainSettings settings = TrainSettings.builder(config, DataRequest.of("mnist")).epochs(1).batchSize(64).threads(1).build();
+    AutoencoderConfig config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
+    TrainSettings settings =
+        TrainSettings.builder(config, DataRequest.of("mnist"))
+            .epochs(1)
+            .batchSize(64)
+            .threads(1)
+            .build();
     Dataset pool = TestData.mnistPool(20);
-    var e = assertThrows(InputException.class,
-        () -> new Trainer(settings, new RunFolder(temp.resolve("small-pool"))).train(pool, pool.slice("none", 0, 0), Trainer.Start.NEW));
-    assertEquals("the pool has 20 images, but a tsne model needs batches of at least 31 (more images than the perplexity)",
+    var e =
+        assertThrows(
+            InputException.class,
+            () ->
+                new Trainer(settings, new RunFolder(temp.resolve("small-pool")))
+                    .train(pool, pool.slice("none", 0, 0), Trainer.Start.NEW));
+    assertEquals(
+        "the pool has 20 images, but a tsne model needs batches of at least 31 (more images than the perplexity)",
         e.getMessage());
   }
 
   @Test
   void tsneBatchSizeIsCheckedAgainstThePerplexity() {
-    AutoencoderConfig config = AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> TrainSettings.builder(config, DataRequest.of("mnist")).batchSize(30).build());
-    assertTrue(e.getMessage().startsWith("perplexity 30 must be smaller than the batch size 30"), e.getMessage());
+    AutoencoderConfig config =
+        AutoencoderConfig.preset("small", new ImageShape(28, 28, 1)).kind(ModelKind.TSNE).build();
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrainSettings.builder(config, DataRequest.of("mnist")).batchSize(30).build());
+    assertTrue(
+        e.getMessage().startsWith("perplexity 30 must be smaller than the batch size 30"),
+        e.getMessage());
   }
 
   private static String lossColumns(String row) {
@@ -178,9 +216,13 @@ class TrainerTest {
     TrainSettings settings = tiny(3, 0);
     Dataset pool = poisonedAfter(TestData.mnistPool(96), 96);
     RunFolder run = new RunFolder(temp.resolve("nan"));
-    var e = assertThrows(
-        TrainingDivergedException.class,
-        () -> new Trainer(settings, run).train(pool, TestData.mnistTest(0 + 1).slice("empty", 0, 0), Trainer.Start.NEW));
+    var e =
+        assertThrows(
+            TrainingDivergedException.class,
+            () ->
+                new Trainer(settings, run)
+                    .train(
+                        pool, TestData.mnistTest(0 + 1).slice("empty", 0, 0), Trainer.Start.NEW));
     assertEquals(
         "loss became NaN at epoch 2, step 1; the last good checkpoint (epoch 1) is kept; try a lower --learning-rate",
         e.getMessage());
@@ -197,11 +239,18 @@ class TrainerTest {
     Dataset none = pool.slice("empty", 0, 0);
     RunFolder run = new RunFolder(temp.resolve("existing"));
     new Trainer(settings, run).train(pool, none, Trainer.Start.NEW);
-    var e = assertThrows(InputException.class, () -> new Trainer(settings, run).train(pool, none, Trainer.Start.NEW));
-    assertTrue(e.getMessage().contains("--resume") && e.getMessage().contains("--force"), e.getMessage());
+    var e =
+        assertThrows(
+            InputException.class,
+            () -> new Trainer(settings, run).train(pool, none, Trainer.Start.NEW));
+    assertTrue(
+        e.getMessage().contains("--resume") && e.getMessage().contains("--force"), e.getMessage());
 
     TrainSettings other = settings.toBuilder().seed(12).build();
-    e = assertThrows(InputException.class, () -> new Trainer(other, run).train(pool, none, Trainer.Start.RESUME));
+    e =
+        assertThrows(
+            InputException.class,
+            () -> new Trainer(other, run).train(pool, none, Trainer.Start.RESUME));
     assertTrue(e.getMessage().contains("settings.json differs"), e.getMessage());
 
     new Trainer(other, run).train(pool, none, Trainer.Start.REPLACE);

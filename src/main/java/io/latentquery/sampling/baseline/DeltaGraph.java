@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 /**
  * The delta-ball graph of ProbCover: an edge i -> j whenever |z_i - z_j| <= delta (every point
- * reaches itself). Built by one k-d tree radius search per point and stored as compressed rows
- * (N + 1 offsets, one int per edge), never as an N x N matrix. The Euclidean distance is
- * symmetric, so j's out-neighbours are also the points whose balls hold j.
+ * reaches itself). Built by one k-d tree radius search per point and stored as compressed rows (N +
+ * 1 offsets, one int per edge), never as an N x N matrix. The Euclidean distance is symmetric, so
+ * j's out-neighbours are also the points whose balls hold j.
  */
 public final class DeltaGraph {
   /** The default bound on edges: 50 million, 200 MB of targets. */
@@ -28,8 +28,8 @@ public final class DeltaGraph {
   }
 
   /**
-   * Builds the graph, refusing (IllegalArgumentException) as soon as it would hold more than
-   * {@code maxEdges} edges, so a too-large delta fails fast instead of exhausting memory.
+   * Builds the graph, refusing (IllegalArgumentException) as soon as it would hold more than {@code
+   * maxEdges} edges, so a too-large delta fails fast instead of exhausting memory.
    */
   public static DeltaGraph build(Points points, double delta, int maxEdges) {
     if (!(delta > 0) || !Double.isFinite(delta)) {
@@ -47,10 +47,11 @@ public final class DeltaGraph {
       var ball = tree.withinRadius(query, delta, false);
       if ((long) edges + ball.size() > maxEdges) {
         long estimate = (long) ((double) (edges + ball.size()) / (i + 1) * count);
-        throw new IllegalArgumentException(String.format(
-            "the delta-ball graph for delta = %s would exceed %,d edges (%,d after %,d of %,d points, about %,d in all);"
-                + " give a smaller --delta (or a larger --max-edges)",
-            delta, maxEdges, edges + ball.size(), i + 1, count, estimate));
+        throw new IllegalArgumentException(
+            String.format(
+                "the delta-ball graph for delta = %s would exceed %,d edges (%,d after %,d of %,d points, about %,d in all);"
+                    + " give a smaller --delta (or a larger --max-edges)",
+                delta, maxEdges, edges + ball.size(), i + 1, count, estimate));
       }
       if (edges + ball.size() > targets.length) {
         long grown = Math.max((long) edges + ball.size(), targets.length + (targets.length >> 1));
@@ -65,12 +66,13 @@ public final class DeltaGraph {
   }
 
   /**
-   * Estimates the edge count from the balls of {@value #SAMPLE} evenly spaced points and refuses
-   * at once when the estimate is over twice the bound, so a far too large delta fails in a
-   * fraction of the time a full build needs to reach the bound. Near the bound the exact count
-   * during the build decides.
+   * Estimates the edge count from the balls of {@value #SAMPLE} evenly spaced points and refuses at
+   * once when the estimate is over twice the bound, so a far too large delta fails in a fraction of
+   * the time a full build needs to reach the bound. Near the bound the exact count during the build
+   * decides.
    */
-  private static void refuseIfClearlyTooLarge(Points points, KdTree tree, double delta, int maxEdges) {
+  private static void refuseIfClearlyTooLarge(
+      Points points, KdTree tree, double delta, int maxEdges) {
     int count = points.count();
     if (count <= SAMPLE) {
       return;
@@ -83,10 +85,11 @@ public final class DeltaGraph {
     }
     long estimate = sampled * count / SAMPLE;
     if (estimate > 2L * maxEdges) {
-      throw new IllegalArgumentException(String.format(
-          "the delta-ball graph for delta = %s would hold about %,d edges (estimated from %d sampled points), over the limit of %,d;"
-              + " give a smaller --delta (or a larger --max-edges)",
-          delta, estimate, SAMPLE, maxEdges));
+      throw new IllegalArgumentException(
+          String.format(
+              "the delta-ball graph for delta = %s would hold about %,d edges (estimated from %d sampled points), over the limit of %,d;"
+                  + " give a smaller --delta (or a larger --max-edges)",
+              delta, estimate, SAMPLE, maxEdges));
     }
   }
 

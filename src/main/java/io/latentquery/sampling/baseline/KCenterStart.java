@@ -19,6 +19,7 @@ public enum KCenterStart {
         return start;
       }
     }
-    throw new IllegalArgumentException("--kcenter-start must be mean or random, got '" + text + "'");
+    throw new IllegalArgumentException(
+        "--kcenter-start must be mean or random, got '" + text + "'");
   }
 }

@@ -18,8 +18,8 @@ import java.util.TreeMap;
  *
  * <p>With labeled points the traversal continues from them. Otherwise it starts from the point
  * nearest the mean of Z ({@link KCenterStart#MEAN}, seed-independent) or from a seeded random
- * point. Every point keeps its distance to the nearest chosen point, so a pick costs one pass
- * over the pool: O(N (n + m) L) time and O(N) memory in all, never a distance matrix.
+ * point. Every point keeps its distance to the nearest chosen point, so a pick costs one pass over
+ * the pool: O(N (n + m) L) time and O(N) memory in all, never a distance matrix.
  */
 public final class KCenterStrategy implements SelectionStrategy {
   private final KCenterStart start;
@@ -30,7 +30,8 @@ public final class KCenterStrategy implements SelectionStrategy {
 
   /** Reads {@code kcenter-start} (mean or random; default mean). */
   public static KCenterStrategy fromOptions(StrategyOptions options) {
-    return new KCenterStrategy(options.choice("kcenter-start", KCenterStart::parse).orElse(KCenterStart.MEAN));
+    return new KCenterStrategy(
+        options.choice("kcenter-start", KCenterStart::parse).orElse(KCenterStart.MEAN));
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * How the baselines run k-means ({@link io.latentquery.sampling.cluster.KMeans}): the number of
- * k-means++ starts (the lowest inertia is kept) and when Lloyd iterations stop. Shared by
- * {@code kmeans}, {@code typiclust} and the purity clustering of {@code probcover}.
+ * k-means++ starts (the lowest inertia is kept) and when Lloyd iterations stop. Shared by {@code
+ * kmeans}, {@code typiclust} and the purity clustering of {@code probcover}.
  *
  * @param restarts independent seeded starts, at least 1 (option {@code --kmeans-restarts})
  * @param maxIterations Lloyd iterations per start, at most
@@ -35,7 +35,8 @@ public record KMeansRuns(int restarts, int maxIterations, double tolerance) {
 
   /** Reads {@code kmeans-restarts}. */
   public static KMeansRuns fromOptions(StrategyOptions options) {
-    return new KMeansRuns(options.intAtLeast("kmeans-restarts", 1).orElse(DEFAULT_RESTARTS), 100, 1e-4);
+    return new KMeansRuns(
+        options.intAtLeast("kmeans-restarts", 1).orElse(DEFAULT_RESTARTS), 100, 1e-4);
   }
 
   public KMeansSettings settings(int clusters) {

@@ -14,19 +14,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code kmeans}: the classic representative-sampling baseline. Seeded k-means++ with k = n on
- * Z (several starts, lowest inertia kept), then the pool point nearest each centroid.
+ * {@code kmeans}: the classic representative-sampling baseline. Seeded k-means++ with k = n on Z
+ * (several starts, lowest inertia kept), then the pool point nearest each centroid.
  *
  * <p>With m already-labeled points, k-means runs with k = n + m clusters; a cluster holding a
- * labeled point counts as covered, and the n largest uncovered clusters (at least n exist, since
- * m labeled points cover at most m clusters) each give their point nearest the centroid. So a
- * second round adds representatives of the regions the first round left out, and with no labeled
- * points this is plain k = n.
+ * labeled point counts as covered, and the n largest uncovered clusters (at least n exist, since m
+ * labeled points cover at most m clusters) each give their point nearest the centroid. So a second
+ * round adds representatives of the regions the first round left out, and with no labeled points
+ * this is plain k = n.
  *
- * <p>Centroids are served largest cluster first, each taking the nearest point not yet selected
- * or labeled, so two centroids never share a point (the second takes its next nearest) and any
- * prefix of the selection holds the largest clusters. The draw distance of a pick is its
- * distance to its centroid, and its cluster is the k-means cluster.
+ * <p>Centroids are served largest cluster first, each taking the nearest point not yet selected or
+ * labeled, so two centroids never share a point (the second takes its next nearest) and any prefix
+ * of the selection holds the largest clusters. The draw distance of a pick is its distance to its
+ * centroid, and its cluster is the k-means cluster.
  */
 public final class KMeansStrategy implements SelectionStrategy {
   private final KMeansRuns runs;
@@ -64,7 +64,10 @@ public final class KMeansStrategy implements SelectionStrategy {
     for (int c = 0; c < k; c++) {
       order[c] = c;
     }
-    Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
     KdTree tree = new KdTree(points);
     for (int i = 0; i < labeled.length; i++) {
       if (labeled[i]) {

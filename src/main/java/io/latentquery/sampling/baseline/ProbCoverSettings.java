@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param delta the ball radius (option {@code --delta}), or null to choose it by {@code purity}
  * @param purity the rule that chooses delta when none is given
- * @param maxEdges the most edges the graph may hold before the run is refused (option
- *     {@code --max-edges}; default 50 million)
+ * @param maxEdges the most edges the graph may hold before the run is refused (option {@code
+ *     --max-edges}; default 50 million)
  */
 public record ProbCoverSettings(Double delta, PurityRule purity, int maxEdges) {
   public ProbCoverSettings {
@@ -30,9 +30,9 @@ public record ProbCoverSettings(Double delta, PurityRule purity, int maxEdges) {
   }
 
   /**
-   * Reads {@code delta}, {@code alpha}, {@code purity-clusters}, {@code max-edges} and
-   * {@code kmeans-restarts}. {@code alpha} and {@code purity-clusters} only choose delta, so
-   * giving them with {@code delta} is refused rather than silently ignored.
+   * Reads {@code delta}, {@code alpha}, {@code purity-clusters}, {@code max-edges} and {@code
+   * kmeans-restarts}. {@code alpha} and {@code purity-clusters} only choose delta, so giving them
+   * with {@code delta} is refused rather than silently ignored.
    */
   public static ProbCoverSettings fromOptions(StrategyOptions options) {
     var delta = options.positiveDouble("delta");
@@ -40,7 +40,8 @@ public record ProbCoverSettings(Double delta, PurityRule purity, int maxEdges) {
     var clusters = options.intAtLeast("purity-clusters", 2);
     KMeansRuns kmeans = KMeansRuns.fromOptions(options);
     if (delta.isPresent() && (alphaText.isPresent() || clusters.isPresent())) {
-      throw new IllegalArgumentException("--alpha and --purity-clusters choose delta; they do not apply with --delta");
+      throw new IllegalArgumentException(
+          "--alpha and --purity-clusters choose delta; they do not apply with --delta");
     }
     double alpha = alphaText.map(ProbCoverSettings::parseAlpha).orElse(PurityRule.DEFAULT_ALPHA);
     return new ProbCoverSettings(

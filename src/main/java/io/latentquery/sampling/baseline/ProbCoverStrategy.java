@@ -10,21 +10,20 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * {@code probcover}: ProbCover (Yehuda, Dekel, Hacohen and Weinshall 2022, "Active Learning
- * Through a Covering Lens"), greedy maximum coverage on the delta-ball graph. Each pick is the
- * point whose delta-ball holds the most points not yet covered (ties: lowest index); its ball
- * becomes covered. Already-labeled points cover their balls before the first pick, so a second
- * round goes to the regions the first left bare.
+ * {@code probcover}: ProbCover (Yehuda, Dekel, Hacohen and Weinshall 2022, "Active Learning Through
+ * a Covering Lens"), greedy maximum coverage on the delta-ball graph. Each pick is the point whose
+ * delta-ball holds the most points not yet covered (ties: lowest index); its ball becomes covered.
+ * Already-labeled points cover their balls before the first pick, so a second round goes to the
+ * regions the first left bare.
  *
- * <p>Edges join points at distance <= delta (the reference code uses < delta; the difference
- * only matters for points exactly delta apart). When every point is covered before the budget is
- * met the remaining picks are uniformly random (seeded) among the unselected points, as in the
- * reference; the count is recorded as {@code random_picks}. delta is given or chosen by
- * {@link PurityDelta}.
+ * <p>Edges join points at distance <= delta (the reference code uses < delta; the difference only
+ * matters for points exactly delta apart). When every point is covered before the budget is met the
+ * remaining picks are uniformly random (seeded) among the unselected points, as in the reference;
+ * the count is recorded as {@code random_picks}. delta is given or chosen by {@link PurityDelta}.
  *
  * <p>Each point keeps the number of uncovered points in its ball; covering j lowers it for every
- * point of j's ball (the graph is symmetric), so all updates together cost one pass over the
- * edges, and a pick is one O(N) scan.
+ * point of j's ball (the graph is symmetric), so all updates together cost one pass over the edges,
+ * and a pick is one O(N) scan.
  */
 public final class ProbCoverStrategy implements SelectionStrategy {
   private final ProbCoverSettings settings;
@@ -56,7 +55,8 @@ public final class ProbCoverStrategy implements SelectionStrategy {
       PurityRule rule = settings.purity();
       PurityDelta.Result chosen = PurityDelta.choose(points, rule, request.seed());
       delta = chosen.delta();
-      parameters.put("delta_rule", "largest delta with purity >= alpha against k-means pseudo-labels");
+      parameters.put(
+          "delta_rule", "largest delta with purity >= alpha against k-means pseudo-labels");
       parameters.put("alpha", rule.alpha());
       parameters.put("purity", chosen.purity());
       parameters.put("purity_clusters", rule.clusters());

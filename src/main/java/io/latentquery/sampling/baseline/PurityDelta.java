@@ -19,8 +19,8 @@ import java.util.PriorityQueue;
  * <p>d(x) comes from one k-d tree per cluster. Because k-means clusters are the Voronoi cells of
  * their centroids, every point of cluster c is at least as far from x as the bisecting hyperplane
  * between x's centroid and c's. That bound orders the trees searched for one point and stops the
- * search, and it orders the points: only points whose bound is below the quantile being sought
- * are searched at all, each within that quantile (see {@link Boundary#smallest}).
+ * search, and it orders the points: only points whose bound is below the quantile being sought are
+ * searched at all, each within that quantile (see {@link Boundary#smallest}).
  */
 public final class PurityDelta {
   /** delta lies this fraction below the boundary distance, so rounding cannot put it back. */
@@ -56,15 +56,16 @@ public final class PurityDelta {
     double delta = threshold * (1 - MARGIN);
     if (!(delta > 0)) {
       throw new IllegalArgumentException(
-          "cannot choose delta automatically: at purity alpha = " + rule.alpha()
+          "cannot choose delta automatically: at purity alpha = "
+              + rule.alpha()
               + " delta would be 0 (points of different k-means clusters coincide); give --delta or a lower --alpha");
     }
     return new Result(delta, (double) boundary.countAbove(delta) / count, nonEmpty, fit.inertia());
   }
 
   /**
-   * The distances d(x) from points to the nearest point of another k-means cluster, computed
-   * only where they can matter for one order statistic.
+   * The distances d(x) from points to the nearest point of another k-means cluster, computed only
+   * where they can matter for one order statistic.
    */
   static final class Boundary {
     private final Points points;
@@ -155,7 +156,8 @@ public final class PurityDelta {
      */
     int countAbove(double delta) {
       if (!(delta < limit)) {
-        throw new IllegalStateException("delta " + delta + " is not below the searched limit " + limit);
+        throw new IllegalStateException(
+            "delta " + delta + " is not below the searched limit " + limit);
       }
       int above = 0;
       for (double d : known) {
@@ -164,7 +166,9 @@ public final class PurityDelta {
       return above;
     }
 
-    /** d(x) if it is at most {@code cap}, else +infinity; clusters by increasing hyperplane bound. */
+    /**
+     * d(x) if it is at most {@code cap}, else +infinity; clusters by increasing hyperplane bound.
+     */
     private double nearestOther(double[] x, int own, double cap, double[] bounds) {
       int k = centre.length;
       hyperplaneBounds(x, own, bounds);

@@ -1,8 +1,8 @@
 package io.latentquery.sampling.baseline;
 
 /**
- * ProbCover's rule for choosing delta without labels: the largest delta whose balls stay pure
- * for at least a fraction alpha of the points, purity measured against a k-means clustering of Z
+ * ProbCover's rule for choosing delta without labels: the largest delta whose balls stay pure for
+ * at least a fraction alpha of the points, purity measured against a k-means clustering of Z
  * (Yehuda et al. 2022 use the class count as k; an unlabeled pool has no classes, so k is an
  * option).
  *

@@ -5,24 +5,27 @@ import io.latentquery.sampling.strategy.StrategyOptions;
 /**
  * How {@code typiclust} clusters and measures typicality.
  *
- * @param maxClusters the cap on k = n + labeled (the reference code's 500); option
- *     {@code --typiclust-max-clusters}
- * @param minClusterSize clusters with fewer points are passed over while larger ones can still
- *     give a point; option {@code --typiclust-min-cluster-size}
+ * @param maxClusters the cap on k = n + labeled (the reference code's 500); option {@code
+ *     --typiclust-max-clusters}
+ * @param minClusterSize clusters with fewer points are passed over while larger ones can still give
+ *     a point; option {@code --typiclust-min-cluster-size}
  * @param neighbors k of the k-nearest-neighbour typicality (at most the cluster size - 1)
  * @param kmeans the k-means runs
  */
-public record TypiClustSettings(int maxClusters, int minClusterSize, int neighbors, KMeansRuns kmeans) {
+public record TypiClustSettings(
+    int maxClusters, int minClusterSize, int neighbors, KMeansRuns kmeans) {
   public static final int DEFAULT_MAX_CLUSTERS = 500;
   public static final int DEFAULT_MIN_CLUSTER_SIZE = 5;
   public static final int DEFAULT_NEIGHBORS = 20;
 
   public TypiClustSettings {
     if (maxClusters < 1) {
-      throw new IllegalArgumentException("--typiclust-max-clusters must be >= 1, got " + maxClusters);
+      throw new IllegalArgumentException(
+          "--typiclust-max-clusters must be >= 1, got " + maxClusters);
     }
     if (minClusterSize < 1) {
-      throw new IllegalArgumentException("--typiclust-min-cluster-size must be >= 1, got " + minClusterSize);
+      throw new IllegalArgumentException(
+          "--typiclust-min-cluster-size must be >= 1, got " + minClusterSize);
     }
     if (neighbors < 1) {
       throw new IllegalArgumentException("typicality neighbours must be >= 1, got " + neighbors);
@@ -33,10 +36,14 @@ public record TypiClustSettings(int maxClusters, int minClusterSize, int neighbo
   }
 
   public static TypiClustSettings defaults() {
-    return new TypiClustSettings(DEFAULT_MAX_CLUSTERS, DEFAULT_MIN_CLUSTER_SIZE, DEFAULT_NEIGHBORS, KMeansRuns.defaults());
+    return new TypiClustSettings(
+        DEFAULT_MAX_CLUSTERS, DEFAULT_MIN_CLUSTER_SIZE, DEFAULT_NEIGHBORS, KMeansRuns.defaults());
   }
 
-  /** Reads {@code typiclust-max-clusters}, {@code typiclust-min-cluster-size} and {@code kmeans-restarts}. */
+  /**
+   * Reads {@code typiclust-max-clusters}, {@code typiclust-min-cluster-size} and {@code
+   * kmeans-restarts}.
+   */
   public static TypiClustSettings fromOptions(StrategyOptions options) {
     return new TypiClustSettings(
         options.intAtLeast("typiclust-max-clusters", 1).orElse(DEFAULT_MAX_CLUSTERS),

@@ -16,20 +16,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a
- * Budget"), the low-budget strategy that picks the most typical point of each large uncovered
- * cluster. k-means splits Z into k = min(n + labeled, max clusters) clusters; clusters are served
- * in the reference code's order (fewest labeled points first, then largest first, then lowest
- * id), round after round, each time giving its most typical point not yet selected or labeled.
- * So the first round takes one point from each uncovered cluster, largest first; when every
- * cluster is covered the next round starts again from the top with the next most typical points.
+ * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a Budget"),
+ * the low-budget strategy that picks the most typical point of each large uncovered cluster.
+ * k-means splits Z into k = min(n + labeled, max clusters) clusters; clusters are served in the
+ * reference code's order (fewest labeled points first, then largest first, then lowest id), round
+ * after round, each time giving its most typical point not yet selected or labeled. So the first
+ * round takes one point from each uncovered cluster, largest first; when every cluster is covered
+ * the next round starts again from the top with the next most typical points.
  *
  * <p>Typicality(x) = 1 / (mean Euclidean distance from x to its k nearest neighbours in its
  * cluster), k = min(20, |cluster| - 1); it is computed once per cluster over all the cluster's
  * points, labeled ones included (they are part of the density), and only for clusters actually
- * visited. Clusters with fewer than the minimum size are skipped as in the reference (there
- * "more than 5" points; here "at least 5"); only when every larger cluster is exhausted do the
- * small ones give points, in the same order, so the budget is always met.
+ * visited. Clusters with fewer than the minimum size are skipped as in the reference (there "more
+ * than 5" points; here "at least 5"); only when every larger cluster is exhausted do the small ones
+ * give points, in the same order, so the budget is always met.
  */
 public final class TypiClustStrategy implements SelectionStrategy {
   private final TypiClustSettings settings;
@@ -67,12 +67,14 @@ public final class TypiClustStrategy implements SelectionStrategy {
     for (int c = 0; c < k; c++) {
       order[c] = c;
     }
-    Arrays.sort(order, (a, b) -> {
-      if (labeledIn[a] != labeledIn[b]) {
-        return Integer.compare(labeledIn[a], labeledIn[b]);
-      }
-      return sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          if (labeledIn[a] != labeledIn[b]) {
+            return Integer.compare(labeledIn[a], labeledIn[b]);
+          }
+          return sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b);
+        });
     List<Integer> large = new ArrayList<>();
     List<Integer> small = new ArrayList<>();
     for (int c : order) {
@@ -97,7 +99,11 @@ public final class TypiClustStrategy implements SelectionStrategy {
     parameters.put("large_clusters", large.size());
     parameters.put("picks_from_small_clusters", fromSmall);
     parameters.put("neighbors", settings.neighbors());
-    parameters.put("typicality", "1 / mean distance to the min(" + settings.neighbors() + ", |cluster| - 1) nearest neighbours in the cluster");
+    parameters.put(
+        "typicality",
+        "1 / mean distance to the min("
+            + settings.neighbors()
+            + ", |cluster| - 1) nearest neighbours in the cluster");
     parameters.put("labeled", m);
     parameters.put("inertia", fit.inertia());
     parameters.put("kmeans_iterations", fit.iterations());
@@ -186,7 +192,12 @@ public final class TypiClustStrategy implements SelectionStrategy {
     for (int j = 0; j < size; j++) {
       order[j] = j;
     }
-    Arrays.sort(order, (a, b) -> meanDistance[a] != meanDistance[b] ? Double.compare(meanDistance[a], meanDistance[b]) : Integer.compare(cluster[a], cluster[b]));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            meanDistance[a] != meanDistance[b]
+                ? Double.compare(meanDistance[a], meanDistance[b])
+                : Integer.compare(cluster[a], cluster[b]));
     int[] ranked = new int[size];
     for (int j = 0; j < size; j++) {
       ranked[j] = cluster[order[j]];

@@ -50,12 +50,13 @@ public final class Dendrogram {
 
   /**
    * Cuts the tree into {@code k} clusters by undoing its k-1 highest merges. Clusters are numbered
-   * 0..k-1 in the order of their smallest leaf, so the numbering never depends on how the tree
-   * was built.
+   * 0..k-1 in the order of their smallest leaf, so the numbering never depends on how the tree was
+   * built.
    */
   public int[] cut(int k) {
     if (k < 1 || k > leaves) {
-      throw new IllegalArgumentException("cannot cut " + leaves + " points into " + k + " clusters");
+      throw new IllegalArgumentException(
+          "cannot cut " + leaves + " points into " + k + " clusters");
     }
     UnionFind sets = new UnionFind(2 * leaves);
     for (int i = 0; i < leaves - k; i++) {

@@ -11,11 +11,11 @@ import java.util.SplittableRandom;
  * with the lowest inertia kept. The same points, settings and seed give the same result.
  *
  * <p>For large N the k-means++ seeding runs on a seeded sample of the points (20 per cluster, at
- * least 20,000) so it costs O(sample * k) rather than O(N * k), and with many clusters each
- * Lloyd assignment goes through a k-d tree over the centroids, searched only within the distance
- * to the point's current centroid (after the first iterations centroids barely move, so this
- * bound prunes almost everything). A cluster that ends an iteration empty is moved onto the
- * point farthest from its centroid.
+ * least 20,000) so it costs O(sample * k) rather than O(N * k), and with many clusters each Lloyd
+ * assignment goes through a k-d tree over the centroids, searched only within the distance to the
+ * point's current centroid (after the first iterations centroids barely move, so this bound prunes
+ * almost everything). A cluster that ends an iteration empty is moved onto the point farthest from
+ * its centroid.
  */
 public final class KMeans {
   private static final int SEEDING_SAMPLE = 20_000;
@@ -37,7 +37,11 @@ public final class KMeans {
   public static KMeansResult fit(Points points, KMeansSettings settings, long seed) {
     if (settings.clusters() > points.count()) {
       throw new IllegalArgumentException(
-          "k-means needs at least as many points as clusters: " + points.count() + " points, " + settings.clusters() + " clusters");
+          "k-means needs at least as many points as clusters: "
+              + points.count()
+              + " points, "
+              + settings.clusters()
+              + " clusters");
     }
     KMeans kmeans = new KMeans(points, settings.clusters());
     SplittableRandom root = new SplittableRandom(seed);

@@ -11,7 +11,8 @@ import io.latentquery.sampling.Points;
  * @param inertia the sum of squared distances from each point to its centroid
  * @param iterations Lloyd iterations of the kept start
  */
-public record KMeansResult(Points centroids, int[] assignments, int[] sizes, double inertia, int iterations) {
+public record KMeansResult(
+    Points centroids, int[] assignments, int[] sizes, double inertia, int iterations) {
   public KMeansResult {
     assignments = assignments.clone();
     sizes = sizes.clone();

@@ -6,10 +6,10 @@ import java.util.Locale;
 /**
  * How a budget of n is shared among clusters. {@link Rule#PROPORTIONAL} gives cluster S the share
  * n|S|/N and {@link Rule#EQUAL} n/k; shares are rounded by the largest-remainder (Hamilton) method,
- * so they sum to exactly n: every cluster first gets the floor of its share, then the clusters
- * with the largest fractional parts get one more (ties: the larger cluster, then the lower
- * cluster number). A cluster whose quota exceeds what it can give gets all it can, and the rest
- * of the budget is shared again among the others by the same rule.
+ * so they sum to exactly n: every cluster first gets the floor of its share, then the clusters with
+ * the largest fractional parts get one more (ties: the larger cluster, then the lower cluster
+ * number). A cluster whose quota exceeds what it can give gets all it can, and the rest of the
+ * budget is shared again among the others by the same rule.
  */
 public final class Quotas {
   /** How shares are set before rounding. */
@@ -25,7 +25,9 @@ public final class Quotas {
       return switch (text.trim().toLowerCase(Locale.ROOT)) {
         case "proportional" -> PROPORTIONAL;
         case "equal" -> EQUAL;
-        default -> throw new IllegalArgumentException("quota must be proportional or equal, got '" + text + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "quota must be proportional or equal, got '" + text + "'");
       };
     }
   }
@@ -44,7 +46,12 @@ public final class Quotas {
     }
     long available = Arrays.stream(capacity).asLongStream().sum();
     if (n < 0 || n > available) {
-      throw new IllegalArgumentException("cannot share a budget of " + n + " among clusters holding " + available + " selectable points");
+      throw new IllegalArgumentException(
+          "cannot share a budget of "
+              + n
+              + " among clusters holding "
+              + available
+              + " selectable points");
     }
     int k = sizes.length;
     int[] quotas = new int[k];
@@ -99,14 +106,16 @@ public final class Quotas {
     for (int c = 0; c < k; c++) {
       order[c] = c;
     }
-    Arrays.sort(order, (a, b) -> {
-      int byRemainder = Long.compare(remainders[b], remainders[a]);
-      if (byRemainder != 0) {
-        return byRemainder;
-      }
-      int bySize = Integer.compare(sizes[b], sizes[a]);
-      return bySize != 0 ? bySize : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byRemainder = Long.compare(remainders[b], remainders[a]);
+          if (byRemainder != 0) {
+            return byRemainder;
+          }
+          int bySize = Integer.compare(sizes[b], sizes[a]);
+          return bySize != 0 ? bySize : Integer.compare(a, b);
+        });
     for (int i = 0, left = budget - given; left > 0; i++) {
       if (shares[order[i]] > 0) {
         quotas[order[i]]++;

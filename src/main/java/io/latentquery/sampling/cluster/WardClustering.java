@@ -6,14 +6,15 @@ import java.util.Arrays;
 /**
  * Cuts a pool into k Ward clusters, exactly ({@link WardLinkage} on every point) or approximately:
  * k-means (seeded, one k-means++ start, at most 10 Lloyd iterations) to {@code centroids} centres,
- * Ward on the centres weighted by their cluster sizes, each point then taking its centre's
- * cluster. The weighted Ward criterion on centres is exactly Ward's increase in within-cluster
- * variance for clusters that never split a k-means cell, so the approximation only loses
- * resolution below the cell size.
+ * Ward on the centres weighted by their cluster sizes, each point then taking its centre's cluster.
+ * The weighted Ward criterion on centres is exactly Ward's increase in within-cluster variance for
+ * clusters that never split a k-means cell, so the approximation only loses resolution below the
+ * cell size.
  */
 public final class WardClustering {
   /** {@code auto} clusters exactly up to this many points. */
   public static final int AUTO_EXACT_LIMIT = 100_000;
+
   /** Centres of the approximate mode unless told otherwise. */
   public static final int DEFAULT_CENTROIDS = 2_000;
 
@@ -26,19 +27,26 @@ public final class WardClustering {
    * @param centroids k-means centres for the approximate mode (at least {@code clusters})
    * @param seed seeds the approximate mode's k-means; exact Ward uses no randomness
    */
-  public static Result cluster(Points points, int clusters, WardMode mode, int centroids, long seed) {
+  public static Result cluster(
+      Points points, int clusters, WardMode mode, int centroids, long seed) {
     if (clusters < 1) {
       throw new IllegalArgumentException("clusters must be >= 1, got " + clusters);
     }
     if (clusters > points.count()) {
-      throw new IllegalArgumentException("cannot cut " + points.count() + " points into " + clusters + " clusters");
+      throw new IllegalArgumentException(
+          "cannot cut " + points.count() + " points into " + clusters + " clusters");
     }
     if (centroids < clusters) {
-      throw new IllegalArgumentException("Ward centroids must be >= clusters (" + clusters + "), got " + centroids);
+      throw new IllegalArgumentException(
+          "Ward centroids must be >= clusters (" + clusters + "), got " + centroids);
     }
-    WardMode used = mode == WardMode.AUTO ? (points.count() <= AUTO_EXACT_LIMIT ? WardMode.EXACT : WardMode.APPROX) : mode;
+    WardMode used =
+        mode == WardMode.AUTO
+            ? (points.count() <= AUTO_EXACT_LIMIT ? WardMode.EXACT : WardMode.APPROX)
+            : mode;
     if (used == WardMode.EXACT || centroids >= points.count()) {
-      return new Result(Clustering.canonical(WardLinkage.fit(points).cut(clusters)), WardMode.EXACT, 0);
+      return new Result(
+          Clustering.canonical(WardLinkage.fit(points).cut(clusters)), WardMode.EXACT, 0);
     }
     KMeansResult cells = KMeans.fit(points, new KMeansSettings(centroids, 1, 10, 1e-4), seed);
     int[] sizes = cells.sizes();
@@ -59,7 +67,9 @@ public final class WardClustering {
         weights[kept[c]] = sizes[c];
       }
     }
-    int[] centreLabels = WardLinkage.fit(new Points(coordinates, nonEmpty, points.dim()), weights).cut(Math.min(clusters, nonEmpty));
+    int[] centreLabels =
+        WardLinkage.fit(new Points(coordinates, nonEmpty, points.dim()), weights)
+            .cut(Math.min(clusters, nonEmpty));
     int[] assignments = cells.assignments();
     int[] labels = new int[points.count()];
     for (int i = 0; i < labels.length; i++) {

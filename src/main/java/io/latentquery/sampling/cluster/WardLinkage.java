@@ -11,9 +11,9 @@ import java.util.Arrays;
  * <p>The Ward distance between clusters A and B is {@code sqrt(2|A||B|/(|A|+|B|)) ||c_A - c_B||}:
  * the Lance-Williams Ward update on Euclidean distances, written on centroids, and the height
  * SciPy's {@code linkage(method='ward')} reports. Ward is reducible, so merging reciprocal nearest
- * neighbours as the chain finds them yields exactly the greedy dendrogram. Points may carry
- * weights (a point of weight w stands for w points at one place), which is how the approximate
- * mode clusters k-means centroids.
+ * neighbours as the chain finds them yields exactly the greedy dendrogram. Points may carry weights
+ * (a point of weight w stands for w points at one place), which is how the approximate mode
+ * clusters k-means centroids.
  */
 public final class WardLinkage {
   private static final int LEAF_SIZE = 8;
@@ -74,7 +74,8 @@ public final class WardLinkage {
   /** The Ward dendrogram of weighted points (weights > 0, e.g. the sizes of k-means clusters). */
   public static Dendrogram fit(Points points, double[] weights) {
     if (weights.length != points.count()) {
-      throw new IllegalArgumentException(weights.length + " weights for " + points.count() + " points");
+      throw new IllegalArgumentException(
+          weights.length + " weights for " + points.count() + " points");
     }
     for (double w : weights) {
       if (!(w > 0) || !Double.isFinite(w)) {
@@ -130,13 +131,17 @@ public final class WardLinkage {
     return sorted(repA, repB, heights);
   }
 
-  /** Merges slot {@code gone} into slot {@code keep}; slot s always holds a cluster containing leaf s. */
+  /**
+   * Merges slot {@code gone} into slot {@code keep}; slot s always holds a cluster containing leaf
+   * s.
+   */
   private void merge(int keep, int gone) {
     double wk = weight[keep];
     double wg = weight[gone];
     double total = wk + wg;
     for (int d = 0; d < dim; d++) {
-      centroid[keep * dim + d] = (wk * centroid[keep * dim + d] + wg * centroid[gone * dim + d]) / total;
+      centroid[keep * dim + d] =
+          (wk * centroid[keep * dim + d] + wg * centroid[gone * dim + d]) / total;
     }
     weight[keep] = total;
     active[gone] = false;
@@ -201,7 +206,10 @@ public final class WardLinkage {
     int box = node * dim;
     for (int d = 0; d < dim; d++) {
       double q = centroid[a * dim + d];
-      double gap = q < boxMin[box + d] ? boxMin[box + d] - q : (q > boxMax[box + d] ? q - boxMax[box + d] : 0);
+      double gap =
+          q < boxMin[box + d]
+              ? boxMin[box + d] - q
+              : (q > boxMax[box + d] ? q - boxMax[box + d] : 0);
       gap2 += gap * gap;
     }
     return harmonic(weight[a], minWeight[node]) * gap2;
@@ -320,8 +328,8 @@ public final class WardLinkage {
   }
 
   /**
-   * Sorts the merges by height (stable) and names nodes as SciPy does: the cluster created by
-   * the i-th merge in sorted order is node n+i.
+   * Sorts the merges by height (stable) and names nodes as SciPy does: the cluster created by the
+   * i-th merge in sorted order is node n+i.
    */
   private Dendrogram sorted(int[] repA, int[] repB, double[] heights) {
     int merges = heights.length;

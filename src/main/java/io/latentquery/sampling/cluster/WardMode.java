@@ -22,6 +22,7 @@ public enum WardMode {
         return mode;
       }
     }
-    throw new IllegalArgumentException("ward mode must be exact, approx or auto, got '" + text + "'");
+    throw new IllegalArgumentException(
+        "ward mode must be exact, approx or auto, got '" + text + "'");
   }
 }

@@ -10,10 +10,10 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The normal distribution N(mean, Cov) with full covariance, fitted to points (sample covariance,
- * divisor N-1; zero for one point). Draws are {@code mean + V sqrt(Lambda) g} with
- * {@code Cov = V Lambda V^T} from a symmetric eigen-decomposition and g standard normal, with
- * negative eigenvalues (rounding) clamped to zero: a singular covariance, such as points on a line
- * or a single point, draws on that line or that point instead of failing as a Cholesky would.
+ * divisor N-1; zero for one point). Draws are {@code mean + V sqrt(Lambda) g} with {@code Cov = V
+ * Lambda V^T} from a symmetric eigen-decomposition and g standard normal, with negative eigenvalues
+ * (rounding) clamped to zero: a singular covariance, such as points on a line or a single point,
+ * draws on that line or that point instead of failing as a Cholesky would.
  */
 public final class MultivariateNormal implements LatentDistribution {
   private final double[] mean;
@@ -98,7 +98,9 @@ public final class MultivariateNormal implements LatentDistribution {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("family", "normal");
     out.put("mean", mean.clone());
-    out.put("covariance", java.util.Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new));
+    out.put(
+        "covariance",
+        java.util.Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new));
     return out;
   }
 }

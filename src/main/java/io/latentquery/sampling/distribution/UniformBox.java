@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The uniform distribution over the axis-aligned bounding box of a set of points. A coordinate
- * in which every point agrees is drawn as that value.
+ * The uniform distribution over the axis-aligned bounding box of a set of points. A coordinate in
+ * which every point agrees is drawn as that value.
  */
 public final class UniformBox implements LatentDistribution {
   private final double[] min;
@@ -19,7 +19,8 @@ public final class UniformBox implements LatentDistribution {
     }
     for (int d = 0; d < min.length; d++) {
       if (!(min[d] <= max[d])) {
-        throw new IllegalArgumentException("box minimum " + min[d] + " exceeds maximum " + max[d] + " in coordinate " + d);
+        throw new IllegalArgumentException(
+            "box minimum " + min[d] + " exceeds maximum " + max[d] + " in coordinate " + d);
       }
     }
     this.min = min.clone();

@@ -33,7 +33,13 @@ public final class IdList {
     }
     Set<String> ids = new LinkedHashSet<>();
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
+                .parse(reader)) {
       int column = 0;
       boolean first = true;
       for (CSVRecord record : parser) {

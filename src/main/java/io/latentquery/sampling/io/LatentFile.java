@@ -22,11 +22,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Encodings on disk, as {@code lq encode} writes them and {@code lq sample --latent} reads them.
- * A {@code .csv} file has the header {@code id,label,z1..zL} (label empty when unknown); a
- * {@code .npy} file holds the N x L float64 matrix and a sidecar {@code NAME.ids.csv}
- * ({@code id,label}) beside it. Files written elsewhere are read too: a CSV needs only the
- * {@code z1..zL} columns, a .npy needs no sidecar (ids are then the row numbers).
+ * Encodings on disk, as {@code lq encode} writes them and {@code lq sample --latent} reads them. A
+ * {@code .csv} file has the header {@code id,label,z1..zL} (label empty when unknown); a {@code
+ * .npy} file holds the N x L float64 matrix and a sidecar {@code NAME.ids.csv} ({@code id,label})
+ * beside it. Files written elsewhere are read too: a CSV needs only the {@code z1..zL} columns, a
+ * .npy needs no sidecar (ids are then the row numbers).
  */
 public final class LatentFile {
   private LatentFile() {}
@@ -50,28 +50,32 @@ public final class LatentFile {
   public static void write(Path path, Encodings encodings) {
     if (isNpy(path)) {
       AtomicFiles.write(sidecar(path), out -> writeIds(out, encodings));
-      AtomicFiles.write(path, out -> Npy.write(out, encodings.values(), encodings.count(), encodings.dim()));
+      AtomicFiles.write(
+          path, out -> Npy.write(out, encodings.values(), encodings.count(), encodings.dim()));
       return;
     }
-    AtomicFiles.write(path, out -> {
-      List<String> header = new ArrayList<>(List.of("id", "label"));
-      for (int l = 1; l <= encodings.dim(); l++) {
-        header.add("z" + l);
-      }
-      BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      CSVPrinter printer = new CSVPrinter(writer, format(header));
-      List<String> row = new ArrayList<>(header.size());
-      for (int i = 0; i < encodings.count(); i++) {
-        row.clear();
-        row.add(encodings.id(i));
-        row.add(label(encodings, i));
-        for (double v : encodings.point(i)) {
-          row.add(number(v));
-        }
-        printer.printRecord(row);
-      }
-      printer.flush();
-    });
+    AtomicFiles.write(
+        path,
+        out -> {
+          List<String> header = new ArrayList<>(List.of("id", "label"));
+          for (int l = 1; l <= encodings.dim(); l++) {
+            header.add("z" + l);
+          }
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          CSVPrinter printer = new CSVPrinter(writer, format(header));
+          List<String> row = new ArrayList<>(header.size());
+          for (int i = 0; i < encodings.count(); i++) {
+            row.clear();
+            row.add(encodings.id(i));
+            row.add(label(encodings, i));
+            for (double v : encodings.point(i)) {
+              row.add(number(v));
+            }
+            printer.printRecord(row);
+          }
+          printer.flush();
+        });
   }
 
   private static void writeIds(java.io.OutputStream out, Encodings encodings) throws IOException {
@@ -94,7 +98,11 @@ public final class LatentFile {
   }
 
   static CSVFormat format(List<String> header) {
-    return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get();
+    return CSVFormat.DEFAULT
+        .builder()
+        .setHeader(header.toArray(String[]::new))
+        .setRecordSeparator("\n")
+        .get();
   }
 
   /** Reads encodings written by {@link #write} or by another tool in either format. */
@@ -122,7 +130,13 @@ public final class LatentFile {
     if (Files.isRegularFile(sidecar)) {
       labels = new ArrayList<>(matrix.rows());
       try (Reader reader = Files.newBufferedReader(sidecar, StandardCharsets.UTF_8);
-          CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+          CSVParser parser =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader()
+                  .setSkipHeaderRecord(true)
+                  .get()
+                  .parse(reader)) {
         if (!parser.getHeaderMap().containsKey("id")) {
           throw new InputException(sidecar + " has no 'id' column");
         }
@@ -133,7 +147,8 @@ public final class LatentFile {
         }
       }
       if (ids.size() != matrix.rows()) {
-        throw new InputException(sidecar + " has " + ids.size() + " ids for the " + matrix.rows() + " rows of " + path);
+        throw new InputException(
+            sidecar + " has " + ids.size() + " ids for the " + matrix.rows() + " rows of " + path);
       }
     } else {
       for (int i = 0; i < matrix.rows(); i++) {
@@ -145,14 +160,16 @@ public final class LatentFile {
 
   private static Encodings readCsv(Path path) throws IOException {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       var header = parser.getHeaderMap();
       int dim = 0;
       while (header.containsKey("z" + (dim + 1))) {
         dim++;
       }
       if (dim == 0) {
-        throw new InputException(path + " has no z1 column; encodings need the header id,label,z1..zL");
+        throw new InputException(
+            path + " has no z1 column; encodings need the header id,label,z1..zL");
       }
       boolean hasId = header.containsKey("id");
       boolean hasLabel = header.containsKey("label");
@@ -169,14 +186,23 @@ public final class LatentFile {
           try {
             values[count * dim + l] = Double.parseDouble(text);
           } catch (NumberFormatException e) {
-            throw new InputException(path + " line " + (record.getRecordNumber() + 1) + ": z" + (l + 1) + " is not a number: '" + text + "'");
+            throw new InputException(
+                path
+                    + " line "
+                    + (record.getRecordNumber() + 1)
+                    + ": z"
+                    + (l + 1)
+                    + " is not a number: '"
+                    + text
+                    + "'");
           }
         }
         ids.add(hasId ? record.get("id") : Integer.toString(count));
         labels.add(hasLabel ? emptyToNull(record.get("label")) : null);
         count++;
       }
-      return new Encodings(java.util.Arrays.copyOf(values, count * dim), count, dim, ids, allNullToNull(labels));
+      return new Encodings(
+          java.util.Arrays.copyOf(values, count * dim), count, dim, ids, allNullToNull(labels));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new InputException("cannot read " + path + " as CSV: " + e.getMessage(), e);
     }

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy's {@code .npy} format (version 1.0) for 2-D float arrays: written as little-endian
- * float64 {@code '<f8'} in C order; read from {@code '<f8'} or {@code '<f4'}, C order, one or two
+ * NumPy's {@code .npy} format (version 1.0) for 2-D float arrays: written as little-endian float64
+ * {@code '<f8'} in C order; read from {@code '<f8'} or {@code '<f4'}, C order, one or two
  * dimensions (one dimension is N x 1).
  */
 public final class Npy {
@@ -27,8 +27,10 @@ public final class Npy {
 
   private Npy() {}
 
-  public static void write(OutputStream out, double[] values, int rows, int cols) throws IOException {
-    String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
+  public static void write(OutputStream out, double[] values, int rows, int cols)
+      throws IOException {
+    String dict =
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
     int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
@@ -91,7 +93,8 @@ public final class Npy {
         rows = sizes.get(0);
         cols = sizes.get(1);
       } else {
-        throw new InputException(name + " holds a " + sizes.size() + "-dimensional array; expected N x L");
+        throw new InputException(
+            name + " holds a " + sizes.size() + "-dimensional array; expected N x L");
       }
     } catch (NumberFormatException e) {
       throw new InputException(name + " has an unreadable shape in its header", e);
@@ -107,7 +110,9 @@ public final class Npy {
         width = 4;
         single = true;
       }
-      default -> throw new InputException(name + " holds '" + descr + "' values; expected little-endian float64 or float32");
+      default ->
+          throw new InputException(
+              name + " holds '" + descr + "' values; expected little-endian float64 or float32");
     }
     if (cols < 1 || rows * cols > Integer.MAX_VALUE - 8) {
       throw new InputException(name + " has an unusable shape " + rows + " x " + cols);

@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * The selection as the person labeling reads it, one row per chosen example in the order chosen:
- * {@code rank,index,id,label,z1..zL,cluster,draw_distance}. {@code index} is the example's
- * position in the pool, {@code label} appears only when labels are known, {@code cluster} only
- * for clustered strategies, and {@code draw_distance} is empty where the strategy had no draw.
- * The content depends only on the inputs and seed (no time), so reruns are byte-identical.
+ * {@code rank,index,id,label,z1..zL,cluster,draw_distance}. {@code index} is the example's position
+ * in the pool, {@code label} appears only when labels are known, {@code cluster} only for clustered
+ * strategies, and {@code draw_distance} is empty where the strategy had no draw. The content
+ * depends only on the inputs and seed (no time), so reruns are byte-identical.
  */
 public final class SelectionCsv {
   private SelectionCsv() {}
@@ -35,31 +35,34 @@ public final class SelectionCsv {
       header.add("cluster");
     }
     header.add("draw_distance");
-    AtomicFiles.write(path, out -> {
-      BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      var printer = new org.apache.commons.csv.CSVPrinter(writer, LatentFile.format(header));
-      List<String> row = new ArrayList<>(header.size());
-      for (int rank = 0; rank < selection.size(); rank++) {
-        int index = selection.indices()[rank];
-        row.clear();
-        row.add(Integer.toString(rank + 1));
-        row.add(Integer.toString(index));
-        row.add(encodings.id(index));
-        if (labels) {
-          String label = encodings.label(index);
-          row.add(label == null ? "" : label);
-        }
-        for (double v : encodings.point(index)) {
-          row.add(LatentFile.number(v));
-        }
-        if (clustered) {
-          row.add(Integer.toString(selection.clusters()[rank]));
-        }
-        double distance = selection.drawDistances()[rank];
-        row.add(Double.isNaN(distance) ? "" : Double.toString(distance));
-        printer.printRecord(row);
-      }
-      printer.flush();
-    });
+    AtomicFiles.write(
+        path,
+        out -> {
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          var printer = new org.apache.commons.csv.CSVPrinter(writer, LatentFile.format(header));
+          List<String> row = new ArrayList<>(header.size());
+          for (int rank = 0; rank < selection.size(); rank++) {
+            int index = selection.indices()[rank];
+            row.clear();
+            row.add(Integer.toString(rank + 1));
+            row.add(Integer.toString(index));
+            row.add(encodings.id(index));
+            if (labels) {
+              String label = encodings.label(index);
+              row.add(label == null ? "" : label);
+            }
+            for (double v : encodings.point(index)) {
+              row.add(LatentFile.number(v));
+            }
+            if (clustered) {
+              row.add(Integer.toString(selection.clusters()[rank]));
+            }
+            double distance = selection.drawDistances()[rank];
+            row.add(Double.isNaN(distance) ? "" : Double.toString(distance));
+            printer.printRecord(row);
+          }
+          printer.flush();
+        });
   }
 }

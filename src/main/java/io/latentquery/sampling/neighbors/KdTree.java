@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * A k-d tree over a fixed set of points in R^L (any L) with removal: the neighbour index of every
  * sampler. Points can be removed (marked as taken) in O(log N), and searches either skip removed
- * points ({@code aliveOnly}) or see them all. Built once in O(N log N); each search visits only
- * the boxes that can hold a closer point, so nothing ever computes an n x N distance matrix.
+ * points ({@code aliveOnly}) or see them all. Built once in O(N log N); each search visits only the
+ * boxes that can hold a closer point, so nothing ever computes an n x N distance matrix.
  *
- * <p>Nodes are median splits on the widest coordinate and keep the bounding box of their points
- * and the number of points not yet removed, so a subtree whose points are all taken is skipped.
- * Not thread-safe: removal mutates the tree.
+ * <p>Nodes are median splits on the widest coordinate and keep the bounding box of their points and
+ * the number of points not yet removed, so a subtree whose points are all taken is skipped. Not
+ * thread-safe: removal mutates the tree.
  */
 public final class KdTree {
   private static final int LEAF_SIZE = 16;
@@ -121,9 +121,9 @@ public final class KdTree {
   }
 
   /**
-   * Reorders positions [from,to) so that position k holds its order statistic along coordinate
-   * d, everything before it is not larger and everything after not smaller: Hoare partitions
-   * around a median of three (few row swaps, balanced on ties), insertion sort on short ranges.
+   * Reorders positions [from,to) so that position k holds its order statistic along coordinate d,
+   * everything before it is not larger and everything after not smaller: Hoare partitions around a
+   * median of three (few row swaps, balanced on ties), insertion sort on short ranges.
    */
   private void select(int from, int to, int k, int d) {
     while (to - from > 16) {
@@ -305,7 +305,9 @@ public final class KdTree {
     }
   }
 
-  /** Every point within {@code radius} (inclusive) of {@code query}, nearest first (ties by index). */
+  /**
+   * Every point within {@code radius} (inclusive) of {@code query}, nearest first (ties by index).
+   */
   public List<Neighbor> withinRadius(double[] query, double radius, boolean aliveOnly) {
     checkQuery(query);
     List<Neighbor> found = new ArrayList<>();
@@ -316,7 +318,8 @@ public final class KdTree {
     return found;
   }
 
-  private void withinRadius(int node, double[] query, double bound, boolean aliveOnly, List<Neighbor> found) {
+  private void withinRadius(
+      int node, double[] query, double bound, boolean aliveOnly, List<Neighbor> found) {
     if ((aliveOnly && alive[node] == 0) || boxDistance(query, node) > bound) {
       return;
     }
@@ -343,7 +346,9 @@ public final class KdTree {
     return Arrays.copyOfRange(coords, p * dim, (p + 1) * dim);
   }
 
-  /** Reduced distance from query to the point at position p; may stop early once above {@code stop}. */
+  /**
+   * Reduced distance from query to the point at position p; may stop early once above {@code stop}.
+   */
   private double reducedDistance(double[] query, int p, double stop) {
     int base = p * dim;
     if (metric == Metric.EUCLIDEAN) {
@@ -364,13 +369,18 @@ public final class KdTree {
     return reduced;
   }
 
-  /** Reduced distance from query to the box of {@code node}: a lower bound for every point inside. */
+  /**
+   * Reduced distance from query to the box of {@code node}: a lower bound for every point inside.
+   */
   private double boxDistance(double[] query, int node) {
     int box = node * dim;
     double reduced = 0;
     for (int d = 0; d < dim; d++) {
       double q = query[d];
-      double gap = q < boxMin[box + d] ? boxMin[box + d] - q : (q > boxMax[box + d] ? q - boxMax[box + d] : 0);
+      double gap =
+          q < boxMin[box + d]
+              ? boxMin[box + d] - q
+              : (q > boxMax[box + d] ? q - boxMax[box + d] : 0);
       reduced = metric == Metric.EUCLIDEAN ? reduced + gap * gap : metric.accumulate(reduced, gap);
     }
     return reduced;
@@ -378,7 +388,8 @@ public final class KdTree {
 
   private void checkQuery(double[] query) {
     if (query.length != dim) {
-      throw new IllegalArgumentException("query has " + query.length + " coordinates, the index holds points of dimension " + dim);
+      throw new IllegalArgumentException(
+          "query has " + query.length + " coordinates, the index holds points of dimension " + dim);
     }
   }
 

@@ -3,10 +3,10 @@ package io.latentquery.sampling.neighbors;
 import java.util.Locale;
 
 /**
- * A Minkowski distance between points. Searches compare "reduced" distances (the squared
- * distance for Euclidean) so the hot loops take no square roots; every reduced distance is
- * monotone in the true distance, and the per-coordinate gap to a box bounds it from below, which
- * is what lets {@link KdTree} prune.
+ * A Minkowski distance between points. Searches compare "reduced" distances (the squared distance
+ * for Euclidean) so the hot loops take no square roots; every reduced distance is monotone in the
+ * true distance, and the per-coordinate gap to a box bounds it from below, which is what lets
+ * {@link KdTree} prune.
  */
 public enum Metric {
   EUCLIDEAN,
@@ -52,6 +52,7 @@ public enum Metric {
         return metric;
       }
     }
-    throw new IllegalArgumentException("metric must be euclidean, manhattan or chebyshev, got '" + text + "'");
+    throw new IllegalArgumentException(
+        "metric must be euclidean, manhattan or chebyshev, got '" + text + "'");
   }
 }

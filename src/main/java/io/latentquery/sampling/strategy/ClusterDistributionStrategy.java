@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * {@code uniform-cluster} and {@code normal-cluster}: cut the pool into k Ward clusters, give each
  * cluster S a quota n_S of the budget ({@link Quotas}: n|S|/N or n/k, largest remainder, a cluster
- * too small giving all its unselected points and the rest shared among the others), fit f to
- * each cluster's encodings and run the draw loop inside the cluster until its quota is met. One
+ * too small giving all its unselected points and the rest shared among the others), fit f to each
+ * cluster's encodings and run the draw loop inside the cluster until its quota is met. One
  * threshold, derived from the whole pool unless given, serves every cluster.
  *
  * <p>The selection interleaves the clusters (first pick of cluster 0, of cluster 1, ..., then the
@@ -32,14 +32,17 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
   private final DrawSettings draw;
   private final ClusterSettings clusters;
 
-  public ClusterDistributionStrategy(DistributionFamily family, DrawSettings draw, ClusterSettings clusters) {
+  public ClusterDistributionStrategy(
+      DistributionFamily family, DrawSettings draw, ClusterSettings clusters) {
     this.family = family;
     this.draw = draw;
     this.clusters = clusters;
   }
 
-  public static ClusterDistributionStrategy fromOptions(DistributionFamily family, StrategyOptions options) {
-    return new ClusterDistributionStrategy(family, DrawSettings.fromOptions(options), ClusterSettings.fromOptions(options));
+  public static ClusterDistributionStrategy fromOptions(
+      DistributionFamily family, StrategyOptions options) {
+    return new ClusterDistributionStrategy(
+        family, DrawSettings.fromOptions(options), ClusterSettings.fromOptions(options));
   }
 
   @Override
@@ -56,7 +59,8 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
             ? draw.threshold()
             : Threshold.fromData(points, new KdTree(points, draw.metric()), request.seed());
     WardClustering.Result ward =
-        WardClustering.cluster(points, clusters.clusters(), clusters.ward(), clusters.centroids(), request.seed());
+        WardClustering.cluster(
+            points, clusters.clusters(), clusters.ward(), clusters.centroids(), request.seed());
     Clustering clustering = ward.clustering();
     int k = clustering.clusters();
     int[][] members = clustering.members();
@@ -96,8 +100,11 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
             tree.remove(j);
           }
         }
-        DrawLoop loop = new DrawLoop(tree, f, new DrawLoop.Config(threshold, draw.take(), maxMisses));
-        local = loop.take(quotas[c], rng, name() + " cluster " + c + " of " + members[c].length + " points");
+        DrawLoop loop =
+            new DrawLoop(tree, f, new DrawLoop.Config(threshold, draw.take(), maxMisses));
+        local =
+            loop.take(
+                quotas[c], rng, name() + " cluster " + c + " of " + members[c].length + " points");
         draws += loop.draws();
       }
       List<DrawLoop.Pick> global = new ArrayList<>(local.size());

@@ -21,12 +21,17 @@ public record ClusterSettings(int clusters, WardMode ward, int centroids, Quotas
       throw new IllegalArgumentException("--clusters must be >= 1, got " + clusters);
     }
     if (centroids < clusters) {
-      throw new IllegalArgumentException("--ward-centroids must be >= --clusters (" + clusters + "), got " + centroids);
+      throw new IllegalArgumentException(
+          "--ward-centroids must be >= --clusters (" + clusters + "), got " + centroids);
     }
   }
 
   public static ClusterSettings defaults() {
-    return new ClusterSettings(DEFAULT_CLUSTERS, WardMode.AUTO, WardClustering.DEFAULT_CENTROIDS, Quotas.Rule.PROPORTIONAL);
+    return new ClusterSettings(
+        DEFAULT_CLUSTERS,
+        WardMode.AUTO,
+        WardClustering.DEFAULT_CENTROIDS,
+        Quotas.Rule.PROPORTIONAL);
   }
 
   /** Reads {@code clusters}, {@code ward}, {@code ward-centroids} and {@code quota}. */
@@ -35,7 +40,9 @@ public record ClusterSettings(int clusters, WardMode ward, int centroids, Quotas
     return new ClusterSettings(
         clusters,
         options.choice("ward", WardMode::parse).orElse(WardMode.AUTO),
-        options.intAtLeast("ward-centroids", 1).orElse(Math.max(WardClustering.DEFAULT_CENTROIDS, clusters)),
+        options
+            .intAtLeast("ward-centroids", 1)
+            .orElse(Math.max(WardClustering.DEFAULT_CENTROIDS, clusters)),
         options.choice("quota", Quotas.Rule::parse).orElse(Quotas.Rule.PROPORTIONAL));
   }
 }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * {@code uniform} and {@code normal}: fit f to all pool encodings (a uniform box over their
  * bounding box, or N(mean, Cov) with full covariance), then draw z ~ f and take the nearest
- * unselected point within the threshold t of z until n are taken (see {@link DrawLoop}). t
- * defaults to {@link Threshold#RULE}.
+ * unselected point within the threshold t of z until n are taken (see {@link DrawLoop}). t defaults
+ * to {@link Threshold#RULE}.
  */
 public final class DistributionStrategy implements SelectionStrategy {
   private final DistributionFamily family;
@@ -27,7 +27,8 @@ public final class DistributionStrategy implements SelectionStrategy {
     this.draw = draw;
   }
 
-  public static DistributionStrategy fromOptions(DistributionFamily family, StrategyOptions options) {
+  public static DistributionStrategy fromOptions(
+      DistributionFamily family, StrategyOptions options) {
     return new DistributionStrategy(family, DrawSettings.fromOptions(options));
   }
 
@@ -40,14 +41,18 @@ public final class DistributionStrategy implements SelectionStrategy {
   public Selection select(Points points, SelectionRequest request) {
     request.checkAgainst(points.count());
     KdTree tree = new KdTree(points, draw.metric());
-    double threshold = draw.threshold() != null ? draw.threshold() : Threshold.fromData(points, tree, request.seed());
+    double threshold =
+        draw.threshold() != null
+            ? draw.threshold()
+            : Threshold.fromData(points, tree, request.seed());
     for (int i : request.alreadySelected()) {
       tree.remove(i);
     }
     LatentDistribution f = family.fit(points);
     int maxMisses = draw.maxMissesFor(request.budget());
     DrawLoop loop = new DrawLoop(tree, f, new DrawLoop.Config(threshold, draw.take(), maxMisses));
-    List<DrawLoop.Pick> picks = loop.take(request.budget(), new SplittableRandom(request.seed()), name());
+    List<DrawLoop.Pick> picks =
+        loop.take(request.budget(), new SplittableRandom(request.seed()), name());
     int[] indices = picks.stream().mapToInt(DrawLoop.Pick::index).toArray();
     double[] distances = picks.stream().mapToDouble(DrawLoop.Pick::distance).toArray();
     int[] clusters = new int[indices.length];
@@ -60,7 +65,8 @@ public final class DistributionStrategy implements SelectionStrategy {
     return new Selection(indices, distances, clusters, parameters);
   }
 
-  static void putDrawParameters(Map<String, Object> parameters, DrawSettings draw, double threshold, int maxMisses) {
+  static void putDrawParameters(
+      Map<String, Object> parameters, DrawSettings draw, double threshold, int maxMisses) {
     parameters.put("threshold", threshold);
     parameters.put("threshold_source", draw.threshold() != null ? "--threshold" : Threshold.RULE);
     parameters.put("take", draw.take().label());

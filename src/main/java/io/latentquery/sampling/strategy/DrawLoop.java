@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The core loop of the distribution-based strategies: draw z ~ f, take the unselected point(s)
- * within the threshold of z, repeat until the quota is met. A run of {@code maxMisses}
- * consecutive draws that take nothing stops with an {@link InputException} that suggests a
- * threshold computed from the data, so the loop always ends.
+ * within the threshold of z, repeat until the quota is met. A run of {@code maxMisses} consecutive
+ * draws that take nothing stops with an {@link InputException} that suggests a threshold computed
+ * from the data, so the loop always ends.
  */
 final class DrawLoop {
   /** One point taken, with its distance to the draw that took it. */
@@ -26,7 +26,9 @@ final class DrawLoop {
   private final Config config;
   private long draws;
 
-  /** @param tree the candidates; points already selected must be removed from it */
+  /**
+   * @param tree the candidates; points already selected must be removed from it
+   */
   DrawLoop(KdTree tree, LatentDistribution distribution, Config config) {
     this.tree = tree;
     this.distribution = distribution;
@@ -36,7 +38,13 @@ final class DrawLoop {
   /** Draws until {@code quota} points are taken (they are removed from the tree). */
   List<Pick> take(int quota, RandomGenerator rng, String where) {
     if (quota > tree.aliveCount()) {
-      throw new IllegalArgumentException(where + ": a quota of " + quota + " exceeds the " + tree.aliveCount() + " unselected points");
+      throw new IllegalArgumentException(
+          where
+              + ": a quota of "
+              + quota
+              + " exceeds the "
+              + tree.aliveCount()
+              + " unselected points");
     }
     List<Pick> picks = new ArrayList<>(quota);
     double[] z = new double[distribution.dim()];
@@ -64,9 +72,18 @@ final class DrawLoop {
       if (misses >= config.maxMisses()) {
         double suggestion = Threshold.suggest(tree, distribution, rng, config.threshold());
         throw new InputException(
-            where + ": stopped after " + misses + " draws in a row found no unselected point within threshold "
-                + (float) config.threshold() + " (" + picks.size() + " of " + quota + " taken); try --threshold "
-                + suggestion + " (the median distance from a draw to the nearest unselected point) or a larger --max-misses");
+            where
+                + ": stopped after "
+                + misses
+                + " draws in a row found no unselected point within threshold "
+                + (float) config.threshold()
+                + " ("
+                + picks.size()
+                + " of "
+                + quota
+                + " taken); try --threshold "
+                + suggestion
+                + " (the median distance from a draw to the nearest unselected point) or a larger --max-misses");
       }
     }
     return picks;

@@ -5,12 +5,12 @@ import io.latentquery.sampling.neighbors.Metric;
 /**
  * How the draw-and-take strategies turn draws into selections.
  *
- * @param threshold t, the largest distance between a draw and the point it takes; null derives
- *     it from the data ({@link Threshold#RULE})
+ * @param threshold t, the largest distance between a draw and the point it takes; null derives it
+ *     from the data ({@link Threshold#RULE})
  * @param take what one draw takes
  * @param metric the distance
- * @param maxMisses consecutive draws that take nothing before the run stops with an error; null
- *     for max(10000, 100 n)
+ * @param maxMisses consecutive draws that take nothing before the run stops with an error; null for
+ *     max(10000, 100 n)
  */
 public record DrawSettings(Double threshold, TakeMode take, Metric metric, Integer maxMisses) {
   public DrawSettings {
@@ -46,6 +46,8 @@ public record DrawSettings(Double threshold, TakeMode take, Metric metric, Integ
 
   /** The miss limit for a budget of n. */
   public int maxMissesFor(int budget) {
-    return maxMisses != null ? maxMisses : (int) Math.min(Integer.MAX_VALUE, Math.max(10_000L, 100L * budget));
+    return maxMisses != null
+        ? maxMisses
+        : (int) Math.min(Integer.MAX_VALUE, Math.max(10_000L, 100L * budget));
   }
 }

@@ -11,13 +11,15 @@ import java.util.TreeMap;
 
 /**
  * {@code ae-error}: the n unselected pool examples with the highest reconstruction error (the
- * exported autoencoder's mean absolute error), highest first, ties by lower index. Pure: the
- * errors are computed by the caller and handed in.
+ * exported autoencoder's mean absolute error), highest first, ties by lower index. Pure: the errors
+ * are computed by the caller and handed in.
  */
 public final class ReconstructionErrorStrategy implements SelectionStrategy {
   private final double[] errors;
 
-  /** @param errors the reconstruction error of every pool example, in pool order */
+  /**
+   * @param errors the reconstruction error of every pool example, in pool order
+   */
   public ReconstructionErrorStrategy(double[] errors) {
     for (double e : errors) {
       if (Double.isNaN(e)) {
@@ -29,8 +31,12 @@ public final class ReconstructionErrorStrategy implements SelectionStrategy {
 
   public static ReconstructionErrorStrategy fromOptions(StrategyOptions options) {
     return new ReconstructionErrorStrategy(
-        options.scores().orElseThrow(() -> new IllegalArgumentException(
-            "strategy ae-error needs the autoencoder's reconstruction errors: give --autoencoder")));
+        options
+            .scores()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "strategy ae-error needs the autoencoder's reconstruction errors: give --autoencoder")));
   }
 
   @Override
@@ -42,7 +48,10 @@ public final class ReconstructionErrorStrategy implements SelectionStrategy {
   public Selection select(Points points, SelectionRequest request) {
     if (errors.length != points.count()) {
       throw new InputException(
-          errors.length + " reconstruction errors for " + points.count() + " pool encodings; they must describe the same examples");
+          errors.length
+              + " reconstruction errors for "
+              + points.count()
+              + " pool encodings; they must describe the same examples");
     }
     request.checkAgainst(points.count());
     boolean[] labeled = new boolean[points.count()];
@@ -53,10 +62,12 @@ public final class ReconstructionErrorStrategy implements SelectionStrategy {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int byError = Double.compare(errors[b], errors[a]);
-      return byError != 0 ? byError : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byError = Double.compare(errors[b], errors[a]);
+          return byError != 0 ? byError : Integer.compare(a, b);
+        });
     int[] chosen = new int[request.budget()];
     int filled = 0;
     for (int k = 0; filled < chosen.length; k++) {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Runs a registered strategy over encodings: the one code path behind {@code lq sample} and the
- * experiment runner, so a grid cell selects exactly what the command would with the same
- * strategy, options, encodings and seed.
+ * experiment runner, so a grid cell selects exactly what the command would with the same strategy,
+ * options, encodings and seed.
  */
 public final class SelectionService {
   private final StrategyRegistry registry;
@@ -34,13 +34,14 @@ public final class SelectionService {
   public record Outcome(String strategyName, Selection selection) {}
 
   /**
-   * Checks a strategy name and its options before any data is read, so that a typo fails at
-   * once; throws IllegalArgumentException naming the bad name or option.
+   * Checks a strategy name and its options before any data is read, so that a typo fails at once;
+   * throws IllegalArgumentException naming the bad name or option.
    */
   public StrategyRegistry.Entry check(String strategy, Map<String, String> options) {
     StrategyRegistry.Entry entry = registry.require(strategy);
     StrategyOptions parsed = StrategyOptions.of(options);
-    registry.create(strategy, entry.needsReconstructionError() ? parsed.withScores(new double[0]) : parsed);
+    registry.create(
+        strategy, entry.needsReconstructionError() ? parsed.withScores(new double[0]) : parsed);
     return entry;
   }
 
@@ -48,10 +49,12 @@ public final class SelectionService {
    * Selects with {@code strategy}. A strategy that ranks by reconstruction error needs the
    * per-point errors attached to {@code options} ({@link StrategyOptions#withScores}).
    */
-  public Outcome select(String strategy, StrategyOptions options, Encodings encodings, SelectionRequest request) {
+  public Outcome select(
+      String strategy, StrategyOptions options, Encodings encodings, SelectionRequest request) {
     StrategyRegistry.Entry entry = registry.require(strategy);
     if (entry.needsReconstructionError() && options.scores().isEmpty()) {
-      throw new IllegalArgumentException("strategy " + strategy + " needs the autoencoder's reconstruction errors");
+      throw new IllegalArgumentException(
+          "strategy " + strategy + " needs the autoencoder's reconstruction errors");
     }
     SelectionStrategy selector = registry.create(strategy, options);
     Selection selection = selector.select(Points.of(encodings), request);
@@ -65,12 +68,22 @@ public final class SelectionService {
   public static void checkSameExamples(Dataset dataset, Encodings encodings) {
     if (dataset.size() != encodings.count()) {
       throw new InputException(
-          "the autoencoder's data has " + dataset.size() + " examples but there are " + encodings.count() + " encodings");
+          "the autoencoder's data has "
+              + dataset.size()
+              + " examples but there are "
+              + encodings.count()
+              + " encodings");
     }
     for (int i = 0; i < dataset.size(); i++) {
       if (!dataset.id(i).equals(encodings.id(i))) {
         throw new InputException(
-            "example " + i + " is '" + dataset.id(i) + "' in the data but '" + encodings.id(i) + "' in the encodings; they must be the same examples");
+            "example "
+                + i
+                + " is '"
+                + dataset.id(i)
+                + "' in the data but '"
+                + encodings.id(i)
+                + "' in the encodings; they must be the same examples");
       }
     }
   }

@@ -11,12 +11,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The options a user gave for a strategy, by name (the command-line option without its dashes,
- * e.g. {@code threshold}, {@code clusters}), plus per-point scores for strategies that rank
- * points (the reconstruction error for {@code ae-error}). Values are parsed and checked when a
- * strategy's factory reads them, with messages naming the option; an option the chosen strategy
- * never reads is refused by {@link StrategyRegistry#create}, so a misspelt or misplaced option is
- * never silently ignored. Only options the user gave are present: defaults belong to strategies.
+ * The options a user gave for a strategy, by name (the command-line option without its dashes, e.g.
+ * {@code threshold}, {@code clusters}), plus per-point scores for strategies that rank points (the
+ * reconstruction error for {@code ae-error}). Values are parsed and checked when a strategy's
+ * factory reads them, with messages naming the option; an option the chosen strategy never reads is
+ * refused by {@link StrategyRegistry#create}, so a misspelt or misplaced option is never silently
+ * ignored. Only options the user gave are present: defaults belong to strategies.
  */
 public final class StrategyOptions {
   private final Map<String, String> values;

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Strategies by command-line name. Each entry has a factory that builds the strategy from the
- * user's {@link StrategyOptions}; adding a strategy is one {@link #register} call in
- * {@link #standard()}. The registry refuses an unknown name and any option the chosen strategy
- * does not read.
+ * user's {@link StrategyOptions}; adding a strategy is one {@link #register} call in {@link
+ * #standard()}. The registry refuses an unknown name and any option the chosen strategy does not
+ * read.
  */
 public final class StrategyRegistry {
   /** Builds a strategy from the options given; throws IllegalArgumentException for bad values. */
@@ -33,14 +33,19 @@ public final class StrategyRegistry {
    * @param needsReconstructionError whether the caller must attach the autoencoder's per-point
    *     reconstruction error as {@link StrategyOptions#scores()}
    */
-  public record Entry(String name, String summary, boolean needsReconstructionError, Factory factory) {}
+  public record Entry(
+      String name, String summary, boolean needsReconstructionError, Factory factory) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
   /** Every strategy of the method. */
   public static StrategyRegistry standard() {
     return new StrategyRegistry()
-        .register("random", "n distinct pool examples uniformly at random.", false, RandomStrategy::fromOptions)
+        .register(
+            "random",
+            "n distinct pool examples uniformly at random.",
+            false,
+            RandomStrategy::fromOptions)
         .register(
             "uniform",
             "Draws uniformly over the bounding box of Z, each taking the nearest unselected point within the threshold.",
@@ -66,14 +71,31 @@ public final class StrategyRegistry {
             "The n examples the autoencoder reconstructs worst (mean absolute error); needs --autoencoder.",
             true,
             ReconstructionErrorStrategy::fromOptions)
-        .register("kmeans", "Baseline: k-means++ with k = n; the point nearest each centroid.", false, KMeansStrategy::fromOptions)
-        .register("kcenter", "Baseline: greedy k-center (core-set), farthest point first.", false, KCenterStrategy::fromOptions)
-        .register("typiclust", "Baseline: TypiClust, the most typical point of each large uncovered k-means cluster.", false, TypiClustStrategy::fromOptions)
-        .register("probcover", "Baseline: ProbCover, greedy max coverage of delta-balls (delta by purity unless --delta).", false, ProbCoverStrategy::fromOptions);
+        .register(
+            "kmeans",
+            "Baseline: k-means++ with k = n; the point nearest each centroid.",
+            false,
+            KMeansStrategy::fromOptions)
+        .register(
+            "kcenter",
+            "Baseline: greedy k-center (core-set), farthest point first.",
+            false,
+            KCenterStrategy::fromOptions)
+        .register(
+            "typiclust",
+            "Baseline: TypiClust, the most typical point of each large uncovered k-means cluster.",
+            false,
+            TypiClustStrategy::fromOptions)
+        .register(
+            "probcover",
+            "Baseline: ProbCover, greedy max coverage of delta-balls (delta by purity unless --delta).",
+            false,
+            ProbCoverStrategy::fromOptions);
   }
 
   /** Adds a strategy; names are unique. */
-  public StrategyRegistry register(String name, String summary, boolean needsReconstructionError, Factory factory) {
+  public StrategyRegistry register(
+      String name, String summary, boolean needsReconstructionError, Factory factory) {
     if (entries.containsKey(name)) {
       throw new IllegalStateException("strategy '" + name + "' is registered twice");
     }
@@ -88,8 +110,10 @@ public final class StrategyRegistry {
   /** The entry for {@code name}, or a usage error listing the known names. */
   public Entry require(String name) {
     return entry(name)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "unknown strategy '" + name + "'; known: " + String.join(", ", names())));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown strategy '" + name + "'; known: " + String.join(", ", names())));
   }
 
   /** Builds strategy {@code name}; refuses options it does not use. */
@@ -98,7 +122,8 @@ public final class StrategyRegistry {
     if (!options.unread().isEmpty()) {
       throw new IllegalArgumentException(
           options.unread().stream().map(o -> "--" + o).collect(Collectors.joining(", "))
-              + " does not apply to strategy " + name);
+              + " does not apply to strategy "
+              + name);
     }
     return strategy;
   }

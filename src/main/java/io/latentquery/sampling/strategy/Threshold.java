@@ -15,20 +15,24 @@ import java.util.random.RandomGenerator;
 /**
  * The default threshold t, scaled to the data: the median, over up to {@value #SAMPLE} points
  * chosen with the run's seed, of the distance from a point to its {@value #NEIGHBOR}th nearest
- * other point. A ball of that radius around a typical point holds about ten points, so a draw
- * that lands among the data almost always finds an unselected point while a draw in an empty
- * region of the latent space (where a uniform box puts many) finds none and is redrawn, which
- * keeps selections on the data instead of on its outskirts.
+ * other point. A ball of that radius around a typical point holds about ten points, so a draw that
+ * lands among the data almost always finds an unselected point while a draw in an empty region of
+ * the latent space (where a uniform box puts many) finds none and is redrawn, which keeps
+ * selections on the data instead of on its outskirts.
  */
 public final class Threshold {
   /** Which neighbour's distance sets the scale. */
   public static final int NEIGHBOR = 10;
+
   /** Points sampled to estimate the median. */
   public static final int SAMPLE = 1000;
 
   /** The rule in words, for --help and the selection record. */
   public static final String RULE =
-      "median distance from a point to its " + NEIGHBOR + "th nearest neighbour over up to " + SAMPLE
+      "median distance from a point to its "
+          + NEIGHBOR
+          + "th nearest neighbour over up to "
+          + SAMPLE
           + " points sampled with the seed";
 
   private Threshold() {}
@@ -63,10 +67,11 @@ public final class Threshold {
 
   /**
    * A threshold that would let draws hit: the median distance from 200 draws of {@code f} to the
-   * nearest point still unselected, at least twice {@code current}, rounded up to three
-   * significant digits.
+   * nearest point still unselected, at least twice {@code current}, rounded up to three significant
+   * digits.
    */
-  public static double suggest(KdTree tree, LatentDistribution f, RandomGenerator rng, double current) {
+  public static double suggest(
+      KdTree tree, LatentDistribution f, RandomGenerator rng, double current) {
     double[] z = new double[f.dim()];
     double[] distances = new double[200];
     int found = 0;

@@ -79,16 +79,21 @@ class BaselineContractTest {
   void budgetLargerThanTheSelectablePoolIsRefused() {
     Points points = Blobs.mixture(10, 2, 2, 4);
     for (String name : NAMES) {
-      var e = assertThrows(
-          IllegalArgumentException.class, () -> create(name).select(points, new SelectionRequest(9, 1, new int[] {1, 2})));
-      assertEquals("budget n = 9 is larger than the 8 selectable pool examples", e.getMessage(), name);
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> create(name).select(points, new SelectionRequest(9, 1, new int[] {1, 2})));
+      assertEquals(
+          "budget n = 9 is larger than the 8 selectable pool examples", e.getMessage(), name);
     }
   }
 
   @Test
   void optionsOfOneBaselineAreRefusedByAnother() {
-    var e = assertThrows(
-        IllegalArgumentException.class, () -> REGISTRY.create("kcenter", StrategyOptions.of(Map.of("delta", "1"))));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> REGISTRY.create("kcenter", StrategyOptions.of(Map.of("delta", "1"))));
     assertEquals("--delta does not apply to strategy kcenter", e.getMessage());
   }
 }

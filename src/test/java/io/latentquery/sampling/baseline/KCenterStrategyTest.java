@@ -34,9 +34,12 @@ class KCenterStrategyTest {
     int[] sizes = {40, 40, 40};
     Points points = Blobs.blobs(sizes, 1, 3);
     Selection selection = FROM_MEAN.select(points, new SelectionRequest(3, 1, new int[] {5, 50}));
-    assertEquals(2, Blobs.blobOf(selection.indices()[0], sizes), "the first pick is in the unlabeled blob");
+    assertEquals(
+        2, Blobs.blobOf(selection.indices()[0], sizes), "the first pick is in the unlabeled blob");
     assertEquals("labeled", selection.parameters().get("start"));
-    assertTrue(!Blobs.set(selection.indices()).contains(5) && !Blobs.set(selection.indices()).contains(50));
+    assertTrue(
+        !Blobs.set(selection.indices()).contains(5)
+            && !Blobs.set(selection.indices()).contains(50));
   }
 
   @Test
@@ -54,26 +57,34 @@ class KCenterStrategyTest {
   @Test
   void randomStartIsSeeded() {
     Points points = Blobs.mixture(300, 2, 3, 5);
-    KCenterStrategy random = KCenterStrategy.fromOptions(StrategyOptions.of(Map.of("kcenter-start", "random")));
+    KCenterStrategy random =
+        KCenterStrategy.fromOptions(StrategyOptions.of(Map.of("kcenter-start", "random")));
     assertArrayEquals(
-        random.select(points, SelectionRequest.of(8, 42)).indices(), random.select(points, SelectionRequest.of(8, 42)).indices());
+        random.select(points, SelectionRequest.of(8, 42)).indices(),
+        random.select(points, SelectionRequest.of(8, 42)).indices());
     Set<Integer> starts = new HashSet<>();
     for (long seed = 0; seed < 5; seed++) {
       starts.add(random.select(points, SelectionRequest.of(1, seed)).indices()[0]);
     }
     assertTrue(starts.size() > 1, "different seeds start from different points");
-    assertEquals("random", random.select(points, SelectionRequest.of(1, 0)).parameters().get("start"));
+    assertEquals(
+        "random", random.select(points, SelectionRequest.of(1, 0)).parameters().get("start"));
   }
 
   @Test
   void refusesABadStartAndTooLargeABudget() {
-    var e = assertThrows(
-        IllegalArgumentException.class,
-        () -> KCenterStrategy.fromOptions(StrategyOptions.of(Map.of("kcenter-start", "corner"))));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KCenterStrategy.fromOptions(StrategyOptions.of(Map.of("kcenter-start", "corner"))));
     assertEquals("--kcenter-start must be mean or random, got 'corner'", e.getMessage());
-    var tooMany = assertThrows(
-        IllegalArgumentException.class,
-        () -> FROM_MEAN.select(Blobs.line(0, 1, 2, 3), new SelectionRequest(3, 1, new int[] {0, 1})));
+    var tooMany =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                FROM_MEAN.select(
+                    Blobs.line(0, 1, 2, 3), new SelectionRequest(3, 1, new int[] {0, 1})));
     assertTrue(tooMany.getMessage().contains("budget n = 3"), tooMany.getMessage());
   }
 }

@@ -19,11 +19,14 @@ class KMeansStrategyTest {
     int[] sizes = {40, 70, 25, 55};
     Points points = Blobs.blobs(sizes, 1, 9);
     Selection selection = KMEANS.select(points, SelectionRequest.of(4, 5));
-    assertEquals(Arrays.toString(new int[] {1, 3, 0, 2}), Arrays.toString(Blobs.blobsOf(selection, sizes)));
+    assertEquals(
+        Arrays.toString(new int[] {1, 3, 0, 2}), Arrays.toString(Blobs.blobsOf(selection, sizes)));
     for (int rank = 0; rank < 4; rank++) {
       int blob = Blobs.blobOf(selection.indices()[rank], sizes);
       double[] c = Blobs.centre(blob);
-      assertTrue(Math.sqrt(points.squaredDistance(selection.indices()[rank], c)) < 1.0, "the pick is near its blob's centre");
+      assertTrue(
+          Math.sqrt(points.squaredDistance(selection.indices()[rank], c)) < 1.0,
+          "the pick is near its blob's centre");
       assertTrue(selection.drawDistances()[rank] < 0.5, "the pick is near its centroid");
     }
     assertEquals(4, selection.parameters().get("clusters"));

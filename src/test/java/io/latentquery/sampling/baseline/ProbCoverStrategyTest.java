@@ -40,7 +40,8 @@ class ProbCoverStrategyTest {
     assertEquals(1.0, selection.parameters().get("covered_fraction"));
     assertEquals(Blobs.set(selection.indices()).size(), 5);
     assertArrayEquals(
-        selection.indices(), strategy(Map.of("delta", "20")).select(points, SelectionRequest.of(5, 3)).indices(),
+        selection.indices(),
+        strategy(Map.of("delta", "20")).select(points, SelectionRequest.of(5, 3)).indices(),
         "the random picks are seeded");
   }
 
@@ -48,7 +49,9 @@ class ProbCoverStrategyTest {
   void labeledPointsCoverTheirBlobsFirst() {
     int[] sizes = {30, 50, 20};
     Points points = Blobs.blobs(sizes, 1, 7);
-    Selection selection = strategy(Map.of("delta", "20")).select(points, new SelectionRequest(1, 3, new int[] {0, 40}));
+    Selection selection =
+        strategy(Map.of("delta", "20"))
+            .select(points, new SelectionRequest(1, 3, new int[] {0, 40}));
     assertEquals(2, Blobs.blobOf(selection.indices()[0], sizes));
     assertEquals(0.8, (double) selection.parameters().get("covered_fraction_labeled"), 1e-12);
     assertEquals(1.0, (double) selection.parameters().get("covered_fraction"), 1e-12);
@@ -95,9 +98,12 @@ class ProbCoverStrategyTest {
   @Test
   void refusesAGraphLargerThanTheEdgeBound() {
     Points points = Blobs.mixture(200, 2, 2, 1);
-    var e = assertThrows(
-        IllegalArgumentException.class,
-        () -> strategy(Map.of("delta", "100", "max-edges", "1000")).select(points, SelectionRequest.of(2, 1)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                strategy(Map.of("delta", "100", "max-edges", "1000"))
+                    .select(points, SelectionRequest.of(2, 1)));
     assertTrue(e.getMessage().contains("delta = 100.0 would exceed 1,000 edges"), e.getMessage());
     assertTrue(e.getMessage().contains("give a smaller --delta"), e.getMessage());
   }
@@ -105,10 +111,15 @@ class ProbCoverStrategyTest {
   @Test
   void refusesAFarTooLargeGraphFromASampleBeforeBuildingIt() {
     Points points = Blobs.mixture(2_000, 2, 2, 1);
-    var e = assertThrows(
-        IllegalArgumentException.class,
-        () -> strategy(Map.of("delta", "1000", "max-edges", "10000")).select(points, SelectionRequest.of(2, 1)));
-    assertTrue(e.getMessage().contains("about 4,000,000 edges (estimated from 500 sampled points)"), e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                strategy(Map.of("delta", "1000", "max-edges", "10000"))
+                    .select(points, SelectionRequest.of(2, 1)));
+    assertTrue(
+        e.getMessage().contains("about 4,000,000 edges (estimated from 500 sampled points)"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("give a smaller --delta"), e.getMessage());
   }
 
@@ -116,25 +127,37 @@ class ProbCoverStrategyTest {
   void refusesBadOptionsNamingTheValue() {
     assertEquals(
         "--delta must be a number > 0, got -0.5",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("delta", "-0.5"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("delta", "-0.5")))
+            .getMessage());
     assertEquals(
         "--alpha must be in (0, 1], got 1.5",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "1.5"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "1.5")))
+            .getMessage());
     assertEquals(
         "--alpha must be in (0, 1], got 0.0",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "0"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "0")))
+            .getMessage());
     assertEquals(
         "--alpha must be a number in (0, 1], got 'high'",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "high"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("alpha", "high")))
+            .getMessage());
     assertEquals(
         "--purity-clusters must be >= 2, got 1",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("purity-clusters", "1"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("purity-clusters", "1")))
+            .getMessage());
     assertEquals(
         "--alpha and --purity-clusters choose delta; they do not apply with --delta",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("delta", "1", "alpha", "0.9"))).getMessage());
-    var tooMany = assertThrows(
-        IllegalArgumentException.class,
-        () -> strategy(Map.of("delta", "1")).select(Blobs.line(0, 1, 2), SelectionRequest.of(4, 1)));
-    assertEquals("budget n = 4 is larger than the 3 selectable pool examples", tooMany.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> strategy(Map.of("delta", "1", "alpha", "0.9")))
+            .getMessage());
+    var tooMany =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                strategy(Map.of("delta", "1"))
+                    .select(Blobs.line(0, 1, 2), SelectionRequest.of(4, 1)));
+    assertEquals(
+        "budget n = 4 is larger than the 3 selectable pool examples", tooMany.getMessage());
   }
 }

@@ -41,7 +41,8 @@ class PurityDeltaTest {
       java.util.Arrays.sort(sorted);
       for (int rank : new int[] {0, 19, 200, 399}) {
         PurityDelta.Boundary boundary = new PurityDelta.Boundary(points, fit);
-        assertEquals(sorted[rank], boundary.smallest(rank), 1e-12, "rank " + rank + " in dimension " + dim);
+        assertEquals(
+            sorted[rank], boundary.smallest(rank), 1e-12, "rank " + rank + " in dimension " + dim);
         double delta = sorted[rank] * 0.999;
         long above = java.util.Arrays.stream(d).filter(x -> x > delta).count();
         assertEquals(above, boundary.countAbove(delta), "rank " + rank + " in dimension " + dim);

@@ -15,7 +15,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TypiClustStrategyTest {
-  /** Blob b: a dense core of 21 points (sigma 0.02) then sparse[b] points (sigma 3), around centre(b). */
+  /**
+   * Blob b: a dense core of 21 points (sigma 0.02) then sparse[b] points (sigma 3), around
+   * centre(b).
+   */
   static Points coredBlobs(int[] sparse, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] rows = new double[Arrays.stream(sparse).sum() + 21 * sparse.length][];
@@ -24,7 +27,8 @@ class TypiClustStrategyTest {
       double[] c = Blobs.centre(b);
       for (int j = 0; j < 21 + sparse[b]; j++) {
         double sigma = j < 21 ? 0.02 : 3;
-        rows[i++] = new double[] {c[0] + sigma * Blobs.gaussian(rng), c[1] + sigma * Blobs.gaussian(rng)};
+        rows[i++] =
+            new double[] {c[0] + sigma * Blobs.gaussian(rng), c[1] + sigma * Blobs.gaussian(rng)};
       }
     }
     return Points.of(rows);
@@ -67,7 +71,8 @@ class TypiClustStrategyTest {
     for (int rank = 0; rank < 3; rank++) {
       int blob = Blobs.blobOf(selection.indices()[rank], sizes);
       int index = selection.indices()[rank];
-      assertTrue(index - starts[blob] < 21, "pick " + index + " is in the dense core of blob " + blob);
+      assertTrue(
+          index - starts[blob] < 21, "pick " + index + " is in the dense core of blob " + blob);
       assertEquals(mostTypical(points, starts[blob], starts[blob + 1], 20), index);
     }
     assertEquals(3, selection.parameters().get("clusters"));
@@ -93,8 +98,13 @@ class TypiClustStrategyTest {
     assertArrayEquals(new int[] {0, 1, 0}, Blobs.blobsOf(selection, sizes));
     assertEquals(2, selection.parameters().get("large_clusters"));
     assertEquals(0, selection.parameters().get("picks_from_small_clusters"));
-    Selection tiny = strategy(Map.of("typiclust-min-cluster-size", "60")).select(points, SelectionRequest.of(3, 1));
-    assertEquals(3, tiny.parameters().get("picks_from_small_clusters"), "with no large cluster the small ones serve");
+    Selection tiny =
+        strategy(Map.of("typiclust-min-cluster-size", "60"))
+            .select(points, SelectionRequest.of(3, 1));
+    assertEquals(
+        3,
+        tiny.parameters().get("picks_from_small_clusters"),
+        "with no large cluster the small ones serve");
   }
 
   @Test
@@ -102,18 +112,26 @@ class TypiClustStrategyTest {
     int[] sizes = {51, 71, 31};
     Points points = coredBlobs(new int[] {30, 50, 10}, 4);
     int core0 = mostTypical(points, 0, 51, 20);
-    Selection selection = strategy(Map.of()).select(points, new SelectionRequest(1, 2, new int[] {core0, 60}));
-    assertEquals(2, Blobs.blobOf(selection.indices()[0], sizes), "the first pick is in the uncovered blob");
-    assertTrue(!Blobs.set(selection.indices()).contains(core0) && !Blobs.set(selection.indices()).contains(60));
+    Selection selection =
+        strategy(Map.of()).select(points, new SelectionRequest(1, 2, new int[] {core0, 60}));
+    assertEquals(
+        2, Blobs.blobOf(selection.indices()[0], sizes), "the first pick is in the uncovered blob");
+    assertTrue(
+        !Blobs.set(selection.indices()).contains(core0)
+            && !Blobs.set(selection.indices()).contains(60));
   }
 
   @Test
   void refusesBadOptions() {
     assertEquals(
         "--typiclust-max-clusters must be >= 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("typiclust-max-clusters", "0"))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> strategy(Map.of("typiclust-max-clusters", "0")))
+            .getMessage());
     assertEquals(
         "--kmeans-restarts must be >= 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("kmeans-restarts", "0"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> strategy(Map.of("kmeans-restarts", "0")))
+            .getMessage());
   }
 }

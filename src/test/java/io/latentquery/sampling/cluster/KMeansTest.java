@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class KMeansTest {
-  /** {@code perBlob} points around each of three far-apart centres, interleaved, in dimension dim. */
+  /**
+   * {@code perBlob} points around each of three far-apart centres, interleaved, in dimension dim.
+   */
   static Points blobs(int perBlob, int dim, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[] values = new double[3 * perBlob * dim];
@@ -58,7 +60,9 @@ class KMeansTest {
     for (int i = 0; i < points.count(); i++) {
       double own = points.squaredDistance(i, a.centroids().point(a.assignments()[i]));
       for (int c = 0; c < 40; c++) {
-        assertTrue(own <= points.squaredDistance(i, a.centroids().point(c)) + 1e-9, "point " + i + " is assigned to its nearest centroid");
+        assertTrue(
+            own <= points.squaredDistance(i, a.centroids().point(c)) + 1e-9,
+            "point " + i + " is assigned to its nearest centroid");
       }
     }
   }
@@ -66,7 +70,9 @@ class KMeansTest {
   @Test
   void refusesMoreClustersThanPoints() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> KMeans.fit(blobs(1, 2, 1), KMeansSettings.of(4), 1));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KMeans.fit(blobs(1, 2, 1), KMeansSettings.of(4), 1));
     assertTrue(e.getMessage().contains("3 points, 4 clusters"), e.getMessage());
   }
 
@@ -78,6 +84,12 @@ class KMeansTest {
     assertEquals(WardMode.EXACT, exact.mode());
     assertEquals(WardMode.APPROX, approx.mode());
     assertArrayEquals(exact.clustering().assignments(), approx.clustering().assignments());
-    assertArrayEquals(new int[] {0, 1, 2}, new int[] {exact.clustering().clusterOf(0), exact.clustering().clusterOf(1), exact.clustering().clusterOf(2)});
+    assertArrayEquals(
+        new int[] {0, 1, 2},
+        new int[] {
+          exact.clustering().clusterOf(0),
+          exact.clustering().clusterOf(1),
+          exact.clustering().clusterOf(2)
+        });
   }
 }

@@ -38,7 +38,9 @@ class QuotasTest {
     assertArrayEquals(new int[] {2, 14, 14}, Quotas.allocate(sizes, sizes, 30, Rule.EQUAL));
     // Capacity below size (points already labeled): proportional 50 over 10/50/40 = 5, 25, 20,
     // but cluster 1 can give only 20: the 30 left go to clusters 0 and 2 in proportion 10:40.
-    assertArrayEquals(new int[] {6, 20, 24}, Quotas.allocate(new int[] {10, 50, 40}, new int[] {10, 20, 40}, 50, Rule.PROPORTIONAL));
+    assertArrayEquals(
+        new int[] {6, 20, 24},
+        Quotas.allocate(new int[] {10, 50, 40}, new int[] {10, 20, 40}, 50, Rule.PROPORTIONAL));
   }
 
   @Test
@@ -62,6 +64,8 @@ class QuotasTest {
         }
       }
     }
-    assertThrows(IllegalArgumentException.class, () -> Quotas.allocate(new int[] {3}, new int[] {3}, 4, Rule.EQUAL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Quotas.allocate(new int[] {3}, new int[] {3}, 4, Rule.EQUAL));
   }
 }

@@ -17,8 +17,8 @@ class WardLinkageTest {
   record Merge(String members, double height) {}
 
   /**
-   * Textbook Ward: a full dissimilarity matrix, the closest pair merged each step, distances to
-   * the new cluster by the Lance-Williams formula. O(N^3), independent of the chain algorithm.
+   * Textbook Ward: a full dissimilarity matrix, the closest pair merged each step, distances to the
+   * new cluster by the Lance-Williams formula. O(N^3), independent of the chain algorithm.
    */
   static List<Merge> bruteForce(Points points, double[] weights) {
     int n = points.count();
@@ -105,7 +105,11 @@ class WardLinkageTest {
     assertEquals(expected.size(), actual.size(), where);
     for (int m = 0; m < expected.size(); m++) {
       assertEquals(expected.get(m).members(), actual.get(m).members(), where + ", merge " + m);
-      assertEquals(expected.get(m).height(), actual.get(m).height(), 1e-9 * (1 + expected.get(m).height()), where + ", merge " + m);
+      assertEquals(
+          expected.get(m).height(),
+          actual.get(m).height(),
+          1e-9 * (1 + expected.get(m).height()),
+          where + ", merge " + m);
     }
   }
 
@@ -117,7 +121,10 @@ class WardLinkageTest {
         Points points = random(n, dim, seed * 100 + dim);
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
-        assertSameMerges(bruteForce(points, ones), fromDendrogram(WardLinkage.fit(points)), "dim " + dim + " seed " + seed);
+        assertSameMerges(
+            bruteForce(points, ones),
+            fromDendrogram(WardLinkage.fit(points)),
+            "dim " + dim + " seed " + seed);
       }
     }
   }
@@ -131,7 +138,10 @@ class WardLinkageTest {
       for (int i = 0; i < 40; i++) {
         weights[i] = 1 + rng.nextInt(20);
       }
-      assertSameMerges(bruteForce(points, weights), fromDendrogram(WardLinkage.fit(points, weights)), "seed " + seed);
+      assertSameMerges(
+          bruteForce(points, weights),
+          fromDendrogram(WardLinkage.fit(points, weights)),
+          "seed " + seed);
     }
   }
 
@@ -159,7 +169,8 @@ class WardLinkageTest {
     double[][] rows = new double[300][];
     for (int i = 0; i < 300; i++) {
       int blob = i % 3;
-      rows[i] = new double[] {blob * 50 + rng.nextGaussian(), (blob == 1 ? 40 : 0) + rng.nextGaussian()};
+      rows[i] =
+          new double[] {blob * 50 + rng.nextGaussian(), (blob == 1 ? 40 : 0) + rng.nextGaussian()};
     }
     int[] labels = WardLinkage.fit(Points.of(rows)).cut(3);
     for (int i = 0; i < 300; i++) {

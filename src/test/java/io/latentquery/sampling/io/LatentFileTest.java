@@ -54,17 +54,21 @@ class LatentFileTest {
     int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
     assertEquals(0, (10 + headerLength) % 64, "the data starts on a 64-byte boundary");
     String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
-    assertTrue(header.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }"), header);
+    assertTrue(
+        header.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }"), header);
     assertTrue(header.endsWith("\n"));
     assertEquals(10 + headerLength + 48, bytes.length);
-    assertEquals(6.0, ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble());
+    assertEquals(
+        6.0,
+        ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble());
   }
 
   @Test
   void readsFloat32NpyWithoutSidecarAndForeignCsv() throws IOException {
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
     String header = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
-    ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
+    ByteBuffer data =
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     file.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
     file.write(header.getBytes(StandardCharsets.US_ASCII));
@@ -88,11 +92,23 @@ class LatentFileTest {
     assertTrue(noZ.getMessage().contains("has no z1 column"), noZ.getMessage());
     Files.writeString(csv, "id,z1\n1,abc\n");
     InputException notNumber = assertThrows(InputException.class, () -> LatentFile.read(csv));
-    assertTrue(notNumber.getMessage().endsWith("line 2: z1 is not a number: 'abc'"), notNumber.getMessage());
-    assertEquals("missing encodings file: " + dir.resolve("none.csv"), assertThrows(InputException.class, () -> LatentFile.read(dir.resolve("none.csv"))).getMessage());
+    assertTrue(
+        notNumber.getMessage().endsWith("line 2: z1 is not a number: 'abc'"),
+        notNumber.getMessage());
+    assertEquals(
+        "missing encodings file: " + dir.resolve("none.csv"),
+        assertThrows(InputException.class, () -> LatentFile.read(dir.resolve("none.csv")))
+            .getMessage());
     Files.write(npy, Arrays.copyOf(file.toByteArray(), 70));
-    assertTrue(assertThrows(InputException.class, () -> LatentFile.read(npy)).getMessage().contains("truncated"));
-    assertThrows(InputException.class, () -> Npy.read(new ByteArrayInputStream("not numpy".getBytes(StandardCharsets.US_ASCII)), "x"));
+    assertTrue(
+        assertThrows(InputException.class, () -> LatentFile.read(npy))
+            .getMessage()
+            .contains("truncated"));
+    assertThrows(
+        InputException.class,
+        () ->
+            Npy.read(
+                new ByteArrayInputStream("not numpy".getBytes(StandardCharsets.US_ASCII)), "x"));
   }
 
   @Test

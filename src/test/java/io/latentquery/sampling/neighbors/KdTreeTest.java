@@ -66,11 +66,13 @@ class KdTreeTest {
                 expected.add(i);
               }
             }
-            List<Integer> got = tree.withinRadius(q, radius, false).stream().map(Neighbor::index).sorted().toList();
+            List<Integer> got =
+                tree.withinRadius(q, radius, false).stream().map(Neighbor::index).sorted().toList();
             assertEquals(expected, got, where);
             // within radius, alive only
             List<Integer> expectedAlive = expected.stream().filter(i -> !removed[i]).toList();
-            List<Integer> gotAlive = tree.withinRadius(q, radius, true).stream().map(Neighbor::index).sorted().toList();
+            List<Integer> gotAlive =
+                tree.withinRadius(q, radius, true).stream().map(Neighbor::index).sorted().toList();
             assertEquals(expectedAlive, gotAlive, where);
             // k nearest over all points, ties by index
             int k = 1 + rng.nextInt(9);

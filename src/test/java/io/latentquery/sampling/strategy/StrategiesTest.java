@@ -26,8 +26,8 @@ class StrategiesTest {
   private static final StrategyRegistry REGISTRY = StrategyRegistry.standard();
 
   /**
-   * Three separated blobs in 2-D: blob b holds points b*perBlob .. (b+1)*perBlob-1 around
-   * (0,0), (100,0) and (0,100); sizes may differ.
+   * Three separated blobs in 2-D: blob b holds points b*perBlob .. (b+1)*perBlob-1 around (0,0),
+   * (100,0) and (0,100); sizes may differ.
    */
   static Points blobs(int[] sizes, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -36,7 +36,10 @@ class StrategiesTest {
     int i = 0;
     for (int b = 0; b < sizes.length; b++) {
       for (int j = 0; j < sizes[b]; j++) {
-        rows[i++] = new double[] {(b == 1 ? 100 : 0) + rng.nextGaussian(), (b == 2 ? 100 : 0) + rng.nextGaussian()};
+        rows[i++] =
+            new double[] {
+              (b == 1 ? 100 : 0) + rng.nextGaussian(), (b == 2 ? 100 : 0) + rng.nextGaussian()
+            };
       }
     }
     return Points.of(rows);
@@ -66,14 +69,19 @@ class StrategiesTest {
     int[] sizes = {300, 60, 140};
     Points points = blobs(sizes, 1);
     Selection selection =
-        strategy("normal-cluster", Map.of("clusters", "3", "quota", "equal")).select(points, SelectionRequest.of(12, 7));
+        strategy("normal-cluster", Map.of("clusters", "3", "quota", "equal"))
+            .select(points, SelectionRequest.of(12, 7));
     int[] perBlob = new int[3];
     for (int rank = 0; rank < selection.size(); rank++) {
       int blob = blobOf(selection.indices()[rank], sizes);
       perBlob[blob]++;
-      assertEquals(blob, selection.clusters()[rank], "clusters are numbered by their first point, as the blobs are");
+      assertEquals(
+          blob,
+          selection.clusters()[rank],
+          "clusters are numbered by their first point, as the blobs are");
       assertEquals(rank % 3, selection.clusters()[rank], "ranks interleave the clusters");
-      assertTrue(selection.drawDistances()[rank] <= (double) selection.parameters().get("threshold"));
+      assertTrue(
+          selection.drawDistances()[rank] <= (double) selection.parameters().get("threshold"));
     }
     assertArrayEquals(new int[] {4, 4, 4}, perBlob);
     assertDistinct(selection);
@@ -86,7 +94,9 @@ class StrategiesTest {
     int[] sizes = {300, 60, 140};
     Points points = blobs(sizes, 2);
     // 10 * (300, 60, 140) / 500 = 6, 1.2, 2.8 -> floors 6, 1, 2 and the remainder to 0.8.
-    Selection selection = strategy("uniform-cluster", Map.of("clusters", "3")).select(points, SelectionRequest.of(10, 3));
+    Selection selection =
+        strategy("uniform-cluster", Map.of("clusters", "3"))
+            .select(points, SelectionRequest.of(10, 3));
     int[] perBlob = new int[3];
     for (int i : selection.indices()) {
       perBlob[blobOf(i, sizes)]++;
@@ -99,7 +109,8 @@ class StrategiesTest {
     int[] sizes = {100, 3, 100};
     Points points = blobs(sizes, 3);
     Selection selection =
-        strategy("normal-cluster", Map.of("clusters", "3", "quota", "equal")).select(points, SelectionRequest.of(30, 1));
+        strategy("normal-cluster", Map.of("clusters", "3", "quota", "equal"))
+            .select(points, SelectionRequest.of(30, 1));
     int[] perBlob = new int[3];
     for (int i : selection.indices()) {
       perBlob[blobOf(i, sizes)]++;
@@ -112,12 +123,17 @@ class StrategiesTest {
   void aeErrorTakesTheHighestErrorsThatAreNotLabeled() {
     Points points = blobs(new int[] {4, 2, 2}, 4);
     double[] errors = {0.1, 0.9, 0.3, 0.9, 0.05, 0.7, 0.2, 0.6};
-    SelectionStrategy aeError = REGISTRY.create("ae-error", StrategyOptions.none().withScores(errors));
-    assertArrayEquals(new int[] {1, 3, 5}, aeError.select(points, SelectionRequest.of(3, 1)).indices());
+    SelectionStrategy aeError =
+        REGISTRY.create("ae-error", StrategyOptions.none().withScores(errors));
     assertArrayEquals(
-        new int[] {1, 5, 7}, aeError.select(points, new SelectionRequest(3, 1, new int[] {3})).indices());
+        new int[] {1, 3, 5}, aeError.select(points, SelectionRequest.of(3, 1)).indices());
+    assertArrayEquals(
+        new int[] {1, 5, 7},
+        aeError.select(points, new SelectionRequest(3, 1, new int[] {3})).indices());
     IllegalArgumentException missing =
-        assertThrows(IllegalArgumentException.class, () -> REGISTRY.create("ae-error", StrategyOptions.none()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> REGISTRY.create("ae-error", StrategyOptions.none()));
     assertTrue(missing.getMessage().contains("--autoencoder"), missing.getMessage());
   }
 
@@ -131,7 +147,8 @@ class StrategiesTest {
       assertEquals(145, all.size());
       assertDistinct(all);
       for (int i : labeled) {
-        assertFalse(Arrays.stream(all.indices()).anyMatch(x -> x == i), name + " took labeled point " + i);
+        assertFalse(
+            Arrays.stream(all.indices()).anyMatch(x -> x == i), name + " took labeled point " + i);
       }
     }
     Selection some = strategy("uniform", Map.of()).select(points, SelectionRequest.of(40, 9));
@@ -144,7 +161,8 @@ class StrategiesTest {
     // all three within t = 1 in distance order.
     Points points = Points.of(new double[][] {{0, 0}, {0.1, 0}, {0.2, 0}, {50, 0}});
     Selection selection =
-        strategy("uniform", Map.of("threshold", "1", "take", "all-within")).select(points, SelectionRequest.of(4, 2));
+        strategy("uniform", Map.of("threshold", "1", "take", "all-within"))
+            .select(points, SelectionRequest.of(4, 2));
     assertEquals(4, selection.size());
     assertDistinct(selection);
     assertEquals("all-within", selection.parameters().get("take"));
@@ -172,11 +190,16 @@ class StrategiesTest {
     for (int i = 0; i < 50; i++) {
       line[i] = new double[] {i, 2 * i};
     }
-    Selection onLine = strategy("normal", Map.of()).select(Points.of(line), SelectionRequest.of(10, 1));
+    Selection onLine =
+        strategy("normal", Map.of()).select(Points.of(line), SelectionRequest.of(10, 1));
     assertDistinct(onLine);
-    Selection single = strategy("normal", Map.of()).select(Points.of(new double[][] {{3, 4}}), SelectionRequest.of(1, 1));
+    Selection single =
+        strategy("normal", Map.of())
+            .select(Points.of(new double[][] {{3, 4}}), SelectionRequest.of(1, 1));
     assertArrayEquals(new int[] {0}, single.indices());
-    Selection same = strategy("uniform", Map.of()).select(Points.of(new double[][] {{1, 1}, {1, 1}}), SelectionRequest.of(2, 1));
+    Selection same =
+        strategy("uniform", Map.of())
+            .select(Points.of(new double[][] {{1, 1}, {1, 1}}), SelectionRequest.of(2, 1));
     assertEquals(2, same.size());
   }
 
@@ -186,12 +209,16 @@ class StrategiesTest {
     InputException e =
         assertThrows(
             InputException.class,
-            () -> strategy("uniform", Map.of("threshold", "0.000001", "max-misses", "500")).select(points, SelectionRequest.of(10, 1)));
+            () ->
+                strategy("uniform", Map.of("threshold", "0.000001", "max-misses", "500"))
+                    .select(points, SelectionRequest.of(10, 1)));
     assertTrue(e.getMessage().contains("500 draws in a row"), e.getMessage());
     assertTrue(e.getMessage().contains("try --threshold "), e.getMessage());
-    double suggested = Double.parseDouble(e.getMessage().replaceAll(".*try --threshold ([0-9.E-]+).*", "$1"));
+    double suggested =
+        Double.parseDouble(e.getMessage().replaceAll(".*try --threshold ([0-9.E-]+).*", "$1"));
     Selection retried =
-        strategy("uniform", Map.of("threshold", Double.toString(suggested))).select(points, SelectionRequest.of(10, 1));
+        strategy("uniform", Map.of("threshold", Double.toString(suggested)))
+            .select(points, SelectionRequest.of(10, 1));
     assertEquals(10, retried.size());
   }
 
@@ -214,16 +241,26 @@ class StrategiesTest {
   void badRequestsAndOptionsAreUsageErrors() {
     Points points = blobs(new int[] {3, 3, 3}, 8);
     IllegalArgumentException tooMany =
-        assertThrows(IllegalArgumentException.class, () -> strategy("random", Map.of()).select(points, SelectionRequest.of(10, 1)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> strategy("random", Map.of()).select(points, SelectionRequest.of(10, 1)));
     assertTrue(tooMany.getMessage().contains("larger than the 9 selectable"), tooMany.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SelectionRequest.of(0, 1));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> strategy("no-such-strategy", Map.of()));
-    assertTrue(unknown.getMessage().startsWith("unknown strategy 'no-such-strategy'; known: random, uniform"), unknown.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> strategy("no-such-strategy", Map.of()));
+    assertTrue(
+        unknown
+            .getMessage()
+            .startsWith("unknown strategy 'no-such-strategy'; known: random, uniform"),
+        unknown.getMessage());
     IllegalArgumentException misplaced =
-        assertThrows(IllegalArgumentException.class, () -> strategy("random", Map.of("clusters", "4")));
+        assertThrows(
+            IllegalArgumentException.class, () -> strategy("random", Map.of("clusters", "4")));
     assertEquals("--clusters does not apply to strategy random", misplaced.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> strategy("normal", Map.of("threshold", "-1")));
-    assertThrows(IllegalArgumentException.class, () -> strategy("normal-cluster", Map.of("ward", "fast")));
+    assertThrows(
+        IllegalArgumentException.class, () -> strategy("normal", Map.of("threshold", "-1")));
+    assertThrows(
+        IllegalArgumentException.class, () -> strategy("normal-cluster", Map.of("ward", "fast")));
   }
 
   @Test

@@ -47,7 +47,11 @@ public final class TrainingSession implements AutoCloseable {
   private final List<Variable<TFloat32>> variables;
   private final Op train;
 
-  /** Builds the graph and opens a session with {@code threads} intra- and inter-op threads. */
+  /**
+   * Builds the graph and opens a session with {@code threads} intra-op threads and one inter-op
+   * thread: two ops at once, each with all cores, oversubscribe the machine (see
+   * docs/benchmarks.md).
+   */
   public TrainingSession(AutoencoderConfig config, long seed, double learningRate, int threads) {
     this.shape = config.input();
     this.graph = new Graph();
@@ -81,7 +85,7 @@ public final class TrainingSession implements AutoCloseable {
   static ConfigProto threads(int threads) {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(1)
         .build();
   }
 

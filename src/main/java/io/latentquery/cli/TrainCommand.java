@@ -139,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "TensorFlow threads (default: all cores).")
+      description = "TensorFlow intra-op threads (default: all cores; one inter-op thread).")
   Integer threads;
 
   @Option(

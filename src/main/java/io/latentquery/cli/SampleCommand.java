@@ -319,7 +319,8 @@ final class SampleCommand implements Callable<Integer> {
             counts,
             histogram(selection, encodings),
             seconds,
-            Provenance.capture("sample", settings, seed, dataChecksum)));
+            Provenance.capture("sample", settings, seed, dataChecksum),
+            selection.madeDraws()));
     System.out.println(
         "selected "
             + selection.size()

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param classHistogram selected examples per class, when labels are known (else null)
  * @param seconds wall-clock time of the whole command
  * @param provenance versions, machine and time
+ * @param draws the latent vectors the strategy drew that picked points, in rank order (empty for
+ *     strategies that do not draw): artificial examples for {@code lq decode} and the report
  */
 public record SelectionRecord(
     String strategy,
@@ -29,4 +31,5 @@ public record SelectionRecord(
     Map<String, Integer> counts,
     Map<String, Integer> classHistogram,
     double seconds,
-    Provenance provenance) {}
+    Provenance provenance,
+    java.util.List<double[]> draws) {}

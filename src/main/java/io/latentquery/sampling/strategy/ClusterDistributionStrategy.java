@@ -90,7 +90,7 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
       if (quotas[c] == capacity[c]) {
         for (int j = 0; j < members[c].length; j++) {
           if (!labeled[members[c][j]]) {
-            local.add(new DrawLoop.Pick(j, Double.NaN));
+            local.add(new DrawLoop.Pick(j, Double.NaN, null));
           }
         }
       } else if (quotas[c] > 0) {
@@ -109,19 +109,21 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
       }
       List<DrawLoop.Pick> global = new ArrayList<>(local.size());
       for (DrawLoop.Pick pick : local) {
-        global.add(new DrawLoop.Pick(members[c][pick.index()], pick.distance()));
+        global.add(new DrawLoop.Pick(members[c][pick.index()], pick.distance(), pick.draw()));
       }
       picks.add(global);
     }
     int[] indices = new int[request.budget()];
     double[] distances = new double[indices.length];
     int[] clusterOf = new int[indices.length];
+    double[][] drawn = new double[indices.length][];
     int filled = 0;
     for (int round = 0; filled < indices.length; round++) {
       for (int c = 0; c < k; c++) {
         if (round < picks.get(c).size()) {
           indices[filled] = picks.get(c).get(round).index();
           distances[filled] = picks.get(c).get(round).distance();
+          drawn[filled] = picks.get(c).get(round).draw();
           clusterOf[filled] = c;
           filled++;
         }
@@ -140,6 +142,6 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
     parameters.put("distributions", distributions);
     parameters.put("draws", draws);
     DistributionStrategy.putDrawParameters(parameters, draw, threshold, maxMisses);
-    return new Selection(indices, distances, clusterOf, parameters);
+    return new Selection(indices, distances, clusterOf, parameters, drawn);
   }
 }

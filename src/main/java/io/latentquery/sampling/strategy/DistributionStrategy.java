@@ -62,7 +62,8 @@ public final class DistributionStrategy implements SelectionStrategy {
     parameters.put("distribution", f.describe());
     parameters.put("draws", loop.draws());
     putDrawParameters(parameters, draw, threshold, maxMisses);
-    return new Selection(indices, distances, clusters, parameters);
+    double[][] drawn = picks.stream().map(DrawLoop.Pick::draw).toArray(double[][]::new);
+    return new Selection(indices, distances, clusters, parameters, drawn);
   }
 
   static void putDrawParameters(

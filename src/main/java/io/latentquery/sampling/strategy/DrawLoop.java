@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
  * from the data, so the loop always ends.
  */
 final class DrawLoop {
-  /** One point taken, with its distance to the draw that took it. */
-  record Pick(int index, double distance) {}
+  /** One point taken, with the draw that took it (null if none) and its distance to it. */
+  record Pick(int index, double distance, double[] draw) {}
 
   /** t, what a draw takes, and the miss limit. */
   record Config(double threshold, TakeMode take, int maxMisses) {}
@@ -57,7 +57,7 @@ final class DrawLoop {
         Neighbor nearest = tree.nearest(z, config.threshold(), true);
         if (nearest != null) {
           tree.remove(nearest.index());
-          picks.add(new Pick(nearest.index(), nearest.distance()));
+          picks.add(new Pick(nearest.index(), nearest.distance(), z.clone()));
         }
       } else {
         for (Neighbor neighbor : tree.withinRadius(z, config.threshold(), true)) {
@@ -65,7 +65,7 @@ final class DrawLoop {
             break;
           }
           tree.remove(neighbor.index());
-          picks.add(new Pick(neighbor.index(), neighbor.distance()));
+          picks.add(new Pick(neighbor.index(), neighbor.distance(), z.clone()));
         }
       }
       misses = picks.size() > before ? 0 : misses + 1;

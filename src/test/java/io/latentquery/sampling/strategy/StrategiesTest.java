@@ -65,6 +65,26 @@ class StrategiesTest {
   }
 
   @Test
+  void drawStrategiesRecordTheDrawThatPickedEachPoint() {
+    Points points = blobs(new int[] {200, 200, 200}, 5);
+    for (String name : new String[] {"uniform", "normal", "uniform-cluster", "normal-cluster"}) {
+      Selection selection =
+          REGISTRY.create(name, StrategyOptions.none()).select(points, SelectionRequest.of(30, 7));
+      double threshold = (Double) selection.parameters().get("threshold");
+      assertEquals(30, selection.madeDraws().size(), name);
+      for (int rank = 0; rank < selection.size(); rank++) {
+        double[] draw = selection.draws()[rank];
+        double distance = Math.sqrt(points.squaredDistance(selection.indices()[rank], draw));
+        assertEquals(selection.drawDistances()[rank], distance, 1e-9, name + " rank " + rank);
+        assertTrue(distance <= threshold, name + ": a draw takes only points within t");
+      }
+    }
+    Selection random =
+        REGISTRY.create("random", StrategyOptions.none()).select(points, SelectionRequest.of(5, 7));
+    assertTrue(random.madeDraws().isEmpty());
+  }
+
+  @Test
   void normalClusterWithEqualQuotasTakesAsManyFromEachBlob() {
     int[] sizes = {300, 60, 140};
     Points points = blobs(sizes, 1);

@@ -15,11 +15,13 @@ public final class ConvAutoencoder implements AutoencoderModel {
   private final AutoencoderConfig config;
   private final ConvEncoder encoder;
   private final ConvDecoder decoder;
+  private final PointHead head;
 
   public ConvAutoencoder(AutoencoderConfig config) {
     this.config = config;
     this.encoder = new ConvEncoder(config);
     this.decoder = new ConvDecoder(config);
+    this.head = new PointHead(config.latentDim());
   }
 
   @Override
@@ -45,16 +47,11 @@ public final class ConvAutoencoder implements AutoencoderModel {
   public Map<String, Operand<TFloat32>> encode(
       Ops tf, ModelContext context, Operand<TFloat32> images) {
     Ops scope = tf.withSubScope("encoder");
-    Operand<TFloat32> features = encoder.features(scope, context, images);
-    Operand<TFloat32> latent =
-        new DenseLayer(config.latentDim(), Activation.LINEAR)
-            .apply(scope.withSubScope("latent"), context, features);
-    return Map.of(SavedModelContract.LATENT, latent);
+    return head.apply(scope, context, encoder.features(scope, context, images));
   }
 
   @Override
   public Operand<TFloat32> decode(Ops tf, ModelContext context, Operand<TFloat32> latent) {
-    Ops scope = tf.withSubScope("decoder");
-    return scope.withName("image").math.sigmoid(decoder.logits(scope, context, latent));
+    return decoder.image(tf, context, latent);
   }
 }

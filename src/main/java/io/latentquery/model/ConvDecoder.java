@@ -17,6 +17,15 @@ public final class ConvDecoder {
     this.config = config;
   }
 
+  /**
+   * Images [B, H, W, C] in [0,1] from latent points [B, L], built in the {@code decoder} scope of
+   * {@code tf} with the output named {@code image}: the decoder every kind exports.
+   */
+  public Operand<TFloat32> image(Ops tf, ModelContext context, Operand<TFloat32> latent) {
+    Ops scope = tf.withSubScope("decoder");
+    return scope.withName("image").math.sigmoid(logits(scope, context, latent));
+  }
+
   /** Logits [B, H, W, C] from latent points [B, L]. */
   public Operand<TFloat32> logits(
       Ops decoderScope, ModelContext context, Operand<TFloat32> latent) {

@@ -64,7 +64,6 @@ public final class VariationalTsneAutoencoder implements AutoencoderModel {
 
   @Override
   public Operand<TFloat32> decode(Ops tf, ModelContext context, Operand<TFloat32> latent) {
-    Ops scope = tf.withSubScope("decoder");
-    return scope.withName("image").math.sigmoid(decoder.logits(scope, context, latent));
+    return decoder.image(tf, context, latent);
   }
 }

@@ -6,8 +6,6 @@ import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
-import io.latentquery.model.loss.TsneSettings;
-import io.latentquery.model.loss.VariationalSettings;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainSettings;
 import java.nio.file.Path;
@@ -98,29 +96,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       description = "TensorFlow threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(
-      names = "--beta",
-      paramLabel = "BETA",
-      description = "KL weight of vae and vtsne (default: their default).")
-  Double beta;
-
-  @Option(
-      names = "--perplexity",
-      paramLabel = "P",
-      description = "Perplexity of tsne and vtsne (default: their default).")
-  Double perplexity;
-
-  @Option(
-      names = "--dof",
-      paramLabel = "A",
-      description = "Student-t degrees of freedom of tsne and vtsne (default: their default).")
-  Double dof;
-
-  @Option(
-      names = "--tsne-weight",
-      paramLabel = "W",
-      description = "t-SNE weight of tsne and vtsne (default: their default).")
-  Double tsneWeight;
+  @Mixin LossOptions loss;
 
   @Option(
       names = "--trust-subset",
@@ -148,13 +124,6 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   public Integer call() {
     List<ModelKind> kinds =
         new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
-    VariationalSettings variational = beta == null ? null : new VariationalSettings(beta);
-    TsneSettings defaults = TsneSettings.defaults();
-    TsneSettings tsne =
-        new TsneSettings(
-            perplexity != null ? perplexity : defaults.perplexity(),
-            dof != null ? dof : defaults.degreesOfFreedom(),
-            tsneWeight != null ? tsneWeight : defaults.weight());
     EmbeddingBenchmark benchmark = new EmbeddingBenchmark(trustSubset, k, seed);
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
@@ -166,8 +135,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
           AutoencoderConfig.preset(preset, pool.shape())
               .kind(kind)
               .latentDim(latentDim)
-              .variational(kind.variational() ? variational : null)
-              .tsne(kind.tsne() ? tsne : null)
+              .variational(loss.variational(kind))
+              .tsne(loss.tsne(kind))
               .build();
       TrainSettings settings =
           TrainSettings.builder(config, data.request())

@@ -50,41 +50,7 @@ final class TrainCommand implements Callable<Integer> {
               + "Default: ${DEFAULT-VALUE}.")
   String model;
 
-  @Option(
-      names = "--beta",
-      paramLabel = "BETA",
-      description =
-          "vae, vtsne: weight of KL(posterior || N(0, I)) against the reconstruction, applied as "
-              + "beta / (H*W*C) because the cross-entropy is a mean over pixels; this equals summed cross-entropy "
-              + "+ beta * KL, divided by H*W*C. 1 is the ELBO, 0 turns the term off (default: 1).")
-  Double beta;
-
-  @Option(
-      names = "--perplexity",
-      paramLabel = "P",
-      description =
-          "tsne, vtsne: effective number of neighbours per image in each batch's affinities; "
-              + "must be > 1 and smaller than --batch-size (default: 30).")
-  Double perplexity;
-
-  @Option(
-      names = "--dof",
-      paramLabel = "A",
-      description =
-          "tsne, vtsne: degrees of freedom of the Student-t kernel in the latent space, > 0 "
-              + "(default: "
-              + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM
-              + ", the t-SNE kernel).")
-  Double dof;
-
-  @Option(
-      names = "--tsne-weight",
-      paramLabel = "W",
-      description =
-          "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
-              + TsneSettings.DEFAULT_WEIGHT
-              + ").")
-  Double tsneWeight;
+  @Mixin LossOptions loss;
 
   @Option(
       names = "--preset",
@@ -184,7 +150,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     boolean resuming = resume && Files.isRegularFile(folder.settings());
     ModelKind kind = ModelKind.parse(model);
-    VariationalSettings variational = variationalSettings(kind);
+    loss.refuseUnusedBy(kind);
+    VariationalSettings variational = loss.variational(kind);
     TsneSettings tsne = tsneSettings(kind);
     SplitDataset split = data.open();
     TrainSettings settings =
@@ -216,46 +183,13 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The variational settings from --beta for a variational kind (null for the defaults); --beta
-   * with any other kind is a usage error rather than an option silently without effect.
-   */
-  private VariationalSettings variationalSettings(ModelKind kind) {
-    if (!kind.variational()) {
-      if (beta != null) {
-        throw new IllegalArgumentException(
-            "--beta applies only to --model vae or vtsne, not " + kind);
-      }
-      return null;
-    }
-    return beta == null ? null : new VariationalSettings(beta);
-  }
-
-  /**
-   * The t-SNE settings for a t-SNE kind, checked against --batch-size before any data is read;
-   * --perplexity, --dof or --tsne-weight with any other kind is a usage error.
-   */
+  /** The t-SNE settings for a t-SNE kind, checked against --batch-size before any data is read. */
   private TsneSettings tsneSettings(ModelKind kind) {
-    if (!kind.tsne()) {
-      refuseFor(kind, "--perplexity", perplexity);
-      refuseFor(kind, "--dof", dof);
-      refuseFor(kind, "--tsne-weight", tsneWeight);
-      return null;
+    TsneSettings settings = loss.tsne(kind);
+    if (settings != null) {
+      settings.checkBatchSize(batchSize);
     }
-    TsneSettings settings =
-        new TsneSettings(
-            perplexity != null ? perplexity : TsneSettings.DEFAULT_PERPLEXITY,
-            dof != null ? dof : TsneSettings.DEFAULT_DEGREES_OF_FREEDOM,
-            tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
-    settings.checkBatchSize(batchSize);
     return settings;
-  }
-
-  private static void refuseFor(ModelKind kind, String option, Double value) {
-    if (value != null) {
-      throw new IllegalArgumentException(
-          option + " applies only to --model tsne or vtsne, not " + kind);
-    }
   }
 
   private TrainSettings settings(

@@ -45,21 +45,7 @@ final class Blobs {
 
   /** N points of dimension dim from a mixture of overlapping unit Gaussians with random centres. */
   static Points mixture(int count, int dim, int components, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] centres = new double[components][dim];
-    for (double[] c : centres) {
-      for (int d = 0; d < dim; d++) {
-        c[d] = 4 * gaussian(rng);
-      }
-    }
-    double[] values = new double[count * dim];
-    for (int i = 0; i < count; i++) {
-      double[] c = centres[rng.nextInt(components)];
-      for (int d = 0; d < dim; d++) {
-        values[i * dim + d] = c[d] + gaussian(rng);
-      }
-    }
-    return new Points(values, count, dim);
+    return BaselineBenchmark.mixture(count, dim, components, seed);
   }
 
   static double gaussian(SplittableRandom rng) {

@@ -1,5 +1,7 @@
 package io.latentquery.model.loss;
 
+import java.util.stream.IntStream;
+
 /**
  * Input-space affinities P of a batch for t-SNE-style training (van der Maaten 2009, "Learning a
  * parametric embedding by preserving local structure"): a Gaussian around each image, its precision
@@ -81,58 +83,70 @@ public final class TsneAffinities {
     double[] distances = squaredDistances(images, b, images.length / b);
     double[] conditional = new double[b * b];
     double logTarget = Math.log(perplexity);
-    double[] shifted = new double[b - 1];
-    double[] weights = new double[b - 1];
-    for (int i = 0; i < b; i++) {
-      calibrateRow(distances, i, b, logTarget, shifted, weights);
-      for (int j = 0, k = 0; j < b; j++) {
-        if (j != i) {
-          conditional[i * b + j] = weights[k++];
-        }
-      }
-    }
+    IntStream.range(0, b)
+        .parallel()
+        .forEach(
+            i -> {
+              double[] weights = new double[b - 1];
+              calibrateRow(distances, i, b, logTarget, new double[b - 1], weights);
+              for (int j = 0, k = 0; j < b; j++) {
+                if (j != i) {
+                  conditional[i * b + j] = weights[k++];
+                }
+              }
+            });
     return conditional;
   }
 
   /**
-   * Squared Euclidean distances; four partial sums break the floating-point add dependency chain
-   * that limits a single-accumulator loop.
+   * Squared Euclidean distances ||x_i||^2 + ||x_j||^2 - 2 x_i.x_j in double precision, exactly
+   * symmetric with a zero diagonal; identical images get exactly 0. The dot products take each
+   * row's non-zero pixels against the transposed batch ({@code [D, B]}), one accumulator per other
+   * image: an inner loop without a cross-lane reduction, which the JIT vectorises, and which skips
+   * the background pixels that make up most of a digit or garment image. Rows are independent and
+   * shared out over the common fork-join pool (the trainer waits for P, so the cores are otherwise
+   * idle); each entry's arithmetic is the same on any thread, so P does not depend on the thread
+   * count.
    */
   static double[] squaredDistances(float[] x, int b, int d) {
-    double[] distances = new double[b * b];
-    int tail = d - d % 4;
+    for (int i = 0; i < x.length; i++) {
+      if (!Float.isFinite(x[i])) {
+        throw new IllegalArgumentException(
+            "image " + (i / d) + " of the batch holds a value that is not finite");
+      }
+    }
+    double[] transposed = new double[d * b];
     for (int i = 0; i < b; i++) {
-      int oi = i * d;
+      for (int k = 0; k < d; k++) {
+        transposed[k * b + i] = x[i * d + k];
+      }
+    }
+    double[] dots = new double[b * b];
+    IntStream.range(0, b).parallel().forEach(i -> dotRow(x, transposed, b, d, i, dots));
+    double[] distances = new double[b * b];
+    for (int i = 0; i < b; i++) {
       for (int j = i + 1; j < b; j++) {
-        int oj = j * d;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int k = 0; k < tail; k += 4) {
-          double t0 = x[oi + k] - x[oj + k];
-          double t1 = x[oi + k + 1] - x[oj + k + 1];
-          double t2 = x[oi + k + 2] - x[oj + k + 2];
-          double t3 = x[oi + k + 3] - x[oj + k + 3];
-          s0 += t0 * t0;
-          s1 += t1 * t1;
-          s2 += t2 * t2;
-          s3 += t3 * t3;
-        }
-        for (int k = tail; k < d; k++) {
-          double t = x[oi + k] - x[oj + k];
-          s0 += t * t;
-        }
-        double s = (s0 + s1) + (s2 + s3);
-        if (!(s <= Double.MAX_VALUE)) {
-          throw new IllegalArgumentException(
-              "images " + i + " and " + j + " of the batch hold values that are not finite");
-        }
+        double s = Math.max(0, dots[i * b + i] + dots[j * b + j] - 2 * dots[i * b + j]);
         distances[i * b + j] = s;
         distances[j * b + i] = s;
       }
     }
     return distances;
+  }
+
+  /** Row i of the Gram matrix: x_i.x_j for every j, summed over x_i's non-zero pixels in order. */
+  private static void dotRow(float[] x, double[] transposed, int b, int d, int i, double[] dots) {
+    int row = i * b;
+    for (int k = 0; k < d; k++) {
+      double xik = x[i * d + k];
+      if (xik == 0) {
+        continue;
+      }
+      int column = k * b;
+      for (int j = 0; j < b; j++) {
+        dots[row + j] += xik * transposed[column + j];
+      }
+    }
   }
 
   /**

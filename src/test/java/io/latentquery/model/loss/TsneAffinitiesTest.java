@@ -240,7 +240,7 @@ class TsneAffinitiesTest {
                     .getMessage()),
         () ->
             assertEquals(
-                "images 0 and 2 of the batch hold values that are not finite",
+                "image 2 of the batch holds a value that is not finite",
                 assertThrows(
                         IllegalArgumentException.class,
                         () -> new TsneAffinities(2).joint(new float[] {1, 0, Float.NaN, 4}, 4))

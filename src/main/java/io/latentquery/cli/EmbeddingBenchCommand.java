@@ -97,6 +97,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   int threads;
 
   @Mixin LossOptions loss;
+  @Mixin ArchitectureOptions architecture;
 
   @Option(
       names = "--trust-subset",
@@ -132,7 +133,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
     for (ModelKind kind : kinds) {
       AutoencoderConfig config =
-          AutoencoderConfig.preset(preset, pool.shape())
+          architecture
+              .apply(AutoencoderConfig.preset(preset, pool.shape()))
               .kind(kind)
               .latentDim(latentDim)
               .variational(loss.variational(kind))

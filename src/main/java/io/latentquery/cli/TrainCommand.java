@@ -51,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
   String model;
 
   @Mixin LossOptions loss;
+  @Mixin ArchitectureOptions architecture;
 
   @Option(
       names = "--preset",
@@ -195,7 +196,8 @@ final class TrainCommand implements Callable<Integer> {
   private TrainSettings settings(
       ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {
     AutoencoderConfig config =
-        AutoencoderConfig.preset(preset, shape)
+        architecture
+            .apply(AutoencoderConfig.preset(preset, shape))
             .kind(kind)
             .latentDim(latentDim)
             .dropout(dropout)

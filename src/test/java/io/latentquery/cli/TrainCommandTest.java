@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentquery.TestData;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.data.DataCatalog;
@@ -120,5 +122,58 @@ class TrainCommandTest {
         0,
         run("export", "--run", runDir.toString(), "--out", export.toString(), "--force"),
         err.toString());
+  }
+
+  @Test
+  void architectureOptionsOverrideThePresetAndAreRecorded() throws Exception {
+    Path runDir = temp.resolve("models/custom");
+    int code =
+        run(
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--preset",
+            "small",
+            "--filters",
+            "4,6",
+            "--convolutions-per-level",
+            "2",
+            "--dense",
+            "16,8",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "32",
+            "--threads",
+            "1",
+            "--run",
+            runDir.toString(),
+            "--no-export");
+    assertEquals(0, code, err.toString());
+    JsonNode model =
+        new ObjectMapper().readTree(runDir.resolve("settings.json").toFile()).get("model");
+    assertEquals("[4,6]", model.get("filters").toString());
+    assertEquals(2, model.get("convolutionsPerLevel").asInt());
+    assertEquals("[16,8]", model.get("denseWidths").toString());
+  }
+
+  @Test
+  void levelsThatDoNotDivideTheImageAreAUsageError() {
+    int code =
+        run(
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--filters",
+            "4,4,4,4",
+            "--run",
+            temp.resolve("m").toString(),
+            "--no-export");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("image size 28x28 does not divide by 8"), err.toString());
   }
 }

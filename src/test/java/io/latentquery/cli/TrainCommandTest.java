@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,20 +47,26 @@ class TrainCommandTest {
     return commandLine.execute(args);
   }
 
+  /** lq train on the first 64 MNIST pool images into {@code runDir}, no export, plus options. */
+  private int trainWithoutExport(Path runDir, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                "mnist",
+                "--limit",
+                "64",
+                "--run",
+                runDir.toString(),
+                "--no-export"));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
+  }
+
   @Test
   void zeroLatentDimIsAUsageError() {
-    int code =
-        run(
-            "train",
-            "--data",
-            "mnist",
-            "--limit",
-            "64",
-            "--latent-dim",
-            "0",
-            "--run",
-            temp.resolve("m").toString(),
-            "--no-export");
+    int code = trainWithoutExport(temp.resolve("m"), "--latent-dim", "0");
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains("latentDim must be >= 1, got 0"), err.toString());
     assertTrue(err.toString().contains("--help"), err.toString());
@@ -128,12 +135,8 @@ class TrainCommandTest {
   void architectureOptionsOverrideThePresetAndAreRecorded() throws Exception {
     Path runDir = temp.resolve("models/custom");
     int code =
-        run(
-            "train",
-            "--data",
-            "mnist",
-            "--limit",
-            "64",
+        trainWithoutExport(
+            runDir,
             "--preset",
             "small",
             "--filters",
@@ -147,10 +150,7 @@ class TrainCommandTest {
             "--batch-size",
             "32",
             "--threads",
-            "1",
-            "--run",
-            runDir.toString(),
-            "--no-export");
+            "1");
     assertEquals(0, code, err.toString());
     JsonNode model =
         new ObjectMapper().readTree(runDir.resolve("settings.json").toFile()).get("model");
@@ -161,18 +161,7 @@ class TrainCommandTest {
 
   @Test
   void levelsThatDoNotDivideTheImageAreAUsageError() {
-    int code =
-        run(
-            "train",
-            "--data",
-            "mnist",
-            "--limit",
-            "64",
-            "--filters",
-            "4,4,4,4",
-            "--run",
-            temp.resolve("m").toString(),
-            "--no-export");
+    int code = trainWithoutExport(temp.resolve("m"), "--filters", "4,4,4,4");
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains("image size 28x28 does not divide by 8"), err.toString());
   }

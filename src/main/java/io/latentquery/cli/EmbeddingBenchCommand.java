@@ -131,6 +131,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     Dataset test = split.split(Split.TEST);
     Dataset noValidation = pool.subset("no validation", new int[0]);
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
+    AutoencoderConfig sizes =
+        architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build();
     for (ModelKind kind : kinds) {
       AutoencoderConfig config =
           architecture
@@ -155,11 +157,14 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "embedding quality: %s, pool %d, test %d, preset %s, L = %d, batch %d, seed %d",
+            "embedding quality: %s, pool %d, test %d, preset %s (filters %s, %d convolution(s) per level, dense %s), L = %d, batch %d, seed %d",
             data.request().dataset(),
             pool.size(),
             test.size(),
             preset,
+            sizes.filters(),
+            sizes.convolutionsPerLevel(),
+            sizes.denseWidths(),
             latentDim,
             batchSize,
             seed));

@@ -3,34 +3,17 @@ package io.latentquery.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latentquery.TestData;
-import io.latentquery.data.DataCatalog;
+import io.latentquery.UsesTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(UsesTestData.class)
 class EmbeddingBenchCommandTest {
   @TempDir Path temp;
-  private String previousDataDir;
-
-  @BeforeEach
-  void useTestData() {
-    previousDataDir = System.getProperty(DataCatalog.DATA_DIR_PROPERTY);
-    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
-  }
-
-  @AfterEach
-  void restoreDataDir() {
-    if (previousDataDir == null) {
-      System.clearProperty(DataCatalog.DATA_DIR_PROPERTY);
-    } else {
-      System.setProperty(DataCatalog.DATA_DIR_PROPERTY, previousDataDir);
-    }
-  }
 
   @Test
   void reportsTheFiguresAndTheNetworkItTrained() throws Exception {

@@ -4,25 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.latentquery.TestData;
-import io.latentquery.data.DataCatalog;
+import io.latentquery.UsesTestData;
 import io.latentquery.files.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@ExtendWith(UsesTestData.class)
 class EvaluateCommandTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void useTestData() {
-    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
-  }
 
   private static int run(StringWriter err, String... args) {
     CommandLine commandLine = Main.commandLine();

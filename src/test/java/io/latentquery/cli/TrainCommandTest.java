@@ -6,40 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.latentquery.TestData;
+import io.latentquery.UsesTestData;
 import io.latentquery.contract.SavedModelContract;
-import io.latentquery.data.DataCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@ExtendWith(UsesTestData.class)
 class TrainCommandTest {
   @TempDir Path temp;
-  private String previousDataDir;
   private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void useTestData() {
-    previousDataDir = System.getProperty(DataCatalog.DATA_DIR_PROPERTY);
-    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
-  }
-
-  @AfterEach
-  void restoreDataDir() {
-    if (previousDataDir == null) {
-      System.clearProperty(DataCatalog.DATA_DIR_PROPERTY);
-    } else {
-      System.setProperty(DataCatalog.DATA_DIR_PROPERTY, previousDataDir);
-    }
-  }
 
   private int run(String... args) {
     CommandLine commandLine = Main.commandLine();

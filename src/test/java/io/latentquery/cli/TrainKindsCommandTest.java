@@ -3,8 +3,7 @@ package io.latentquery.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latentquery.TestData;
-import io.latentquery.data.DataCatalog;
+import io.latentquery.UsesTestData;
 import io.latentquery.files.Json;
 import io.latentquery.model.ModelKind;
 import io.latentquery.model.loss.TsneSettings;
@@ -15,9 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,24 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code lq train --model vae|tsne|vtsne}: option checks before any data is read, settings and
  * resume.
  */
+@ExtendWith(UsesTestData.class)
 class TrainKindsCommandTest {
   @TempDir Path temp;
-  private String previousDataDir;
-
-  @BeforeEach
-  void useTestData() {
-    previousDataDir = System.getProperty(DataCatalog.DATA_DIR_PROPERTY);
-    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
-  }
-
-  @AfterEach
-  void restoreDataDir() {
-    if (previousDataDir == null) {
-      System.clearProperty(DataCatalog.DATA_DIR_PROPERTY);
-    } else {
-      System.setProperty(DataCatalog.DATA_DIR_PROPERTY, previousDataDir);
-    }
-  }
 
   private CliRunner.Result train(String... options) {
     List<String> args =

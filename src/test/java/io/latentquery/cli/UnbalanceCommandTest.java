@@ -3,24 +3,19 @@ package io.latentquery.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latentquery.TestData;
-import io.latentquery.data.DataCatalog;
+import io.latentquery.UsesTestData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@ExtendWith(UsesTestData.class)
 class UnbalanceCommandTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void useTestData() {
-    System.setProperty(DataCatalog.DATA_DIR_PROPERTY, TestData.dataDir().toString());
-  }
 
   private static int run(StringWriter err, String... args) {
     CommandLine commandLine = Main.commandLine();

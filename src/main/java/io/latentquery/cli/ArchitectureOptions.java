@@ -5,11 +5,18 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Architecture options shared by the commands that train an autoencoder: --filters,
- * --convolutions-per-level and --dense change the sizes of the chosen preset, unset meaning the
- * preset's own.
+ * Architecture options shared by the commands that train an autoencoder: --latent-dim, and
+ * --filters, --convolutions-per-level and --dense, which change the sizes of the chosen preset,
+ * unset meaning the preset's own.
  */
 public final class ArchitectureOptions {
+  @Option(
+      names = "--latent-dim",
+      defaultValue = "2",
+      paramLabel = "L",
+      description = "Latent dimension (default: ${DEFAULT-VALUE}).")
+  int latentDim;
+
   @Option(
       names = "--filters",
       split = ",",
@@ -34,8 +41,9 @@ public final class ArchitectureOptions {
               + "(default: the preset's).")
   List<Integer> dense;
 
-  /** {@code preset} with the sizes given on the command line. */
+  /** {@code preset} with the latent dimension and the sizes given on the command line. */
   public AutoencoderConfig.Builder apply(AutoencoderConfig.Builder preset) {
+    preset.latentDim(latentDim);
     if (filters != null) {
       preset.filters(List.copyOf(filters));
     }

@@ -55,32 +55,11 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   String preset;
 
   @Option(
-      names = "--latent-dim",
-      defaultValue = "2",
-      paramLabel = "L",
-      description = "Latent dimension (default: ${DEFAULT-VALUE}).")
-  int latentDim;
-
-  @Option(
       names = "--epochs",
       defaultValue = "5",
       paramLabel = "E",
       description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
-
-  @Option(
-      names = "--batch-size",
-      defaultValue = "64",
-      paramLabel = "B",
-      description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize;
-
-  @Option(
-      names = "--learning-rate",
-      defaultValue = "1e-3",
-      paramLabel = "RATE",
-      description = "Adam step size (default: ${DEFAULT-VALUE}).")
-  double learningRate;
 
   @Option(
       names = "--seed",
@@ -98,6 +77,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
 
   @Mixin LossOptions loss;
   @Mixin ArchitectureOptions architecture;
+  @Mixin OptimizerOptions optimizer;
 
   @Option(
       names = "--trust-subset",
@@ -135,10 +115,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
         architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build();
     for (ModelKind kind : kinds) {
       AutoencoderConfig config =
-          architecture
-              .apply(AutoencoderConfig.preset(preset, pool.shape()))
+          sizes.toBuilder()
               .kind(kind)
-              .latentDim(latentDim)
               .variational(loss.variational(kind))
               .tsne(loss.tsne(kind))
               .build();
@@ -146,9 +124,9 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
           TrainSettings.builder(config, data.request())
               .limit(data.limit)
               .epochs(epochs)
-              .batchSize(batchSize)
+              .batchSize(optimizer.batchSize)
               .seed(seed)
-              .learningRate(learningRate)
+              .learningRate(optimizer.learningRate)
               .threads(threads)
               .build();
       RunFolder run = new RunFolder(work.resolve(runName(kind)));
@@ -165,8 +143,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
             sizes.filters(),
             sizes.convolutionsPerLevel(),
             sizes.denseWidths(),
-            latentDim,
-            batchSize,
+            sizes.latentDim(),
+            optimizer.batchSize,
             seed));
     System.out.println(
         String.format(

@@ -52,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin LossOptions loss;
   @Mixin ArchitectureOptions architecture;
+  @Mixin OptimizerOptions optimizer;
 
   @Option(
       names = "--preset",
@@ -60,13 +61,6 @@ final class TrainCommand implements Callable<Integer> {
       description =
           "Architecture sizes: paper (filters 64,32,32, 3 convolutions per level, dense 1024,1024) or small (fast). Default: ${DEFAULT-VALUE}.")
   String preset;
-
-  @Option(
-      names = "--latent-dim",
-      defaultValue = "2",
-      paramLabel = "L",
-      description = "Latent dimension (default: ${DEFAULT-VALUE}).")
-  int latentDim;
 
   @Option(
       names = "--dropout",
@@ -81,20 +75,6 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "E",
       description = "Passes over the pool (default: ${DEFAULT-VALUE}).")
   int epochs;
-
-  @Option(
-      names = "--batch-size",
-      defaultValue = "64",
-      paramLabel = "B",
-      description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize;
-
-  @Option(
-      names = "--learning-rate",
-      defaultValue = "1e-3",
-      paramLabel = "RATE",
-      description = "Adam step size (default: ${DEFAULT-VALUE}).")
-  double learningRate;
 
   @Option(
       names = "--seed",
@@ -188,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
   private TsneSettings tsneSettings(ModelKind kind) {
     TsneSettings settings = loss.tsne(kind);
     if (settings != null) {
-      settings.checkBatchSize(batchSize);
+      settings.checkBatchSize(optimizer.batchSize);
     }
     return settings;
   }
@@ -199,7 +179,6 @@ final class TrainCommand implements Callable<Integer> {
         architecture
             .apply(AutoencoderConfig.preset(preset, shape))
             .kind(kind)
-            .latentDim(latentDim)
             .dropout(dropout)
             .variational(variational)
             .tsne(tsne)
@@ -207,9 +186,9 @@ final class TrainCommand implements Callable<Integer> {
     return TrainSettings.builder(config, data.request())
         .limit(data.limit)
         .epochs(epochs)
-        .batchSize(batchSize)
+        .batchSize(optimizer.batchSize)
         .seed(seed)
-        .learningRate(learningRate)
+        .learningRate(optimizer.learningRate)
         .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
         .build();
   }

@@ -45,6 +45,8 @@ final class BenchCommand implements Runnable {
         description = "paper or small (default: ${DEFAULT-VALUE}).")
     String preset;
 
+    @Mixin ArchitectureOptions architecture;
+
     @Option(
         names = "--batch-size",
         defaultValue = "64",
@@ -85,16 +87,21 @@ final class BenchCommand implements Runnable {
       Dataset images =
           data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
       ImageShape shape = images == null ? new ImageShape(28, 28, 1) : images.shape();
-      AutoencoderConfig config = AutoencoderConfig.preset(preset, shape).build();
+      AutoencoderConfig config =
+          architecture.apply(AutoencoderConfig.preset(preset, shape)).build();
       TrainingBenchmark.Result result =
           new TrainingBenchmark(config, batchSize, threads, warmup, steps).run(images);
       System.out.println(
           String.format(
               Locale.ROOT,
-              "training throughput: %.1f images/s (%.3f s/step; preset %s, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
+              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
               result.imagesPerSecond(),
               result.secondsPerStep(),
               preset,
+              config.filters(),
+              config.convolutionsPerLevel(),
+              config.denseWidths(),
+              config.latentDim(),
               shape,
               batchSize,
               threads,

@@ -127,6 +127,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
               .batchSize(optimizer.batchSize)
               .seed(seed)
               .learningRate(optimizer.learningRate)
+              .learningRateFrom(optimizer.learningRateChanges())
               .threads(threads)
               .build();
       RunFolder run = new RunFolder(work.resolve(runName(kind)));

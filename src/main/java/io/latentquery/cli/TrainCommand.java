@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--resume",
       description =
-          "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs and --threads may change).")
+          "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs, --threads "
+              + "and, through --learning-rate-from, the rates of epochs not yet trained may change).")
   boolean resume;
 
   @Option(names = "--force", description = "Replace an existing run (and its export).")
@@ -189,11 +192,15 @@ final class TrainCommand implements Callable<Integer> {
         .batchSize(optimizer.batchSize)
         .seed(seed)
         .learningRate(optimizer.learningRate)
+        .learningRateFrom(optimizer.learningRateChanges())
         .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
         .build();
   }
 
-  /** The run's stored settings, with --epochs and --threads applied when given. */
+  /**
+   * The run's stored settings, with --epochs and --threads applied when given and the
+   * --learning-rate-from changes added to its schedule.
+   */
   private TrainSettings storedSettings(RunFolder folder) {
     TrainSettings stored = folder.readSettings();
     if (!stored.data().equals(data.request())) {
@@ -211,7 +218,9 @@ final class TrainCommand implements Callable<Integer> {
     if (threads != null) {
       builder.threads(threads);
     }
-    return builder.build();
+    Map<Integer, Double> rates = new TreeMap<>(stored.learningRateFrom());
+    rates.putAll(optimizer.learningRateChanges());
+    return builder.learningRateFrom(rates).build();
   }
 
   private static Dataset limited(Dataset dataset, Integer limit) {

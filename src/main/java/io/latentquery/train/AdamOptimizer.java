@@ -29,12 +29,25 @@ public final class AdamOptimizer {
   static final float EPSILON = 1e-7f;
 
   private final float learningRate;
+  private final Operand<TFloat32> fedLearningRate;
 
+  /** Adam with a constant step size. */
   public AdamOptimizer(float learningRate) {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
     }
     this.learningRate = learningRate;
+    this.fedLearningRate = null;
+  }
+
+  private AdamOptimizer(Operand<TFloat32> fedLearningRate) {
+    this.learningRate = Float.NaN;
+    this.fedLearningRate = fedLearningRate;
+  }
+
+  /** Adam whose step size is read from a scalar (a placeholder fed with every step). */
+  public static AdamOptimizer fed(Operand<TFloat32> learningRate) {
+    return new AdamOptimizer(learningRate);
   }
 
   /**
@@ -55,7 +68,7 @@ public final class AdamOptimizer {
     Ops gated = opt.withControlDependencies(ready);
     Variable<TFloat32> beta1Power = opt.withName("beta1_power").variable(opt.constant(BETA1));
     Variable<TFloat32> beta2Power = opt.withName("beta2_power").variable(opt.constant(BETA2));
-    Operand<TFloat32> rate = opt.constant(learningRate);
+    Operand<TFloat32> rate = fedLearningRate != null ? fedLearningRate : opt.constant(learningRate);
     Operand<TFloat32> beta1 = opt.constant(BETA1);
     Operand<TFloat32> beta2 = opt.constant(BETA2);
     Operand<TFloat32> epsilon = opt.constant(EPSILON);

@@ -2,6 +2,10 @@ package io.latentquery.train;
 
 import io.latentquery.data.DataRequest;
 import io.latentquery.model.AutoencoderConfig;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Everything that decides a training run's result, as written to settings.json (defaults included).
@@ -13,7 +17,9 @@ import io.latentquery.model.AutoencoderConfig;
  * @param epochs passes over the pool
  * @param batchSize images per step
  * @param seed seeds the initial weights, the shuffling and every per-step random draw
- * @param learningRate Adam's step size
+ * @param learningRate Adam's step size from the first epoch
+ * @param learningRateFrom changes of the step size: from epoch key (2 or later) on, the step size
+ *     is the value, until the next key; empty for a constant step size
  * @param threads TensorFlow intra- and inter-op threads
  */
 public record TrainSettings(
@@ -24,6 +30,7 @@ public record TrainSettings(
     int batchSize,
     long seed,
     double learningRate,
+    SortedMap<Integer, Double> learningRateFrom,
     int threads) {
 
   public TrainSettings {
@@ -46,9 +53,31 @@ public record TrainSettings(
       throw new IllegalArgumentException(
           "learningRate must be a positive number, got " + learningRate);
     }
+    learningRateFrom =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(learningRateFrom == null ? Map.of() : learningRateFrom));
+    learningRateFrom.forEach(TrainSettings::checkRateChange);
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+  }
+
+  private static void checkRateChange(Integer epoch, Double rate) {
+    if (epoch == null || epoch < 2) {
+      throw new IllegalArgumentException(
+          "a learning-rate change must start at epoch 2 or later (epoch 1 uses the initial rate), got epoch "
+              + epoch);
+    }
+    if (rate == null || !(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException(
+          "the learning rate from epoch " + epoch + " must be a positive number, got " + rate);
+    }
+  }
+
+  /** Adam's step size during {@code epoch} (1-based). */
+  public double learningRate(int epoch) {
+    SortedMap<Integer, Double> started = learningRateFrom.headMap(epoch + 1);
+    return started.isEmpty() ? learningRate : started.get(started.lastKey());
   }
 
   public static Builder builder(AutoencoderConfig model, DataRequest data) {
@@ -62,22 +91,32 @@ public record TrainSettings(
         .batchSize(batchSize)
         .seed(seed)
         .learningRate(learningRate)
+        .learningRateFrom(learningRateFrom)
         .threads(threads);
   }
 
   /**
-   * The settings that must match for {@code --resume} to continue a run: all but epochs and
-   * threads.
+   * Whether {@code other} may continue a run with these settings after {@code completedEpochs}:
+   * everything must match but the epochs, the threads and the learning rates of the epochs still to
+   * come, so the continued run is the run these settings would train from scratch.
    */
-  boolean sameRunAs(TrainSettings other) {
-    return toBuilder()
-        .epochs(1)
-        .threads(1)
-        .build()
-        .equals(other.toBuilder().epochs(1).threads(1).build());
+  boolean sameRunAs(TrainSettings other, int completedEpochs) {
+    for (int epoch = 1; epoch <= completedEpochs; epoch++) {
+      if (learningRate(epoch) != other.learningRate(epoch)) {
+        return false;
+      }
+    }
+    return withoutRunLength().equals(other.withoutRunLength());
   }
 
-  /** Builds {@link TrainSettings}; defaults: 10 epochs, batch 64, seed 0, rate 1e-3, all cores. */
+  private TrainSettings withoutRunLength() {
+    return toBuilder().epochs(1).threads(1).learningRate(1).learningRateFrom(Map.of()).build();
+  }
+
+  /**
+   * Builds {@link TrainSettings}; defaults: 10 epochs, batch 64, seed 0, a constant rate of 1e-3,
+   * all cores.
+   */
   public static final class Builder {
     private final AutoencoderConfig model;
     private final DataRequest data;
@@ -86,6 +125,7 @@ public record TrainSettings(
     private int batchSize = 64;
     private long seed;
     private double learningRate = 1e-3;
+    private Map<Integer, Double> learningRateFrom = Map.of();
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder(AutoencoderConfig model, DataRequest data) {
@@ -118,13 +158,28 @@ public record TrainSettings(
       return this;
     }
 
+    /** Step sizes from given epochs on; see {@link TrainSettings#learningRateFrom()}. */
+    public Builder learningRateFrom(Map<Integer, Double> learningRateFrom) {
+      this.learningRateFrom = learningRateFrom;
+      return this;
+    }
+
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
     }
 
     public TrainSettings build() {
-      return new TrainSettings(model, data, limit, epochs, batchSize, seed, learningRate, threads);
+      return new TrainSettings(
+          model,
+          data,
+          limit,
+          epochs,
+          batchSize,
+          seed,
+          learningRate,
+          learningRateFrom == null ? null : new TreeMap<>(learningRateFrom),
+          threads);
     }
   }
 }

@@ -21,7 +21,7 @@ import org.apache.logging.log4j.Logger;
  * thread), because weights, optimizer state and every random draw are reproduced from the
  * checkpoint and (seed, epoch, step). A last batch smaller than the model's minimum batch size
  * (t-SNE kinds) joins the batch before it, for training and validation alike (see {@link
- * BatchBounds}).
+ * BatchBounds}). The learning rate follows the settings' schedule epoch by epoch.
  */
 public final class Trainer {
   private static final Logger LOG = LogManager.getLogger(Trainer.class);
@@ -119,6 +119,11 @@ public final class Trainer {
     for (int epoch = state.epoch() + 1; epoch <= settings.epochs(); epoch++) {
       long started = System.nanoTime();
       int[] order = Seeds.epochOrder(settings.seed(), epoch, pool.size());
+      double learningRate = settings.learningRate(epoch);
+      if (learningRate != session.learningRate()) {
+        LOG.info("learning rate {} from epoch {}", learningRate, epoch);
+        session.learningRate(learningRate);
+      }
       display.startEpoch(epoch, settings.epochs(), pool.size());
       double[] sums = new double[terms + 1];
       int[] bounds =
@@ -224,12 +229,14 @@ public final class Trainer {
         && run.exists()
         && java.nio.file.Files.isRegularFile(run.settings())) {
       TrainSettings stored = run.readSettings();
-      if (!stored.sameRunAs(settings)) {
+      Optional<CheckpointState> state = run.checkpointState();
+      if (!stored.sameRunAs(settings, state.map(CheckpointState::epoch).orElse(0))) {
         throw new InputException(
             "cannot resume "
                 + run.path()
-                + ": its settings.json differs from these settings (only --epochs and "
-                + "--threads may change); use --force to start over");
+                + ": its settings.json differs from these settings (only --epochs, --threads "
+                + "and the learning rates of epochs not yet trained may change); use --force to "
+                + "start over");
       }
       Provenance provenance = Json.read(run.provenance(), Provenance.class);
       if (!checksum.equals(provenance.dataChecksum())) {
@@ -243,7 +250,6 @@ public final class Trainer {
                 + ")");
       }
       Json.write(run.settings(), settings);
-      Optional<CheckpointState> state = run.checkpointState();
       if (state.isEmpty()) {
         LOG.info("run {} has no checkpoint yet; starting at epoch 1", run.path());
       }

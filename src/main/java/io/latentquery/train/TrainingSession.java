@@ -45,12 +45,14 @@ public final class TrainingSession implements AutoCloseable {
   private final Map<String, Operand<TFloat32>> outputs;
   private final Map<Placeholder<TFloat32>, BatchFeed> feeds;
   private final List<Variable<TFloat32>> variables;
+  private final Placeholder<TFloat32> learningRateInput;
   private final Op train;
+  private double learningRate;
 
   /**
-   * Builds the graph and opens a session with {@code threads} intra-op threads and one inter-op
-   * thread: two ops at once, each with all cores, oversubscribe the machine (see
-   * docs/benchmarks.md).
+   * Builds the graph and opens a session with Adam's step size {@code learningRate} (until {@link
+   * #learningRate(double)} changes it), {@code threads} intra-op threads and one inter-op thread:
+   * two ops at once, each with all cores, oversubscribe the machine (see docs/benchmarks.md).
    */
   public TrainingSession(AutoencoderConfig config, long seed, double learningRate, int threads) {
     this.shape = config.input();
@@ -74,7 +76,11 @@ public final class TrainingSession implements AutoCloseable {
       fetches.add(0, total);
       feeds = context.feeds();
       variables = context.variables();
-      train = new AdamOptimizer((float) learningRate).minimize(graph, tf, total, variables);
+      learningRateInput =
+          tf.withName("learning_rate")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      train = AdamOptimizer.fed(learningRateInput).minimize(graph, tf, total, variables);
+      learningRate(learningRate);
       session = new Session(graph, threads(threads));
     } catch (RuntimeException e) {
       graph.close();
@@ -92,6 +98,19 @@ public final class TrainingSession implements AutoCloseable {
   /** Gives every variable (weights, Adam state) its initial value. */
   public void initialize() {
     session.initialize();
+  }
+
+  /** Adam's step size for the next {@link #train} steps. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Sets Adam's step size for the next {@link #train} steps; the optimizer state stays. */
+  public void learningRate(double learningRate) {
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+    }
+    this.learningRate = learningRate;
   }
 
   /** Loss term names in metrics order (without the total). */
@@ -115,7 +134,9 @@ public final class TrainingSession implements AutoCloseable {
       Session.Runner runner = feed(batch, inputs);
       fetches.forEach(runner::fetch);
       if (step) {
-        runner.addTarget(train);
+        TFloat32 rate = TFloat32.scalarOf((float) learningRate);
+        inputs.add(rate);
+        runner.feed(learningRateInput, rate).addTarget(train);
       }
       try (Result result = runner.run()) {
         float[] values = new float[fetches.size()];

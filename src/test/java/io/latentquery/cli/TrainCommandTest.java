@@ -148,4 +148,58 @@ class TrainCommandTest {
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains("image size 28x28 does not divide by 8"), err.toString());
   }
+
+  @Test
+  void learningRateScheduleIsRecordedAndMayChangeOnlyForEpochsNotYetTrained() throws Exception {
+    Path runDir = temp.resolve("models/schedule");
+    String[] tiny = {
+      "--preset",
+      "small",
+      "--filters",
+      "4,4",
+      "--dense",
+      "8",
+      "--batch-size",
+      "32",
+      "--threads",
+      "1"
+    };
+    assertEquals(
+        0,
+        trainWithoutExport(runDir, concat(tiny, "--epochs", "1", "--learning-rate-from", "3=1e-4")),
+        err.toString());
+    assertEquals("{\"3\":1.0E-4}", learningRateFrom(runDir));
+
+    assertEquals(
+        0,
+        trainWithoutExport(runDir, "--resume", "--epochs", "2", "--learning-rate-from", "2=5e-4"),
+        err.toString());
+    assertEquals("{\"2\":5.0E-4,\"3\":1.0E-4}", learningRateFrom(runDir));
+
+    assertEquals(
+        1,
+        trainWithoutExport(runDir, "--resume", "--epochs", "3", "--learning-rate-from", "2=1e-3"));
+    assertTrue(err.toString().contains("epochs not yet trained"), err.toString());
+    assertEquals("{\"2\":5.0E-4,\"3\":1.0E-4}", learningRateFrom(runDir));
+  }
+
+  @Test
+  void learningRateChangeAtTheFirstEpochIsAUsageError() {
+    int code = trainWithoutExport(temp.resolve("m"), "--learning-rate-from", "1=1e-4");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("epoch 2 or later"), err.toString());
+  }
+
+  private static String learningRateFrom(Path runDir) throws Exception {
+    return new ObjectMapper()
+        .readTree(runDir.resolve("settings.json").toFile())
+        .get("learningRateFrom")
+        .toString();
+  }
+
+  private static String[] concat(String[] first, String... second) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(second));
+    return all.toArray(String[]::new);
+  }
 }

@@ -110,6 +110,50 @@ class TrainerTest {
   }
 
   /**
+   * A one-epoch run resumed for a second epoch at a lower rate ends with the weights of a run
+   * trained from scratch with that schedule, and not with those of a constant rate.
+   */
+  @Test
+  void learningRateChangedOnResumeEqualsTheScheduleFromScratch() throws Exception {
+    TrainSettings constant = tiny(2, 0);
+    TrainSettings schedule = constant.toBuilder().learningRateFrom(Map.of(2, 1e-4)).build();
+    Dataset pool = TestData.mnistPool(96);
+    Dataset none = pool.slice("empty", 0, 0);
+
+    RunFolder straight = new RunFolder(temp.resolve("schedule"));
+    new Trainer(schedule, straight).train(pool, none, Trainer.Start.NEW);
+    RunFolder flat = new RunFolder(temp.resolve("constant"));
+    new Trainer(constant, flat).train(pool, none, Trainer.Start.NEW);
+    RunFolder resumed = new RunFolder(temp.resolve("resumed"));
+    new Trainer(constant.toBuilder().epochs(1).build(), resumed)
+        .train(pool, none, Trainer.Start.NEW);
+    new Trainer(schedule, resumed).train(pool, none, Trainer.Start.RESUME);
+
+    assertEquals(schedule, resumed.readSettings());
+    Map<String, float[]> expected = checkpointWeights(schedule, straight);
+    Map<String, float[]> actual = checkpointWeights(schedule, resumed);
+    Map<String, float[]> other = checkpointWeights(constant, flat);
+    float difference = 0;
+    for (String name : expected.keySet()) {
+      assertArrayEquals(expected.get(name), actual.get(name), 1e-6f, name);
+      for (int i = 0; i < expected.get(name).length; i++) {
+        difference = Math.max(difference, Math.abs(expected.get(name)[i] - other.get(name)[i]));
+      }
+    }
+    assertTrue(difference > 1e-4f, "the lower second-epoch rate changed nothing: " + difference);
+
+    var e =
+        assertThrows(
+            InputException.class,
+            () ->
+                new Trainer(
+                        schedule.toBuilder().epochs(3).learningRateFrom(Map.of(2, 1e-3)).build(),
+                        resumed)
+                    .train(pool, none, Trainer.Start.RESUME));
+    assertTrue(e.getMessage().contains("epochs not yet trained"), e.getMessage());
+  }
+
+  /**
    * vtsne draws noise and feeds t-SNE affinities every step; 100 pool images in batches of 32 with
    * perplexity 5 (minimum batch 6) end in a batch of 4 that joins the one before it, and the 40
    * validation images split 32 + 8.

@@ -152,21 +152,18 @@ class TrainCommandTest {
   @Test
   void learningRateScheduleIsRecordedAndMayChangeOnlyForEpochsNotYetTrained() throws Exception {
     Path runDir = temp.resolve("models/schedule");
-    String[] tiny = {
-      "--preset",
-      "small",
-      "--filters",
-      "4,4",
-      "--dense",
-      "8",
-      "--batch-size",
-      "32",
-      "--threads",
-      "1"
-    };
     assertEquals(
         0,
-        trainWithoutExport(runDir, concat(tiny, "--epochs", "1", "--learning-rate-from", "3=1e-4")),
+        trainWithoutExport(
+            runDir,
+            "--filters",
+            "4,4",
+            "--dense",
+            "8",
+            "--epochs",
+            "1",
+            "--learning-rate-from",
+            "3=1e-4"),
         err.toString());
     assertEquals("{\"3\":1.0E-4}", learningRateFrom(runDir));
 
@@ -195,11 +192,5 @@ class TrainCommandTest {
         .readTree(runDir.resolve("settings.json").toFile())
         .get("learningRateFrom")
         .toString();
-  }
-
-  private static String[] concat(String[] first, String... second) {
-    List<String> all = new ArrayList<>(List.of(first));
-    all.addAll(List.of(second));
-    return all.toArray(String[]::new);
   }
 }

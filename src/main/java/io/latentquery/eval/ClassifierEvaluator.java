@@ -89,7 +89,8 @@ public final class ClassifierEvaluator {
               .logits(tf.withSubScope("classifier"), context, images);
       Operand<TFloat32> loss = new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits);
       Op train =
-          new AdamOptimizer(settings.learningRate()).minimize(graph, tf, loss, context.variables());
+          new AdamOptimizer(tf.constant(settings.learningRate()))
+              .minimize(graph, tf, loss, context.variables());
       session.initialize();
       double finalLoss =
           train(session, images, labels, loss, train, trainImages, trainLabels, shape);

@@ -28,26 +28,14 @@ public final class AdamOptimizer {
   static final float BETA2 = 0.999f;
   static final float EPSILON = 1e-7f;
 
-  private final float learningRate;
-  private final Operand<TFloat32> fedLearningRate;
+  private final Operand<TFloat32> learningRate;
 
-  /** Adam with a constant step size. */
-  public AdamOptimizer(float learningRate) {
-    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
-    }
+  /**
+   * @param learningRate the step size, a scalar in the graph: a constant, or a placeholder fed with
+   *     every step when the rate follows a schedule
+   */
+  public AdamOptimizer(Operand<TFloat32> learningRate) {
     this.learningRate = learningRate;
-    this.fedLearningRate = null;
-  }
-
-  private AdamOptimizer(Operand<TFloat32> fedLearningRate) {
-    this.learningRate = Float.NaN;
-    this.fedLearningRate = fedLearningRate;
-  }
-
-  /** Adam whose step size is read from a scalar (a placeholder fed with every step). */
-  public static AdamOptimizer fed(Operand<TFloat32> learningRate) {
-    return new AdamOptimizer(learningRate);
   }
 
   /**
@@ -68,7 +56,6 @@ public final class AdamOptimizer {
     Ops gated = opt.withControlDependencies(ready);
     Variable<TFloat32> beta1Power = opt.withName("beta1_power").variable(opt.constant(BETA1));
     Variable<TFloat32> beta2Power = opt.withName("beta2_power").variable(opt.constant(BETA2));
-    Operand<TFloat32> rate = fedLearningRate != null ? fedLearningRate : opt.constant(learningRate);
     Operand<TFloat32> beta1 = opt.constant(BETA1);
     Operand<TFloat32> beta2 = opt.constant(BETA2);
     Operand<TFloat32> epsilon = opt.constant(EPSILON);
@@ -84,7 +71,16 @@ public final class AdamOptimizer {
       Operand<TFloat32> gradient = (Operand<TFloat32>) ready.get(i);
       updates.add(
           gated.train.applyAdam(
-              variable, m, v, beta1Power, beta2Power, rate, beta1, beta2, epsilon, gradient));
+              variable,
+              m,
+              v,
+              beta1Power,
+              beta2Power,
+              learningRate,
+              beta1,
+              beta2,
+              epsilon,
+              gradient));
     }
     Ops afterUpdates = opt.withControlDependencies(updates);
     Op nextBeta1 = afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, beta1));

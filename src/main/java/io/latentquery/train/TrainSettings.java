@@ -125,7 +125,7 @@ public record TrainSettings(
     private int batchSize = 64;
     private long seed;
     private double learningRate = 1e-3;
-    private Map<Integer, Double> learningRateFrom = Map.of();
+    private SortedMap<Integer, Double> learningRateFrom = new TreeMap<>();
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder(AutoencoderConfig model, DataRequest data) {
@@ -160,7 +160,7 @@ public record TrainSettings(
 
     /** Step sizes from given epochs on; see {@link TrainSettings#learningRateFrom()}. */
     public Builder learningRateFrom(Map<Integer, Double> learningRateFrom) {
-      this.learningRateFrom = learningRateFrom;
+      this.learningRateFrom = new TreeMap<>(learningRateFrom);
       return this;
     }
 
@@ -171,15 +171,7 @@ public record TrainSettings(
 
     public TrainSettings build() {
       return new TrainSettings(
-          model,
-          data,
-          limit,
-          epochs,
-          batchSize,
-          seed,
-          learningRate,
-          learningRateFrom == null ? null : new TreeMap<>(learningRateFrom),
-          threads);
+          model, data, limit, epochs, batchSize, seed, learningRate, learningRateFrom, threads);
     }
   }
 }

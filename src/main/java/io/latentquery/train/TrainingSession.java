@@ -79,7 +79,7 @@ public final class TrainingSession implements AutoCloseable {
       learningRateInput =
           tf.withName("learning_rate")
               .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      train = AdamOptimizer.fed(learningRateInput).minimize(graph, tf, total, variables);
+      train = new AdamOptimizer(learningRateInput).minimize(graph, tf, total, variables);
       learningRate(learningRate);
       session = new Session(graph, threads(threads));
     } catch (RuntimeException e) {

@@ -29,8 +29,8 @@ package io.latentquery.model.loss;
 public record TsneSettings(double perplexity, double degreesOfFreedom, double weight) {
   /**
    * The perplexity of van der Maaten's parametric t-SNE experiments, which calibrated P in batches
-   * of 5,000. In batches of 2,000, 10 keeps about the same share of the batch and measured better on
-   * MNIST: 88.2% 1-NN accuracy after 35 epochs against 86.7% for 30 (docs/benchmarks.md, "Tuning
+   * of 5,000. In batches of 2,000, 10 keeps about the same share of the batch and measured better
+   * on MNIST: 88.2% 1-NN accuracy after 35 epochs against 86.7% for 30 (docs/benchmarks.md, "Tuning
    * the t-SNE autoencoder").
    */
   public static final double DEFAULT_PERPLEXITY = 30;

@@ -1,6 +1,7 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.data.DataCatalog;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +43,9 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
-  @Mixin DataOptions data;
+
+  @ArgGroup(exclusive = false, heading = "Data (with --resume: the run's own unless given):%n")
+  DataOptions data;
 
   @Option(
       names = "--model",
@@ -101,8 +105,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--resume",
       description =
-          "Continue the run in --run from its last checkpoint, with its stored settings (only --epochs, --threads "
-              + "and, through --learning-rate-from, the rates of epochs not yet trained may change).")
+          "Continue the run in --run from its last checkpoint, with its stored settings and data (only --epochs, "
+              + "--threads and, through --learning-rate-from, the rates of epochs not yet trained may change).")
   boolean resume;
 
   @Option(names = "--force", description = "Replace an existing run (and its export).")
@@ -137,9 +141,18 @@ final class TrainCommand implements Callable<Integer> {
     loss.refuseUnusedBy(kind);
     VariationalSettings variational = loss.variational(kind);
     TsneSettings tsne = tsneSettings(kind);
-    SplitDataset split = data.open();
-    TrainSettings settings =
-        resuming ? storedSettings(folder) : settings(split.shape(), kind, variational, tsne);
+    if (!resuming && data == null) {
+      throw new IllegalArgumentException("--data is required, except to --resume a run");
+    }
+    TrainSettings settings;
+    SplitDataset split;
+    if (resuming) {
+      settings = storedSettings(folder);
+      split = DataCatalog.standard().open(settings.data());
+    } else {
+      split = data.open();
+      settings = settings(split.shape(), kind, variational, tsne);
+    }
     Dataset pool = limited(split.split(Split.POOL), settings.limit());
     Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
     Trainer.Start start =
@@ -203,13 +216,13 @@ final class TrainCommand implements Callable<Integer> {
    */
   private TrainSettings storedSettings(RunFolder folder) {
     TrainSettings stored = folder.readSettings();
-    if (!stored.data().equals(data.request())) {
+    if (data != null && !stored.data().equals(data.request())) {
       throw new InputException(
           "run "
               + run
               + " was trained on "
               + stored.data()
-              + "; pass the same data options to resume it");
+              + "; pass the same data options to resume it, or none");
     }
     TrainSettings.Builder builder = stored.toBuilder();
     if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {

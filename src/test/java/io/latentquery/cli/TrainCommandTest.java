@@ -181,6 +181,39 @@ class TrainCommandTest {
   }
 
   @Test
+  void resumeWithoutDataOptionsContinuesOnTheRunsOwnData() throws Exception {
+    Path runDir = temp.resolve("models/resumed");
+    assertEquals(
+        0,
+        trainWithoutExport(runDir, "--filters", "4,4", "--dense", "8", "--epochs", "1"),
+        err.toString());
+
+    String[] resume = {"train", "--run", runDir.toString(), "--no-export", "--resume"};
+    assertEquals(0, run(concat(resume, "--epochs", "2")), err.toString());
+    JsonNode settings = new ObjectMapper().readTree(runDir.resolve("settings.json").toFile());
+    assertEquals(2, settings.get("epochs").asInt());
+    assertEquals(64, settings.get("limit").asInt());
+    assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
+
+    assertEquals(1, run(concat(resume, "--epochs", "3", "--data", "mnist", "--pool-size", "1000")));
+    assertTrue(err.toString().contains("pass the same data options"), err.toString());
+    assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
+  }
+
+  @Test
+  void trainingWithoutDataIsAUsageError() {
+    int code = run("train", "--run", temp.resolve("m").toString(), "--epochs", "1");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("--data is required"), err.toString());
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    List<String> all = new ArrayList<>(List.of(head));
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void learningRateChangeAtTheFirstEpochIsAUsageError() {
     int code = trainWithoutExport(temp.resolve("m"), "--learning-rate-from", "1=1e-4");
     assertEquals(2, code, err.toString());

@@ -309,18 +309,19 @@ final class SampleCommand implements Callable<Integer> {
     settings.put("options", strategyOptions());
     Json.write(
         record,
-        new SelectionRecord(
-            outcome.strategyName(),
-            budget,
-            selection.size(),
-            seed,
-            selection.parameters(),
-            inputs,
-            counts,
-            histogram(selection, encodings),
-            seconds,
-            Provenance.capture("sample", settings, seed, dataChecksum),
-            selection.madeDraws()));
+        SelectionRecord.builder()
+            .strategy(outcome.strategyName())
+            .requested(budget)
+            .selected(selection.size())
+            .seed(seed)
+            .parameters(selection.parameters())
+            .inputs(inputs)
+            .counts(counts)
+            .classHistogram(histogram(selection, encodings))
+            .seconds(seconds)
+            .provenance(Provenance.capture("sample", settings, seed, dataChecksum))
+            .draws(selection.madeDraws())
+            .build());
     System.out.println(
         "selected "
             + selection.size()

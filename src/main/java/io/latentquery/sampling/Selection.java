@@ -37,6 +37,11 @@ public record Selection(
     this(indices, drawDistances, clusters, parameters, null);
   }
 
+  /** This selection with the draw that picked each point (null where none did). */
+  public Selection withDraws(double[][] draws) {
+    return new Selection(indices, drawDistances, clusters, parameters, draws);
+  }
+
   /** The draws that picked points, in rank order, skipping points no draw picked. */
   public java.util.List<double[]> madeDraws() {
     return java.util.Arrays.stream(draws).filter(java.util.Objects::nonNull).toList();

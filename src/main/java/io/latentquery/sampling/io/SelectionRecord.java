@@ -1,6 +1,7 @@
 package io.latentquery.sampling.io;
 
 import io.latentquery.provenance.Provenance;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,4 +33,96 @@ public record SelectionRecord(
     Map<String, Integer> classHistogram,
     double seconds,
     Provenance provenance,
-    java.util.List<double[]> draws) {}
+    List<double[]> draws) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Names each field of a record, so that none is passed in another's place. */
+  public static final class Builder {
+    private String strategy;
+    private int requested;
+    private int selected;
+    private long seed;
+    private Map<String, Object> parameters;
+    private Map<String, Object> inputs;
+    private Map<String, Integer> counts;
+    private Map<String, Integer> classHistogram;
+    private double seconds;
+    private Provenance provenance;
+    private List<double[]> draws = List.of();
+
+    private Builder() {}
+
+    public Builder strategy(String strategy) {
+      this.strategy = strategy;
+      return this;
+    }
+
+    public Builder requested(int requested) {
+      this.requested = requested;
+      return this;
+    }
+
+    public Builder selected(int selected) {
+      this.selected = selected;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder parameters(Map<String, Object> parameters) {
+      this.parameters = parameters;
+      return this;
+    }
+
+    public Builder inputs(Map<String, Object> inputs) {
+      this.inputs = inputs;
+      return this;
+    }
+
+    public Builder counts(Map<String, Integer> counts) {
+      this.counts = counts;
+      return this;
+    }
+
+    public Builder classHistogram(Map<String, Integer> classHistogram) {
+      this.classHistogram = classHistogram;
+      return this;
+    }
+
+    public Builder seconds(double seconds) {
+      this.seconds = seconds;
+      return this;
+    }
+
+    public Builder provenance(Provenance provenance) {
+      this.provenance = provenance;
+      return this;
+    }
+
+    public Builder draws(List<double[]> draws) {
+      this.draws = draws;
+      return this;
+    }
+
+    public SelectionRecord build() {
+      return new SelectionRecord(
+          strategy,
+          requested,
+          selected,
+          seed,
+          parameters,
+          inputs,
+          counts,
+          classHistogram,
+          seconds,
+          provenance,
+          draws);
+    }
+  }
+}

@@ -142,6 +142,6 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
     parameters.put("distributions", distributions);
     parameters.put("draws", draws);
     DistributionStrategy.putDrawParameters(parameters, draw, threshold, maxMisses);
-    return new Selection(indices, distances, clusterOf, parameters, drawn);
+    return new Selection(indices, distances, clusterOf, parameters).withDraws(drawn);
   }
 }

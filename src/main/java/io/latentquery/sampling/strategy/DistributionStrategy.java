@@ -63,7 +63,7 @@ public final class DistributionStrategy implements SelectionStrategy {
     parameters.put("draws", loop.draws());
     putDrawParameters(parameters, draw, threshold, maxMisses);
     double[][] drawn = picks.stream().map(DrawLoop.Pick::draw).toArray(double[][]::new);
-    return new Selection(indices, distances, clusters, parameters, drawn);
+    return new Selection(indices, distances, clusters, parameters).withDraws(drawn);
   }
 
   static void putDrawParameters(

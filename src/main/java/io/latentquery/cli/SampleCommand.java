@@ -1,33 +1,21 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.data.DataCatalog;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
-import io.latentquery.files.Checksums;
-import io.latentquery.files.Json;
-import io.latentquery.inference.Encodings;
-import io.latentquery.inference.SavedModelAutoencoder;
-import io.latentquery.inference.SavedModelEncoder;
-import io.latentquery.inference.SignatureSpec;
-import io.latentquery.provenance.Provenance;
-import io.latentquery.sampling.Selection;
-import io.latentquery.sampling.SelectionRequest;
-import io.latentquery.sampling.io.IdList;
-import io.latentquery.sampling.io.LatentFile;
-import io.latentquery.sampling.io.SelectionCsv;
-import io.latentquery.sampling.io.SelectionRecord;
-import io.latentquery.sampling.strategy.SelectionService;
-import io.latentquery.sampling.strategy.StrategyOptions;
+import io.latentquery.sampling.job.EncodedPool;
+import io.latentquery.sampling.job.PoolSettings;
+import io.latentquery.sampling.job.SelectionJob;
+import io.latentquery.sampling.job.SelectionResult;
+import io.latentquery.sampling.job.SelectionSettings;
 import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,8 +64,6 @@ import picocli.CommandLine.Option;
       ""
     })
 final class SampleCommand implements Callable<Integer> {
-  private static final Logger LOG = LogManager.getLogger(SampleCommand.class);
-
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -112,17 +98,23 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing selection.")
   boolean force;
 
-  @Option(
-      names = "--encoder",
-      paramLabel = "DIR",
-      description = "Encoder SavedModel folder, e.g. savedmodels/NAME/encoder (with --data).")
-  Path encoderPath;
+  /** Where the encodings come from: one of the two. */
+  static final class Source {
+    @Option(
+        names = "--encoder",
+        paramLabel = "DIR",
+        description = "Encoder SavedModel folder, e.g. savedmodels/NAME/encoder (with --data).")
+    Path encoder;
 
-  @Option(
-      names = "--latent",
-      paramLabel = "FILE",
-      description = "Precomputed encodings (.csv or .npy from lq encode) instead of --encoder.")
-  Path latent;
+    @Option(
+        names = "--latent",
+        paramLabel = "FILE",
+        description = "Precomputed encodings (.csv or .npy from lq encode) instead of --encoder.")
+    Path latent;
+  }
+
+  @ArgGroup(exclusive = true, heading = "Encodings (one of):%n")
+  Source source;
 
   @ArgGroup(exclusive = false, heading = "Data (with --encoder or --autoencoder):%n")
   DataOptions data;
@@ -207,142 +199,45 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    long start = System.nanoTime();
-    if (budget < 1) {
-      throw new IllegalArgumentException("--n must be >= 1, got " + budget);
-    }
+    SelectionSettings settings =
+        SelectionSettings.builder()
+            .strategy(strategy)
+            .n(budget)
+            .seed(seed)
+            .options(strategyOptions())
+            .labeled(labeled)
+            .build();
     encoder.validate();
-    SelectionService service = SelectionService.standard();
-    StrategyRegistry.Entry entry = service.registry().require(strategy);
-    if ((encoderPath == null) == (latent == null)) {
-      throw new IllegalArgumentException("give either --encoder (with --data) or --latent");
-    }
-    if (encoderPath != null && data == null) {
-      throw new IllegalArgumentException("--encoder needs --data");
-    }
-    if (entry.needsReconstructionError() && autoencoderPath == null) {
-      throw new IllegalArgumentException("strategy " + strategy + " needs --autoencoder");
-    }
-    if (autoencoderPath != null && !entry.needsReconstructionError()) {
-      throw new IllegalArgumentException("--autoencoder does not apply to strategy " + strategy);
-    }
-    if (latent != null && data != null && autoencoderPath == null) {
-      throw new IllegalArgumentException(
-          "--data is read only with --encoder or --autoencoder, not with --latent alone");
-    }
-    if (autoencoderPath != null && data == null) {
-      throw new IllegalArgumentException("--autoencoder needs --data");
-    }
-    Split chosen = Split.parse(split);
-    service.check(strategy, strategyOptions());
-    StrategyOptions options = StrategyOptions.of(strategyOptions());
+    SelectionJob job = SelectionJob.standard();
+    job.check(settings, autoencoderPath != null);
+    PoolSettings poolSettings = poolSettings();
     Path record = recordPath(out);
     for (Path file : List.of(out, record)) {
       if (Files.exists(file) && !force) {
         throw new InputException(file + " exists; use --force to replace it");
       }
     }
-
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    Dataset dataset = data == null ? null : data.open(chosen);
-    Encodings encodings;
-    String dataChecksum;
-    if (latent != null) {
-      encodings = LatentFile.read(latent);
-      inputs.put("latent", latent.toString());
-      inputs.put("latent_sha256", Checksums.sha256(latent));
-      dataChecksum = (String) inputs.get("latent_sha256");
-    } else {
-      try (SavedModelEncoder model =
-              SavedModelEncoder.open(encoderPath, encoder.spec(), encoder.threads);
-          BatchProgress progress = BatchProgress.start("encode", dataset.size())) {
-        encodings = model.encode(dataset, encoder.batchSize, progress);
-      }
-      inputs.put("encoder", encoderPath.toString());
-      inputs.put("encoder_sha256", Checksums.sha256(encoderPath));
-      inputs.put("signature", encoder.spec());
-      dataChecksum = dataset.checksum();
-    }
-    if (dataset != null) {
-      inputs.put("data", dataset.name());
-      inputs.put("split", chosen.label());
-      inputs.put("limit", data.limit);
-      inputs.put("data_checksum", dataset.checksum());
-    }
-    if (autoencoderPath != null) {
-      options = options.withScores(reconstructionErrors(dataset, encodings));
-      inputs.put("autoencoder", autoencoderPath.toString());
-      inputs.put("autoencoder_sha256", Checksums.sha256(autoencoderPath));
-    }
-
-    int[] alreadyLabeled = new int[0];
-    int unknownLabeled = 0;
-    if (labeled != null) {
-      IdList.Resolved resolved = IdList.resolve(IdList.read(labeled), encodings);
-      alreadyLabeled = resolved.indices();
-      unknownLabeled = resolved.unknown().size();
-      if (unknownLabeled > 0) {
-        LOG.warn(
-            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
-            unknownLabeled,
-            labeled,
-            resolved.unknown().get(0));
-      }
-      inputs.put("labeled", labeled.toString());
-      inputs.put("labeled_sha256", Checksums.sha256(labeled));
-    }
-
-    SelectionService.Outcome outcome =
-        service.select(
-            strategy, options, encodings, new SelectionRequest(budget, seed, alreadyLabeled));
-    Selection selection = outcome.selection();
-
-    SelectionCsv.write(out, selection, encodings);
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put("pool", encodings.count());
-    counts.put("already_labeled", alreadyLabeled.length);
-    counts.put("labeled_not_in_pool", unknownLabeled);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("strategy", strategy);
-    settings.put("n", budget);
-    settings.put("options", strategyOptions());
-    Json.write(
-        record,
-        SelectionRecord.builder()
-            .strategy(outcome.strategyName())
-            .requested(budget)
-            .selected(selection.size())
-            .seed(seed)
-            .parameters(selection.parameters())
-            .inputs(inputs)
-            .counts(counts)
-            .classHistogram(histogram(selection, encodings))
-            .seconds(seconds)
-            .provenance(Provenance.capture("sample", settings, seed, dataChecksum))
-            .draws(selection.madeDraws())
-            .build());
-    System.out.println(
-        "selected "
-            + selection.size()
-            + " of "
-            + encodings.count()
-            + " pool examples with "
-            + outcome.strategyName()
-            + describeThreshold(selection)
-            + " -> "
-            + out);
+    Dataset dataset = poolSettings.open(DataCatalog.standard());
+    EncodedPool pool = EncodedPool.build(poolSettings, dataset, BatchProgress::start);
+    SelectionResult result = job.run(settings, pool);
+    result.write(out, record);
+    System.out.println(result.summary() + " -> " + out);
     return 0;
   }
 
-  private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {
-    SelectionService.checkSameExamples(dataset, encodings);
-    try (SavedModelAutoencoder autoencoder =
-            SavedModelAutoencoder.open(
-                autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
-        BatchProgress progress = BatchProgress.start("reconstruct", dataset.size())) {
-      return autoencoder.errors(dataset, encoder.batchSize, progress);
+  private PoolSettings poolSettings() {
+    PoolSettings.Builder pool =
+        PoolSettings.builder()
+            .autoencoder(autoencoderPath)
+            .batchSize(encoder.batchSize)
+            .threads(encoder.threads);
+    if (source != null) {
+      pool.latent(source.latent).encoder(source.encoder, encoder.spec());
     }
+    if (data != null) {
+      pool.data(data.request(), Split.parse(split), data.limit);
+    }
+    return pool.build();
   }
 
   /** The options the user gave, by name without dashes. */
@@ -382,28 +277,11 @@ final class SampleCommand implements Callable<Integer> {
     return csv.resolveSibling(base + ".json");
   }
 
-  private static Map<String, Integer> histogram(Selection selection, Encodings encodings) {
-    if (!encodings.hasLabels()) {
-      return null;
-    }
-    Map<String, Integer> counts = new TreeMap<>();
-    for (int index : selection.indices()) {
-      String label = encodings.label(index);
-      counts.merge(label == null ? "(unlabeled)" : label, 1, Integer::sum);
-    }
-    return counts;
-  }
-
   /** The registered strategy names, for --help and shell completion. */
   static final class StrategyNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
       return StrategyRegistry.standard().names().iterator();
     }
-  }
-
-  private static String describeThreshold(Selection selection) {
-    Object t = selection.parameters().get("threshold");
-    return t == null ? "" : " (threshold " + (float) (double) (Double) t + ")";
   }
 }

@@ -16,14 +16,15 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
-import io.latentquery.inference.Encodings;
-import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.job.EncodedPool;
+import io.latentquery.sampling.job.PoolSettings;
+import io.latentquery.sampling.job.ProgressDisplay;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.train.Progress;
@@ -80,11 +81,10 @@ public final class ExperimentRunner {
       DatasetSpec spec, SplitDataset split, Dataset pool, Dataset validation, Dataset test) {}
 
   /**
-   * A trained and exported autoencoder and its pool encodings (and errors, when a strategy needs
+   * A trained and exported autoencoder and its encoded pool (with errors, when a strategy needs
    * them).
    */
-  private record PreparedAutoencoder(
-      Encodings encodings, double[] errors, Map<String, String> artifacts, long seed) {}
+  private record PreparedAutoencoder(EncodedPool pool, Map<String, String> artifacts, long seed) {}
 
   /**
    * @param config the experiment, not yet validated
@@ -197,14 +197,14 @@ public final class ExperimentRunner {
       StrategySpec strategy = cell.strategy();
       StrategyOptions options = StrategyOptions.of(strategy.optionValues());
       if (sampler.registry().require(strategy.name()).needsReconstructionError()) {
-        options = options.withScores(autoencoder.errors());
+        options = options.withScores(autoencoder.pool().errors());
       }
       long start = System.nanoTime();
       SelectionService.Outcome outcome =
           sampler.select(
               strategy.name(),
               options,
-              autoencoder.encodings(),
+              autoencoder.pool().encodings(),
               SelectionRequest.of(cell.key().budget(), cell.key().seed()));
       CellSelection selection =
           CellSelection.of(
@@ -318,33 +318,31 @@ public final class ExperimentRunner {
     artifacts.put("autoencoderRun", run.path().toString());
     Path encoderPath = export.resolve(io.latentquery.contract.SavedModelContract.ENCODER_DIR);
     artifacts.put("encoder", encoderPath.toString());
-    Encodings encodings;
-    long started = System.nanoTime();
-    try (SavedModelEncoder encoder =
-        SavedModelEncoder.open(encoderPath, SignatureSpec.encoder(), config.threads())) {
-      encodings = encoder.encode(data.pool(), ENCODE_BATCH, done -> {});
-    }
-    LOG.info(
-        "encoded {} pool examples with {} in {}",
-        encodings.count(),
-        name,
-        ExperimentGrid.duration((System.nanoTime() - started) / 1e9));
-    double[] errors = null;
     boolean needsErrors =
         config.strategies().stream()
             .anyMatch(s -> sampler.registry().require(s.name()).needsReconstructionError());
+    Path autoencoderPath =
+        needsErrors
+            ? export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR)
+            : null;
     if (needsErrors) {
-      Path autoencoderPath =
-          export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR);
       artifacts.put("autoencoder", autoencoderPath.toString());
-      SelectionService.checkSameExamples(data.pool(), encodings);
-      try (SavedModelAutoencoder autoencoder =
-          SavedModelAutoencoder.open(
-              autoencoderPath, SignatureSpec.autoencoder(), config.threads())) {
-        errors = autoencoder.errors(data.pool(), ENCODE_BATCH, done -> {});
-      }
     }
-    prepared = new PreparedAutoencoder(encodings, errors, artifacts, spec.trainingSeed());
+    PoolSettings poolSettings =
+        PoolSettings.builder()
+            .encoder(encoderPath, SignatureSpec.encoder())
+            .autoencoder(autoencoderPath)
+            .data(DataRequest.of(data.spec().data()), Split.POOL, data.spec().limit())
+            .batchSize(ENCODE_BATCH)
+            .threads(config.threads())
+            .build();
+    EncodedPool pool = EncodedPool.build(poolSettings, data.pool(), ProgressDisplay.silent());
+    LOG.info(
+        "encoded {} pool examples with {} in {}",
+        pool.encodings().count(),
+        name,
+        ExperimentGrid.duration(pool.seconds()));
+    prepared = new PreparedAutoencoder(pool, artifacts, spec.trainingSeed());
     autoencoders.put(name, prepared);
     return prepared;
   }

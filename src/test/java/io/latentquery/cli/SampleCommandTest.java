@@ -179,6 +179,24 @@ class SampleCommandTest {
   }
 
   @Test
+  void encoderAndLatentExcludeEachOther() {
+    Path out = dir.resolve("s.csv");
+    CliRun both =
+        CliRun.of(
+            sample(
+                out,
+                "--strategy",
+                "random",
+                "--n",
+                "5",
+                "--latent",
+                dir.resolve("z.csv").toString()));
+    assertEquals(2, both.code());
+    assertTrue(both.errorLine().contains("mutually exclusive"), both.errorLine());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anEncoderWhoseOutputIsNotOneVectorPerExampleIsRefused() throws IOException {
     Path identity = TinySavedModels.identity(dir.resolve("identity"), 28, 28, 1);
     Path out = dir.resolve("s.csv");

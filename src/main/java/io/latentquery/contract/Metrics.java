@@ -1,4 +1,4 @@
-package io.latentquery.report;
+package io.latentquery.contract;
 
 import java.util.List;
 

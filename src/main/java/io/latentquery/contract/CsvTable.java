@@ -1,4 +1,4 @@
-package io.latentquery.report;
+package io.latentquery.contract;
 
 import io.latentquery.InputException;
 import java.io.IOException;

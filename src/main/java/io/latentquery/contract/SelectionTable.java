@@ -1,4 +1,4 @@
-package io.latentquery.report;
+package io.latentquery.contract;
 
 import java.util.List;
 
@@ -6,9 +6,11 @@ import java.util.List;
  * The rows of a {@code selection.csv}: the queries in the order they should be labeled.
  *
  * @param latentDim number of latent coordinates z1..zL per row
+ * @param labeled whether the file has a label column (the pool had labels), even where the rows
+ *     shown have none
  * @param rows the queries by rank
  */
-public record SelectionTable(int latentDim, List<Row> rows) {
+public record SelectionTable(int latentDim, boolean labeled, List<Row> rows) {
   public SelectionTable {
     if (latentDim < 1) {
       throw new IllegalArgumentException("latentDim must be >= 1, got " + latentDim);
@@ -85,6 +87,16 @@ public record SelectionTable(int latentDim, List<Row> rows) {
           + drawDistance
           + "]";
     }
+  }
+
+  /** A table whose label column is there when some row has a label. */
+  public SelectionTable(int latentDim, List<Row> rows) {
+    this(latentDim, rows.stream().anyMatch(r -> !r.label().isEmpty()), rows);
+  }
+
+  /** Whether some row came from a cluster, so that the file has a cluster column. */
+  public boolean clustered() {
+    return rows.stream().anyMatch(r -> r.cluster() >= 0);
   }
 
   /** Pool indices by rank. */

@@ -1,0 +1,115 @@
+package io.latentquery.sampling.job;
+
+import io.latentquery.data.Dataset;
+import io.latentquery.files.Checksums;
+import io.latentquery.inference.Encodings;
+import io.latentquery.inference.SavedModelAutoencoder;
+import io.latentquery.inference.SavedModelEncoder;
+import io.latentquery.inference.SignatureSpec;
+import io.latentquery.sampling.io.LatentFile;
+import io.latentquery.sampling.strategy.SelectionService;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A pool ready to select from, built once: its encodings, the autoencoder's reconstruction errors
+ * when asked for, and what it was made from (paths and checksums, for the selection's record).
+ */
+public final class EncodedPool {
+  private final Encodings encodings;
+  private final double[] errors;
+  private final Map<String, Object> inputs;
+  private final String dataChecksum;
+  private final double seconds;
+
+  private EncodedPool(Encodings encodings, double[] errors, Map<String, Object> inputs, double s) {
+    this.encodings = encodings;
+    this.errors = errors;
+    this.inputs = Collections.unmodifiableMap(inputs);
+    this.dataChecksum = (String) inputs.getOrDefault("latent_sha256", inputs.get("data_checksum"));
+    this.seconds = s;
+  }
+
+  /**
+   * Reads or computes the encodings (and errors) that {@code settings} describe.
+   *
+   * @param data the examples {@code settings.data()} names, already opened (null without data): the
+   *     caller may hold them open for other uses, as an experiment does
+   * @param progress shows each pass through a model
+   */
+  public static EncodedPool build(PoolSettings settings, Dataset data, ProgressDisplay progress) {
+    if ((data == null) != (settings.data() == null)) {
+      throw new IllegalArgumentException(
+          data == null ? "the pool's data is not open" : "data given, but the settings name none");
+    }
+    long start = System.nanoTime();
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    Encodings encodings;
+    if (settings.latent() != null) {
+      encodings = LatentFile.read(settings.latent());
+      inputs.put("latent", settings.latent().toString());
+      inputs.put("latent_sha256", Checksums.sha256(settings.latent()));
+    } else {
+      try (SavedModelEncoder model =
+              SavedModelEncoder.open(settings.encoder(), settings.signature(), settings.threads());
+          ProgressDisplay.Task task = progress.start("encode", data.size())) {
+        encodings = model.encode(data, settings.batchSize(), task);
+      }
+      inputs.put("encoder", settings.encoder().toString());
+      inputs.put("encoder_sha256", Checksums.sha256(settings.encoder()));
+      inputs.put("signature", settings.signature());
+    }
+    if (data != null) {
+      inputs.put("data", data.name());
+      inputs.put("split", settings.split().label());
+      inputs.put("limit", settings.limit());
+      inputs.put("data_checksum", data.checksum());
+    }
+    double[] errors = null;
+    if (settings.autoencoder() != null) {
+      SelectionService.checkSameExamples(data, encodings);
+      try (SavedModelAutoencoder autoencoder =
+              SavedModelAutoencoder.open(
+                  settings.autoencoder(), SignatureSpec.autoencoder(), settings.threads());
+          ProgressDisplay.Task task = progress.start("reconstruct", data.size())) {
+        errors = autoencoder.errors(data, settings.batchSize(), task);
+      }
+      inputs.put("autoencoder", settings.autoencoder().toString());
+      inputs.put("autoencoder_sha256", Checksums.sha256(settings.autoencoder()));
+    }
+    return new EncodedPool(encodings, errors, inputs, (System.nanoTime() - start) / 1e9);
+  }
+
+  public Encodings encodings() {
+    return encodings;
+  }
+
+  /** Whether the pool has the autoencoder's reconstruction errors. */
+  public boolean hasErrors() {
+    return errors != null;
+  }
+
+  /** Mean absolute reconstruction error per example, in pool order; null without an autoencoder. */
+  public double[] errors() {
+    return errors;
+  }
+
+  /**
+   * What the pool was made from, as {@code selection.json} lists it: the encodings file or the
+   * encoder, the data (name, split, limit, checksum) and the autoencoder, each with its SHA-256.
+   */
+  public Map<String, Object> inputs() {
+    return inputs;
+  }
+
+  /** Identifies the examples: the encodings file's checksum, or else the data's. */
+  public String dataChecksum() {
+    return dataChecksum;
+  }
+
+  /** Wall-clock seconds spent reading or computing the pool. */
+  public double seconds() {
+    return seconds;
+  }
+}

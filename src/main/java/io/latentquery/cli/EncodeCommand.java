@@ -3,7 +3,6 @@ package io.latentquery.cli;
 import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
-import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
@@ -76,18 +75,26 @@ final class EncodeCommand implements Callable<Integer> {
       encodings = model.encode(dataset, encoder.batchSize, progress);
     }
     LatentFile.write(out, encodings);
+    Provenance.Input encoderInput = Provenance.Input.of("encoder", model);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("encoder", model.toString());
-    settings.put("encoderSha256", Checksums.sha256(model));
+    settings.put("encoderSha256", encoderInput.sha256());
     settings.put("signature", encoder.spec());
     settings.put("data", dataset.name());
     settings.put("split", chosen.label());
     settings.put("limit", data.limit);
-    settings.put("examples", encodings.count());
-    settings.put("latentDim", encodings.dim());
     settings.put("batchSize", encoder.batchSize);
-    settings.put("seconds", (System.nanoTime() - start) / 1e9);
-    Json.write(provenance, Provenance.capture("encode", settings, 0, dataset.checksum()));
+    Json.write(
+        provenance,
+        Provenance.builder("encode")
+            .settings(settings)
+            .dataChecksum(dataset.checksum())
+            .input(encoderInput)
+            .input(new Provenance.Input("data", dataset.name(), dataset.checksum(), null))
+            .result("examples", encodings.count())
+            .result("latentDim", encodings.dim())
+            .result("seconds", (System.nanoTime() - start) / 1e9)
+            .build());
     System.out.println(
         "encoded "
             + encodings.count()

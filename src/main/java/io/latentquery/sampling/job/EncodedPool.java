@@ -1,15 +1,18 @@
 package io.latentquery.sampling.job;
 
 import io.latentquery.data.Dataset;
-import io.latentquery.files.Checksums;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
+import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.strategy.SelectionService;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +23,31 @@ public final class EncodedPool {
   private final Encodings encodings;
   private final double[] errors;
   private final Map<String, Object> inputs;
+  private final List<Provenance.Input> sources;
   private final String dataChecksum;
   private final double seconds;
 
-  private EncodedPool(Encodings encodings, double[] errors, Map<String, Object> inputs, double s) {
+  private EncodedPool(Encodings encodings, double[] errors, Sources sources, double seconds) {
     this.encodings = encodings;
     this.errors = errors;
-    this.inputs = Collections.unmodifiableMap(inputs);
+    this.inputs = Collections.unmodifiableMap(sources.listed);
+    this.sources = List.copyOf(sources.typed);
     this.dataChecksum = (String) inputs.getOrDefault("latent_sha256", inputs.get("data_checksum"));
-    this.seconds = s;
+    this.seconds = seconds;
+  }
+
+  /** The inputs as selection.json lists them and as provenance records them, built together. */
+  private static final class Sources {
+    final Map<String, Object> listed = new LinkedHashMap<>();
+    final List<Provenance.Input> typed = new ArrayList<>();
+
+    /** A file or folder under {@code role}: its path and checksum, listed and typed. */
+    void add(String role, Path path) {
+      Provenance.Input input = Provenance.Input.of(role, path);
+      typed.add(input);
+      listed.put(role, input.path());
+      listed.put(role + "_sha256", input.sha256());
+    }
   }
 
   /**
@@ -44,27 +63,26 @@ public final class EncodedPool {
           data == null ? "the pool's data is not open" : "data given, but the settings name none");
     }
     long start = System.nanoTime();
-    Map<String, Object> inputs = new LinkedHashMap<>();
+    Sources inputs = new Sources();
     Encodings encodings;
     if (settings.latent() != null) {
       encodings = LatentFile.read(settings.latent());
-      inputs.put("latent", settings.latent().toString());
-      inputs.put("latent_sha256", Checksums.sha256(settings.latent()));
+      inputs.add("latent", settings.latent());
     } else {
       try (SavedModelEncoder model =
               SavedModelEncoder.open(settings.encoder(), settings.signature(), settings.threads());
           ProgressDisplay.Task task = progress.start("encode", data.size())) {
         encodings = model.encode(data, settings.batchSize(), task);
       }
-      inputs.put("encoder", settings.encoder().toString());
-      inputs.put("encoder_sha256", Checksums.sha256(settings.encoder()));
-      inputs.put("signature", settings.signature());
+      inputs.add("encoder", settings.encoder());
+      inputs.listed.put("signature", settings.signature());
     }
     if (data != null) {
-      inputs.put("data", data.name());
-      inputs.put("split", settings.split().label());
-      inputs.put("limit", settings.limit());
-      inputs.put("data_checksum", data.checksum());
+      inputs.listed.put("data", data.name());
+      inputs.listed.put("split", settings.split().label());
+      inputs.listed.put("limit", settings.limit());
+      inputs.listed.put("data_checksum", data.checksum());
+      inputs.typed.add(new Provenance.Input("data", data.name(), data.checksum(), null));
     }
     double[] errors = null;
     if (settings.autoencoder() != null) {
@@ -75,8 +93,7 @@ public final class EncodedPool {
           ProgressDisplay.Task task = progress.start("reconstruct", data.size())) {
         errors = autoencoder.errors(data, settings.batchSize(), task);
       }
-      inputs.put("autoencoder", settings.autoencoder().toString());
-      inputs.put("autoencoder_sha256", Checksums.sha256(settings.autoencoder()));
+      inputs.add("autoencoder", settings.autoencoder());
     }
     return new EncodedPool(encodings, errors, inputs, (System.nanoTime() - start) / 1e9);
   }
@@ -101,6 +118,14 @@ public final class EncodedPool {
    */
   public Map<String, Object> inputs() {
     return inputs;
+  }
+
+  /**
+   * The same inputs as provenance records them: role, path, checksum and, for a SavedModel or an
+   * encodings file, the provenance written beside it (the encoder's training run, say).
+   */
+  public List<Provenance.Input> sources() {
+    return sources;
   }
 
   /** Identifies the examples: the encodings file's checksum, or else the data's. */

@@ -1,7 +1,6 @@
 package io.latentquery.sampling.job;
 
 import io.latentquery.contract.SelectionTable;
-import io.latentquery.files.Checksums;
 import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.Selection;
@@ -67,6 +66,7 @@ public final class SelectionJob {
       options = options.withScores(pool.errors());
     }
     Map<String, Object> inputs = new LinkedHashMap<>(pool.inputs());
+    List<Provenance.Input> sources = new ArrayList<>(pool.sources());
     int[] alreadyLabeled = new int[0];
     int unknownLabeled = 0;
     if (settings.labeled() != null) {
@@ -80,8 +80,10 @@ public final class SelectionJob {
             settings.labeled(),
             resolved.unknown().get(0));
       }
-      inputs.put("labeled", settings.labeled().toString());
-      inputs.put("labeled_sha256", Checksums.sha256(settings.labeled()));
+      Provenance.Input input = Provenance.Input.of("labeled", settings.labeled());
+      sources.add(input);
+      inputs.put("labeled", input.path());
+      inputs.put("labeled_sha256", input.sha256());
     }
 
     SelectionService.Outcome outcome =
@@ -96,10 +98,6 @@ public final class SelectionJob {
     counts.put("pool", encodings.count());
     counts.put("already_labeled", alreadyLabeled.length);
     counts.put("labeled_not_in_pool", unknownLabeled);
-    Map<String, Object> recorded = new LinkedHashMap<>();
-    recorded.put("strategy", settings.strategy());
-    recorded.put("n", settings.n());
-    recorded.put("options", settings.options());
     SelectionRecord record =
         SelectionRecord.builder()
             .strategy(outcome.strategyName())
@@ -112,7 +110,12 @@ public final class SelectionJob {
             .classHistogram(histogram(selection, encodings))
             .seconds(pool.seconds() + (System.nanoTime() - start) / 1e9)
             .provenance(
-                Provenance.capture("sample", recorded, settings.seed(), pool.dataChecksum()))
+                Provenance.builder("sample")
+                    .settings(settings)
+                    .seed(settings.seed())
+                    .dataChecksum(pool.dataChecksum())
+                    .inputs(sources)
+                    .build())
             .draws(selection.madeDraws())
             .build();
     return new SelectionResult(selection, rows(selection, encodings), record);

@@ -1,5 +1,6 @@
 package io.latentquery.sampling.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,10 +14,11 @@ import java.util.Map;
  * @param n how many examples to select
  * @param seed the random seed
  * @param options the strategy's options by name without dashes, in the order given
- * @param labeled a file of ids already labeled, never selected again, or null
+ * @param labeled a file of ids already labeled, never selected again, or null (provenance records
+ *     it among the inputs, with its checksum)
  */
 public record SelectionSettings(
-    String strategy, int n, long seed, Map<String, String> options, Path labeled) {
+    String strategy, int n, long seed, Map<String, String> options, @JsonIgnore Path labeled) {
 
   public SelectionSettings {
     if (strategy == null || strategy.isBlank()) {

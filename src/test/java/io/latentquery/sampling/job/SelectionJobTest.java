@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.TestData;
 import io.latentquery.contract.SelectionCsv;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
+import io.latentquery.files.Json;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.inference.TinySavedModels;
+import io.latentquery.provenance.Provenance;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -143,6 +146,50 @@ class SelectionJobTest {
         "typiclust.csv",
         pool,
         SelectionSettings.builder().strategy("typiclust").n(10).seed(5).build());
+  }
+
+  @Test
+  void theRecordNamesTheRunThatTrainedItsEncoder() throws IOException, URISyntaxException {
+    Path export = dir.resolve("savedmodels/run");
+    Path exported =
+        TinySavedModels.linearEncoder(
+            export.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
+    Path trainRun = Path.of(Provenance.class.getResource("train-2026-11-30.json").toURI());
+    Files.copy(trainRun, export.resolve(Provenance.FILE_NAME));
+    PoolSettings settings =
+        PoolSettings.builder()
+            .encoder(exported, SignatureSpec.encoder())
+            .data(DataRequest.of("mnist"), Split.POOL, 50)
+            .threads(1)
+            .build();
+    SelectionResult result =
+        SelectionJob.standard()
+            .run(
+                SelectionSettings.builder()
+                    .strategy("random")
+                    .n(5)
+                    .seed(2)
+                    .labeled(reference("labeled.txt"))
+                    .build(),
+                pool(settings));
+    Path json = dir.resolve("selection.json");
+    result.write(dir.resolve("selection.csv"), json);
+
+    JsonNode provenance = Json.readTree(json).get("provenance");
+    assertEquals("sample", provenance.get("command").asText());
+    assertEquals("random", provenance.get("settings").get("strategy").asText());
+    assertFalse(provenance.get("settings").has("labeled"), "the labeled file is an input");
+    JsonNode encoderInput = provenance.get("inputs").get(0);
+    assertEquals("encoder", encoderInput.get("role").asText());
+    assertEquals(Checksums.sha256(exported), encoderInput.get("sha256").asText());
+    assertEquals(
+        Provenance.read(trainRun),
+        Json.mapper().treeToValue(encoderInput.get("upstream"), Provenance.class));
+    assertEquals("data", provenance.get("inputs").get(1).get("role").asText());
+    assertEquals(
+        TestData.mnistPool(50).checksum(), provenance.get("inputs").get(1).get("sha256").asText());
+    assertEquals("labeled", provenance.get("inputs").get(2).get("role").asText());
+    assertTrue(provenance.get("inputs").get(2).get("upstream").isNull());
   }
 
   @Test

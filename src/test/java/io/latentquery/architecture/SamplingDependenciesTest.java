@@ -59,4 +59,15 @@ class SamplingDependenciesTest {
         .resideInAnyPackage("io.latentquery.sampling.strategy..", "io.latentquery.sampling.io..")
         .check(CLASSES);
   }
+
+  @Test
+  void theSelectionJobRunsWithoutTheCommandLineOrTensorFlowItself() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.latentquery.sampling.job..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("picocli..", "org.tensorflow..")
+        .check(CLASSES);
+  }
 }

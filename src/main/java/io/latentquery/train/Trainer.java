@@ -259,7 +259,14 @@ public final class Trainer {
       throw new InputException("nothing to resume: " + run.settings() + " is missing");
     }
     Json.write(run.settings(), settings);
-    Json.write(run.provenance(), Provenance.capture("train", settings, settings.seed(), checksum));
+    Json.write(
+        run.provenance(),
+        Provenance.builder("train")
+            .settings(settings)
+            .seed(settings.seed())
+            .dataChecksum(checksum)
+            .input(new Provenance.Input("data", settings.data().dataset(), checksum, null))
+            .build());
     return new CheckpointState(0, 0);
   }
 

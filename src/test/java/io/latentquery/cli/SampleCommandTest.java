@@ -179,6 +179,61 @@ class SampleCommandTest {
   }
 
   @Test
+  void aSelectionNamesTheTrainingRunOfItsEncoder() throws IOException {
+    Path run = dir.resolve("models/tiny");
+    Path export = dir.resolve("savedmodels/tiny");
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--preset",
+            "small",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "32",
+            "--threads",
+            "1",
+            "--run",
+            run.toString(),
+            "--export-to",
+            export.toString());
+    assertEquals(0, train.code(), train.err());
+    Path out = dir.resolve("selection.csv");
+    CliRun sample =
+        CliRun.of(
+            "sample",
+            "--encoder",
+            export.resolve("encoder").toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--threads",
+            "1",
+            "--strategy",
+            "kcenter",
+            "--n",
+            "4",
+            "--out",
+            out.toString());
+    assertEquals(0, sample.code(), sample.err());
+
+    JsonNode provenance = Json.readTree(dir.resolve("selection.json")).get("provenance");
+    JsonNode encoderInput = provenance.get("inputs").get(0);
+    assertEquals("encoder", encoderInput.get("role").asText());
+    assertEquals(Checksums.sha256(export.resolve("encoder")), encoderInput.get("sha256").asText());
+    assertEquals(Json.readTree(run.resolve("provenance.json")), encoderInput.get("upstream"));
+    assertEquals("train", encoderInput.at("/upstream/command").asText());
+    assertEquals("data", encoderInput.at("/upstream/inputs/0/role").asText());
+    assertEquals(
+        TestData.mnistPool(64).checksum(), encoderInput.at("/upstream/inputs/0/sha256").asText());
+  }
+
+  @Test
   void encoderAndLatentExcludeEachOther() {
     Path out = dir.resolve("s.csv");
     CliRun both =

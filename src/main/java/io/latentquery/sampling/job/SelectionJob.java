@@ -10,6 +10,7 @@ import io.latentquery.sampling.io.SelectionRecord;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,19 +68,9 @@ public final class SelectionJob {
     }
     Map<String, Object> inputs = new LinkedHashMap<>(pool.inputs());
     List<Provenance.Input> sources = new ArrayList<>(pool.sources());
-    int[] alreadyLabeled = new int[0];
-    int unknownLabeled = 0;
+    Labeled labeled = Labeled.NONE;
     if (settings.labeled() != null) {
-      IdList.Resolved resolved = IdList.resolve(IdList.read(settings.labeled()), encodings);
-      alreadyLabeled = resolved.indices();
-      unknownLabeled = resolved.unknown().size();
-      if (unknownLabeled > 0) {
-        LOG.warn(
-            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
-            unknownLabeled,
-            settings.labeled(),
-            resolved.unknown().get(0));
-      }
+      labeled = Labeled.resolve(settings.labeled(), encodings);
       Provenance.Input input = Provenance.Input.of("labeled", settings.labeled());
       sources.add(input);
       inputs.put("labeled", input.path());
@@ -91,13 +82,13 @@ public final class SelectionJob {
             settings.strategy(),
             options,
             encodings,
-            new SelectionRequest(settings.n(), settings.seed(), alreadyLabeled));
+            new SelectionRequest(settings.n(), settings.seed(), labeled.indices()));
     Selection selection = outcome.selection();
 
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("pool", encodings.count());
-    counts.put("already_labeled", alreadyLabeled.length);
-    counts.put("labeled_not_in_pool", unknownLabeled);
+    counts.put("already_labeled", labeled.indices().length);
+    counts.put("labeled_not_in_pool", labeled.unknown());
     SelectionRecord record =
         SelectionRecord.builder()
             .strategy(outcome.strategyName())
@@ -119,6 +110,23 @@ public final class SelectionJob {
             .draws(selection.madeDraws())
             .build();
     return new SelectionResult(selection, rows(selection, encodings), record);
+  }
+
+  /** The pool indices of the ids already labeled, and how many ids are not in the pool. */
+  private record Labeled(int[] indices, int unknown) {
+    static final Labeled NONE = new Labeled(new int[0], 0);
+
+    static Labeled resolve(Path file, Encodings encodings) {
+      IdList.Resolved resolved = IdList.resolve(IdList.read(file), encodings);
+      if (!resolved.unknown().isEmpty()) {
+        LOG.warn(
+            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
+            resolved.unknown().size(),
+            file,
+            resolved.unknown().get(0));
+      }
+      return new Labeled(resolved.indices(), resolved.unknown().size());
+    }
   }
 
   /** The selection as {@code selection.csv} lists it, in rank order. */

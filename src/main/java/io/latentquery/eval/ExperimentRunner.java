@@ -191,9 +191,10 @@ public final class ExperimentRunner {
     if (cell.isBaseline()) {
       result =
           CellEvaluations.randomBaseline(
-              cell, new CellData(data.pool(), data.test(), dataArtifacts, null));
+              cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null));
     } else {
-      PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder());
+      PreparedAutoencoder autoencoder =
+          autoencoder(data, cell.autoencoder(), cell.trainingSeed());
       StrategySpec strategy = cell.strategy();
       StrategyOptions options = StrategyOptions.of(strategy.optionValues());
       if (sampler.registry().require(strategy.name()).needsReconstructionError()) {
@@ -215,11 +216,21 @@ public final class ExperimentRunner {
       result =
           CellEvaluations.evaluate(
               cell,
-              new CellData(data.pool(), data.test(), autoencoder.artifacts(), autoencoder.seed()),
+              new CellData(
+                  data.pool(), scoredOn(data), autoencoder.artifacts(), autoencoder.seed()),
               selection);
     }
     cellsRun++;
     return result;
+  }
+
+  /** The examples the cells' classifiers are scored on: the config's split. */
+  private Dataset scoredOn(PreparedData data) {
+    if (!config.scoresOnTest() && data.validation().size() == 0) {
+      throw new InputException(
+          data.spec().data() + " has no validation examples to score on; set \"split\": \"test\"");
+    }
+    return config.scoresOnTest() ? data.test() : data.validation();
   }
 
   private PreparedData open(DatasetSpec spec) {
@@ -272,24 +283,31 @@ public final class ExperimentRunner {
         .build();
   }
 
-  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data) {
+  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data, long seed) {
     return TrainSettings.builder(architecture(spec, data), DataRequest.of(data.spec().data()))
         .limit(data.spec().limit())
         .epochs(spec.epochs())
-        .seed(spec.trainingSeed())
+        .seed(seed)
         .threads(config.threads())
         .build();
   }
 
-  /** Trains (or reuses), exports and encodes an autoencoder for a dataset, once per run. */
-  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec) {
-    String name = data.spec().id() + "__" + spec.key();
+  /**
+   * Trains (or reuses), exports and encodes an autoencoder for a dataset and training seed, once
+   * per run.
+   */
+  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec, long seed) {
+    String name =
+        data.spec().id()
+            + "__"
+            + spec.key()
+            + (spec.variesTrainingSeed() ? "__t" + seed : "");
     PreparedAutoencoder prepared = autoencoders.get(name);
     if (prepared != null) {
       return prepared;
     }
     RunFolder run = new RunFolder(store.folder().resolve(RUNS).resolve(name));
-    TrainSettings settings = trainSettings(spec, data);
+    TrainSettings settings = trainSettings(spec, data, seed);
     Trainer.Start start =
         Files.isRegularFile(run.settings())
             ? Trainer.Start.RESUME
@@ -344,7 +362,7 @@ public final class ExperimentRunner {
         errors = autoencoder.errors(data.pool(), ENCODE_BATCH, done -> {});
       }
     }
-    prepared = new PreparedAutoencoder(encodings, errors, artifacts, spec.trainingSeed());
+    prepared = new PreparedAutoencoder(encodings, errors, artifacts, seed);
     autoencoders.put(name, prepared);
     return prepared;
   }

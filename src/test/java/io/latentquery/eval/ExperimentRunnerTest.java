@@ -53,13 +53,14 @@ class ExperimentRunnerTest {
         List.of(1L),
         new ClassifierSpec("small", 20, 16, 1e-3f, 1),
         true,
-        1);
+        1,
+        null);
   }
 
   private static ExperimentConfig tiny(Path results) {
     return tiny(
         results,
-        List.of(new StrategySpec(null, "normal-cluster", Map.of("clusters", 5))),
+        List.of(StrategySpec.of(null, "normal-cluster", Map.of("clusters", 5))),
         List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
   }
 
@@ -127,8 +128,8 @@ class ExperimentRunnerTest {
         tiny(
             results,
             List.of(
-                new StrategySpec(null, "no-such-strategy", Map.of()),
-                new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+                StrategySpec.of(null, "no-such-strategy", Map.of()),
+                StrategySpec.of(null, "uniform", Map.of("threshold", -1))),
             List.of(AutoencoderSpec.of("ae", "dense", "small", 1, 2)));
     var e = assertThrows(InputException.class, () -> runner(config).run());
     assertTrue(
@@ -142,7 +143,7 @@ class ExperimentRunnerTest {
     ExperimentConfig badOption =
         tiny(
             results,
-            List.of(new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+            List.of(StrategySpec.of(null, "uniform", Map.of("threshold", -1))),
             List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
     var option = assertThrows(InputException.class, () -> runner(badOption).run());
     assertEquals(
@@ -150,7 +151,7 @@ class ExperimentRunnerTest {
         option.getMessage());
 
     ExperimentConfig aeErrorWithoutAutoencoder =
-        tiny(results, List.of(new StrategySpec(null, "ae-error", Map.of())), List.of());
+        tiny(results, List.of(StrategySpec.of(null, "ae-error", Map.of())), List.of());
     var missing = assertThrows(InputException.class, () -> runner(aeErrorWithoutAutoencoder).run());
     assertEquals(
         "tiny: autoencoders: at least one is required to run the strategies", missing.getMessage());
@@ -161,12 +162,13 @@ class ExperimentRunnerTest {
             results.toString(),
             List.of(DatasetSpec.of("gone", dir.resolve("nowhere").toString())),
             List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
-            List.of(new StrategySpec(null, "uniform", Map.of())),
+            List.of(StrategySpec.of(null, "uniform", Map.of())),
             List.of(20),
             List.of(1L),
             null,
             true,
-            1);
+            1,
+            null);
     var data = assertThrows(InputException.class, () -> runner(missingData).run());
     assertTrue(
         data.getMessage().startsWith("tiny: datasets[0] (" + dir.resolve("nowhere") + "): "),

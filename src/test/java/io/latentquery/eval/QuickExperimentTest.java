@@ -51,7 +51,8 @@ class QuickExperimentTest {
             shipped.seeds(),
             shipped.classifier(),
             shipped.randomBaseline(),
-            shipped.threads());
+            shipped.threads(),
+            shipped.split());
     ExperimentRunner runner =
         new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog());
     ExperimentGrid.Progress progress = runner.run();
@@ -95,7 +96,8 @@ class QuickExperimentTest {
             config.seeds(),
             config.classifier(),
             config.randomBaseline(),
-            config.threads());
+            config.threads(),
+            config.split());
     var e =
         assertThrows(
             InputException.class,

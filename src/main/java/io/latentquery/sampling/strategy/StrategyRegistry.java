@@ -67,6 +67,11 @@ public final class StrategyRegistry {
             false,
             options -> ClusterDistributionStrategy.fromOptions(DistributionFamily.NORMAL, options))
         .register(
+            "ward-centre",
+            "Ward clusters with k = n; the point nearest each cluster's mean, largest cluster first.",
+            false,
+            WardCentreStrategy::fromOptions)
+        .register(
             "ae-error",
             "The n examples the autoencoder reconstructs worst (mean absolute error); needs --autoencoder.",
             true,

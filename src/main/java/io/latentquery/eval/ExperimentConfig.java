@@ -134,7 +134,7 @@ public record ExperimentConfig(
     }
 
     public AutoencoderSpec {
-      seeds = seeds == null ? null : List.copyOf(seeds);
+      seeds = seeds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(seeds));
     }
 
     /** The training seed of the grid's {@code repetition}-th seed (counting from 0). */
@@ -320,7 +320,9 @@ public record ExperimentConfig(
       if (a.seed() != null && a.seeds() != null) {
         problems.add(at + ": give seed or seeds, not both");
       } else if (a.seeds() != null
-          && (a.seeds().isEmpty() || a.seeds().contains(null) || Set.copyOf(a.seeds()).size() < a.seeds().size())) {
+          && (a.seeds().isEmpty()
+              || a.seeds().stream().anyMatch(java.util.Objects::isNull)
+              || new HashSet<>(a.seeds()).size() < a.seeds().size())) {
         problems.add(at + ".seeds must be distinct seeds, at least one, got " + a.seeds());
       }
       if (a.model() != null && a.preset() != null && a.epochs() != null && a.latentDim() != null) {

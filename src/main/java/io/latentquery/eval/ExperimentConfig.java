@@ -30,6 +30,9 @@ import java.util.Set;
  * @param threads TensorFlow threads for training and encoding (default 2)
  * @param split where the classifiers are scored: {@code validation} (default; the split every
  *     setting is chosen on) or {@code test} (once per final configuration)
+ * @param models the folder holding the autoencoders' training runs and exports (default: the
+ *     results folder), so that a final grid scored on test reuses the autoencoders its screening
+ *     grid trained rather than training them again
  */
 public record ExperimentConfig(
     String name,
@@ -42,7 +45,8 @@ public record ExperimentConfig(
     ClassifierSpec classifier,
     Boolean randomBaseline,
     Integer threads,
-    String split) {
+    String split,
+    String models) {
 
   /** The strategy id of random-baseline cells. */
   public static final String BASELINE_STRATEGY = "random";
@@ -238,6 +242,11 @@ public record ExperimentConfig(
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Where the autoencoders are trained and exported: {@code models}, or the results folder. */
+  public Path modelsFolder() {
+    return models != null ? Path.of(models) : resultsFolder();
   }
 
   /** The results folder: {@code results}, or {@code results/NAME}. */

@@ -54,7 +54,8 @@ import org.apache.logging.log4j.Logger;
  * exports it, encodes the pool once, then per cell selects through the sampler's {@link
  * SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per cell.
  * Everything lives in the results folder: cells at its top, training runs under {@value #RUNS}/,
- * exports under {@value #SAVEDMODELS}/, and the experiment's provenance in {@value #PROVENANCE}. A
+ * exports under {@value #SAVEDMODELS}/ (both in the config's models folder when it names one), and
+ * the experiment's provenance in {@value #PROVENANCE}. A
  * second run skips stored cells and trains nothing already trained.
  */
 public final class ExperimentRunner {
@@ -306,7 +307,7 @@ public final class ExperimentRunner {
     if (prepared != null) {
       return prepared;
     }
-    RunFolder run = new RunFolder(store.folder().resolve(RUNS).resolve(name));
+    RunFolder run = new RunFolder(config.modelsFolder().resolve(RUNS).resolve(name));
     TrainSettings settings = trainSettings(spec, data, seed);
     Trainer.Start start =
         Files.isRegularFile(run.settings())
@@ -320,7 +321,7 @@ public final class ExperimentRunner {
     new Trainer(settings, run)
         .progress(trainingProgress)
         .train(data.pool(), data.validation(), start);
-    Path export = store.folder().resolve(SAVEDMODELS).resolve(name);
+    Path export = config.modelsFolder().resolve(SAVEDMODELS).resolve(name);
     if (!Files.exists(export) || olderThan(export, run.checkpoint())) {
       new SavedModelExporter()
           .export(

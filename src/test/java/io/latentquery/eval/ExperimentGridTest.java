@@ -28,6 +28,7 @@ class ExperimentGridTest {
         null,
         true,
         null,
+        null,
         null);
   }
 

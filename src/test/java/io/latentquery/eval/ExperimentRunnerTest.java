@@ -54,6 +54,7 @@ class ExperimentRunnerTest {
         new ClassifierSpec("small", 20, 16, 1e-3f, 1),
         true,
         1,
+        null,
         null);
   }
 
@@ -104,6 +105,38 @@ class ExperimentRunnerTest {
             second.store().readAll(config.cells().stream().map(ExperimentCell::key).toList()));
     assertEquals(2, table.storedCells());
     assertFalse(table.markdown().contains("| - |"), table.markdown());
+  }
+
+  @Test
+  void aGridScoredOnTestReusesTheAutoencodersItsScreeningGridTrained() throws Exception {
+    Path screen = dir.resolve("screen");
+    ExperimentConfig screening = tiny(screen);
+    runner(screening).run();
+    Path checkpoint =
+        new RunFolder(screen.resolve(ExperimentRunner.RUNS).resolve("mnist200__ae")).checkpoint();
+    FileTime trained = Files.getLastModifiedTime(checkpoint);
+    ExperimentConfig base = tiny(dir.resolve("final"));
+    ExperimentConfig onTest =
+        new ExperimentConfig(
+            base.name(),
+            base.results(),
+            base.datasets(),
+            base.autoencoders(),
+            base.strategies(),
+            base.budgets(),
+            base.seeds(),
+            base.classifier(),
+            base.randomBaseline(),
+            base.threads(),
+            "test",
+            screen.toString());
+    ExperimentRunner last = runner(onTest);
+    assertEquals(new ExperimentGrid.Progress(2, 0, 2), last.run());
+    assertEquals(trained, Files.getLastModifiedTime(checkpoint), "nothing was trained again");
+    assertFalse(Files.exists(dir.resolve("final").resolve(ExperimentRunner.RUNS)));
+    CellResult cell =
+        last.store().read(new CellKey("mnist200", "ae", "normal-cluster", 20, 1)).orElseThrow();
+    assertEquals("test", ((Map<?, ?>) cell.run().provenance().settings()).get("split"));
   }
 
   @Test
@@ -168,6 +201,7 @@ class ExperimentRunnerTest {
             null,
             true,
             1,
+            null,
             null);
     var data = assertThrows(InputException.class, () -> runner(missingData).run());
     assertTrue(

@@ -52,7 +52,8 @@ class QuickExperimentTest {
             shipped.classifier(),
             shipped.randomBaseline(),
             shipped.threads(),
-            shipped.split());
+            shipped.split(),
+            shipped.models());
     ExperimentRunner runner =
         new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog());
     ExperimentGrid.Progress progress = runner.run();
@@ -97,7 +98,8 @@ class QuickExperimentTest {
             config.classifier(),
             config.randomBaseline(),
             config.threads(),
-            config.split());
+            config.split(),
+            config.models());
     var e =
         assertThrows(
             InputException.class,

@@ -25,6 +25,7 @@ class ResultsTableTest {
         null,
         true,
         null,
+        null,
         null);
   }
 
@@ -141,6 +142,7 @@ class ResultsTableTest {
         List.of(1L, 2L, 3L),
         null,
         true,
+        null,
         null,
         null);
   }

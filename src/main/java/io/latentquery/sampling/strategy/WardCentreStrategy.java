@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * distribution strategies draw several points per cluster at random, this takes each cluster's most
  * central member, so that every region of the latent space is represented once.
  *
- * <p>Exact Ward is deterministic, so on a pool small enough for it ({@link
- * WardClustering#AUTO_EXACT_LIMIT} points) every seed gives the same selection; the approximate
- * mode's k-means is seeded.
+ * <p>Exact Ward is deterministic, so where {@code auto} clusters exactly ({@link
+ * WardClustering#exactInAuto}) every seed gives the same selection; the approximate mode's k-means
+ * is seeded.
  */
 public final class WardCentreStrategy implements SelectionStrategy {
   private final WardMode ward;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Versions of this tool, its TensorFlow build, the git commit it was built from (and whether that
- * tree had uncommitted changes), Java and the OS, as written into provenance. A build outside a git
+ * tree had uncommitted changes to tracked files), Java and the OS, as written into provenance. A build outside a git
  * checkout records no commit rather than a placeholder.
  */
 public final class Versions {
@@ -18,6 +18,11 @@ public final class Versions {
 
   /** Key of the build's dirty flag ({@code true} or {@code false}) in {@link #current()}. */
   public static final String GIT_DIRTY = "git.dirty";
+
+  /** The build's {@code git describe --always --dirty}, read to derive {@link #GIT_DIRTY}. */
+  private static final String GIT_DESCRIBE = "git.describe";
+
+  private static final String DIRTY_SUFFIX = "-dirty";
 
   private Versions() {}
 
@@ -37,6 +42,10 @@ public final class Versions {
             versions.put(k.toString(), v.toString());
           }
         });
+    String describe = versions.remove(GIT_DESCRIBE);
+    if (describe != null && versions.containsKey(GIT_COMMIT)) {
+      versions.put(GIT_DIRTY, String.valueOf(describe.endsWith(DIRTY_SUFFIX)));
+    }
     versions.put(
         "java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
     versions.put(

@@ -6,8 +6,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One named, weighted part of an autoencoder's training loss (as DJL's {@code SimpleCompositeLoss}
- * adds named components). The trainer minimises the sum of a model's terms and logs each under
- * its {@link #name()} as a column of metrics.csv.
+ * adds named components). The trainer minimises the sum of a model's terms and logs each under its
+ * {@link #name()} as a column of metrics.csv.
  */
 public interface LossTerm {
 

@@ -60,8 +60,7 @@ class AutoencoderCompositionTest {
             () ->
                 new Autoencoder(
                     config, head, List.of(new ReconstructionTerm(), new ReconstructionTerm())));
-    assertEquals(
-        "loss term names must be distinct, got reconstruction twice", twice.getMessage());
+    assertEquals("loss term names must be distinct, got reconstruction twice", twice.getMessage());
   }
 
   @Test

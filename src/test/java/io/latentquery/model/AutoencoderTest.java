@@ -145,8 +145,7 @@ class AutoencoderTest {
                   tf,
                   context,
                   tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
-      assertEquals(
-          List.of(ReconstructionTerm.NAME), List.copyOf(training.lossTerms().keySet()));
+      assertEquals(List.of(ReconstructionTerm.NAME), List.copyOf(training.lossTerms().keySet()));
       assertEquals(2, context.feeds().size(), "one dropout mask per dense layer");
     }
   }

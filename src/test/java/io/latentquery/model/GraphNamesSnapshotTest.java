@@ -30,9 +30,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * The names a kind's graphs are known by outside the model code, compared with a snapshot taken
  * from the released model classes: variables (a checkpoint restores by name, and their creation
- * order fixes the seeded initial values), the per-batch feeds (their order fixes which random
- * draws go where), the loss terms (metrics.csv columns, in order), the training outputs, every op
- * of the training graph outside the {@code loss} scope, and every op of the encoder, decoder and
+ * order fixes the seeded initial values), the per-batch feeds (their order fixes which random draws
+ * go where), the loss terms (metrics.csv columns, in order), the training outputs, every op of the
+ * training graph outside the {@code loss} scope, and every op of the encoder, decoder and
  * autoencoder graphs as the exporter builds them (what a SavedModel holds). A change here breaks
  * existing checkpoints or SavedModels. On a mismatch the names found are written to
  * target/graph-names/KIND.txt.

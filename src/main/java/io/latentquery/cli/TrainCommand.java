@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -137,19 +135,19 @@ final class TrainCommand implements Callable<Integer> {
           "export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
     }
     boolean resuming = resume && Files.isRegularFile(folder.settings());
-    ModelKind kind = ModelKind.parse(model);
-    loss.refuseUnusedBy(kind);
-    VariationalSettings variational = loss.variational(kind);
-    TsneSettings tsne = tsneSettings(kind);
-    if (!resuming && data == null) {
-      throw new IllegalArgumentException("--data is required, except to --resume a run");
-    }
     TrainSettings settings;
     SplitDataset split;
     if (resuming) {
-      settings = storedSettings(folder);
+      settings = resumedSettings(folder);
       split = DataCatalog.standard().open(settings.data());
     } else {
+      ModelKind kind = ModelKind.parse(model);
+      loss.refuseUnusedBy(kind);
+      VariationalSettings variational = loss.variational(kind);
+      TsneSettings tsne = tsneSettings(kind);
+      if (data == null) {
+        throw new IllegalArgumentException("--data is required, except to --resume a run");
+      }
       split = data.open();
       settings = settings(split.shape(), kind, variational, tsne);
     }
@@ -211,29 +209,33 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The run's stored settings, with --epochs and --threads applied when given and the
-   * --learning-rate-from changes added to its schedule.
+   * The run's stored settings as this resume asks to continue them: --epochs, --threads and
+   * --learning-rate-from applied by {@link TrainSettings#resumedWith}, and --model and the loss
+   * options, when given, laid over the stored model so that the trainer refuses a change. Loss
+   * options are checked against the run's kind, not the default --model.
    */
-  private TrainSettings storedSettings(RunFolder folder) {
+  private TrainSettings resumedSettings(RunFolder folder) {
     TrainSettings stored = folder.readSettings();
-    if (data != null && !stored.data().equals(data.request())) {
-      throw new InputException(
-          "run "
-              + run
-              + " was trained on "
-              + stored.data()
-              + "; pass the same data options to resume it, or none");
+    if (data != null) {
+      stored.checkResumeData(data.request());
     }
-    TrainSettings.Builder builder = stored.toBuilder();
-    if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
-      builder.epochs(epochs);
-    }
-    if (threads != null) {
-      builder.threads(threads);
-    }
-    Map<Integer, Double> rates = new TreeMap<>(stored.learningRateFrom());
-    rates.putAll(optimizer.learningRateChanges());
-    return builder.learningRateFrom(rates).build();
+    AutoencoderConfig storedModel = stored.model();
+    ModelKind kind =
+        spec.commandLine().getParseResult().hasMatchedOption("--model")
+            ? ModelKind.parse(model)
+            : storedModel.kind();
+    loss.refuseUnusedBy(kind);
+    AutoencoderConfig requested =
+        storedModel.toBuilder()
+            .kind(kind)
+            .variational(loss.variational(kind, storedModel.variational()))
+            .tsne(loss.tsne(kind, storedModel.tsne()))
+            .build();
+    boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+    return stored.toBuilder()
+        .model(requested)
+        .build()
+        .resumedWith(epochsGiven ? epochs : null, threads, optimizer.learningRateChanges());
   }
 
   private static Dataset limited(Dataset dataset, Integer limit) {

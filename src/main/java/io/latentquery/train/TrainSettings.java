@@ -1,5 +1,6 @@
 package io.latentquery.train;
 
+import io.latentquery.InputException;
 import io.latentquery.data.DataRequest;
 import io.latentquery.model.AutoencoderConfig;
 import java.util.Collections;
@@ -109,6 +110,41 @@ public record TrainSettings(
     return withoutRunLength().equals(other.withoutRunLength());
   }
 
+  /**
+   * These stored settings as a resume asks to continue them: {@code epochs} and {@code threads} when
+   * not null, and {@code rateChanges} laid over the stored schedule. Nothing else changes; whether
+   * the result may continue the run (no trained epoch's rate may change) is {@link #sameRunAs}'s
+   * call, made against the last checkpoint.
+   */
+  public TrainSettings resumedWith(
+      Integer epochs, Integer threads, Map<Integer, Double> rateChanges) {
+    Builder builder = toBuilder();
+    if (epochs != null) {
+      builder.epochs(epochs);
+    }
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    SortedMap<Integer, Double> rates = new TreeMap<>(learningRateFrom);
+    rates.putAll(rateChanges);
+    return builder.learningRateFrom(rates).build();
+  }
+
+  /**
+   * Refuses to resume this run on other data: a resumed run reads the data it was trained on, and
+   * data options given anyway must name the same.
+   *
+   * @throws InputException when {@code requested} differs from {@link #data()}
+   */
+  public void checkResumeData(DataRequest requested) {
+    if (!data.equals(requested)) {
+      throw new InputException(
+          "the run was trained on "
+              + data
+              + "; pass the same data options to resume it, or none");
+    }
+  }
+
   private TrainSettings withoutRunLength() {
     return toBuilder().epochs(1).threads(1).learningRate(1).learningRateFrom(Map.of()).build();
   }
@@ -118,7 +154,7 @@ public record TrainSettings(
    * all cores.
    */
   public static final class Builder {
-    private final AutoencoderConfig model;
+    private AutoencoderConfig model;
     private final DataRequest data;
     private Integer limit;
     private int epochs = 10;
@@ -131,6 +167,11 @@ public record TrainSettings(
     private Builder(AutoencoderConfig model, DataRequest data) {
       this.model = model;
       this.data = data;
+    }
+
+    public Builder model(AutoencoderConfig model) {
+      this.model = model;
+      return this;
     }
 
     public Builder limit(Integer limit) {

@@ -195,6 +195,10 @@ class TrainCommandTest {
     assertEquals(64, settings.get("limit").asInt());
     assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
 
+    assertEquals(2, run(concat(resume, "--epochs", "3", "--beta", "2")));
+    assertTrue(
+        err.toString().contains("--beta applies only to --model vae or vtsne, not conv"),
+        err.toString());
     assertEquals(1, run(concat(resume, "--epochs", "3", "--data", "mnist", "--pool-size", "1000")));
     assertTrue(err.toString().contains("pass the same data options"), err.toString());
     assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());

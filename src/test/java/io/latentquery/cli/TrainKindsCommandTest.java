@@ -97,7 +97,14 @@ class TrainKindsCommandTest {
         new TsneSettings(10, TsneSettings.DEFAULT_DEGREES_OF_FREEDOM, 0.5), stored.model().tsne());
     assertEquals(stored, Json.read(run.settings(), TrainSettings.class));
 
-    CliRunner.Result resumed = train("--resume", "--epochs", "2");
+    CliRunner.Result changedBeta = train("--resume", "--epochs", "2", "--beta", "3");
+    assertEquals(1, changedBeta.exitCode(), changedBeta.err());
+    assertTrue(changedBeta.err().contains("cannot resume"), changedBeta.err());
+    assertEquals(stored, run.readSettings(), "a refused resume leaves settings.json");
+
+    // The loss options are checked against the run's kind (vtsne), not the default --model conv.
+    CliRunner.Result resumed =
+        train("--resume", "--epochs", "2", "--beta", "2", "--perplexity", "10");
     assertEquals(0, resumed.exitCode(), resumed.err());
     TrainSettings after = run.readSettings();
     assertEquals(stored.toBuilder().epochs(2).build(), after);

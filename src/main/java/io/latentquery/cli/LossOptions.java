@@ -35,6 +35,7 @@ public final class LossOptions {
               + "(default: "
               + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM
               + ", the t-SNE kernel).")
+  @Sets("degreesOfFreedom")
   Double dof;
 
   @Option(
@@ -44,6 +45,7 @@ public final class LossOptions {
           "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
               + TsneSettings.DEFAULT_WEIGHT
               + ").")
+  @Sets("weight")
   Double tsneWeight;
 
   /** The variational settings for {@code kind}: null for a deterministic kind or the defaults. */

@@ -2,6 +2,7 @@ package io.latentquery.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.latentquery.SettingException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -70,8 +71,8 @@ public enum ModelKind {
         .findFirst()
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
-                    "model must be one of " + ids() + ", got '" + text + "'"));
+                new SettingException(
+                    "model", "must be one of " + ids() + ", got '" + text + "'"));
   }
 
   public static String ids() {

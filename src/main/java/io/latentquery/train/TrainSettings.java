@@ -1,6 +1,7 @@
 package io.latentquery.train;
 
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
 import io.latentquery.data.DataRequest;
 import io.latentquery.model.AutoencoderConfig;
 import java.util.Collections;
@@ -39,35 +40,35 @@ public record TrainSettings(
       throw new IllegalArgumentException("model and data are required");
     }
     if (limit != null && limit < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+      throw new SettingException("limit", "must be >= 1, got " + limit);
     }
     if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+      throw new SettingException("epochs", "must be >= 1, got " + epochs);
     }
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+      throw new SettingException("batchSize", "must be >= 1, got " + batchSize);
     }
     if (model.tsne() != null) {
       model.tsne().checkBatchSize(batchSize);
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException(
-          "learningRate must be a positive number, got " + learningRate);
+      throw new SettingException("learningRate", "must be a positive number, got " + learningRate);
     }
     learningRateFrom =
         Collections.unmodifiableSortedMap(
             new TreeMap<>(learningRateFrom == null ? Map.of() : learningRateFrom));
     learningRateFrom.forEach(TrainSettings::checkRateChange);
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      throw new SettingException("threads", "must be >= 1, got " + threads);
     }
   }
 
   private static void checkRateChange(Integer epoch, Double rate) {
     if (epoch == null || epoch < 2) {
-      throw new IllegalArgumentException(
-          "a learning-rate change must start at epoch 2 or later (epoch 1 uses the initial rate), got epoch "
-              + epoch);
+      throw new SettingException(
+          "learningRateFrom",
+          "a learning-rate change",
+          "must start at epoch 2 or later (epoch 1 uses the initial rate), got epoch " + epoch);
     }
     if (rate == null || !(rate > 0) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException(

@@ -51,7 +51,9 @@ class TrainCommandTest {
   void zeroLatentDimIsAUsageError() {
     int code = trainWithoutExport(temp.resolve("m"), "--latent-dim", "0");
     assertEquals(2, code, err.toString());
-    assertTrue(err.toString().contains("latentDim must be >= 1, got 0"), err.toString());
+    assertTrue(
+        err.toString().startsWith("lq: usage error: --latent-dim must be >= 1, got 0\n"),
+        err.toString());
     assertTrue(err.toString().contains("--help"), err.toString());
   }
 

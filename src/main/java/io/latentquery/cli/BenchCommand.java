@@ -94,8 +94,10 @@ final class BenchCommand implements Runnable {
       AutoencoderConfig config =
           OptionErrors.settings(
               spec, () -> architecture.apply(AutoencoderConfig.preset(preset, shape)).build());
-      TrainingBenchmark.Result result =
-          new TrainingBenchmark(config, batchSize, threads, warmup, steps).run(images);
+      TrainingBenchmark benchmark =
+          OptionErrors.settings(
+              spec, () -> new TrainingBenchmark(config, batchSize, threads, warmup, steps));
+      TrainingBenchmark.Result result = benchmark.run(images);
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
           String.format(

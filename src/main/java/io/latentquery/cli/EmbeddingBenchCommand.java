@@ -110,7 +110,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   public Integer call() {
     List<ModelKind> kinds =
         new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
-    EmbeddingBenchmark benchmark = new EmbeddingBenchmark(trustSubset, k, seed);
+    EmbeddingBenchmark benchmark =
+        OptionErrors.settings(spec, () -> new EmbeddingBenchmark(trustSubset, k, seed));
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
     Dataset test = split.split(Split.TEST);

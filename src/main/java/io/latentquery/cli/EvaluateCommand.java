@@ -54,6 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         names = "--random",
         paramLabel = "N",
         description = "Evaluate N pool examples chosen at random (seeded by --seed).")
+    @Sets("n")
     Integer random;
   }
 

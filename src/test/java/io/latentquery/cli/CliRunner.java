@@ -7,8 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Runs {@code lq} in-process and captures its exit code, stdout and stderr. Commands print through
- * their {@link CommandLine}'s streams, so runs need no lock and may go in parallel; TensorFlow's
- * and the logger's lines still go to the process's own stderr.
+ * their {@link CommandLine}'s streams, so nothing swaps {@code System.out}; TensorFlow's and the
+ * logger's lines still go to the process's own stderr.
  */
 public final class CliRunner {
   /** What one run printed and returned. */

@@ -115,6 +115,16 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void aRandomSelectionLargerThanThePoolNamesTheFlag() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "evaluate", "--data", "mnist", "--limit", "50", "--random", "51");
+    assertEquals(2, code, err.toString());
+    assertEquals(
+        "lq: usage error: --random must be in 1..50, got 51",
+        err.toString().lines().findFirst().orElse(""));
+  }
+
+  @Test
   void bothSourcesAtOnceIsAUsageError() {
     StringWriter err = new StringWriter();
     int code = run(err, "evaluate", "--data", "mnist", "--random", "3", "--selection", "x.csv");

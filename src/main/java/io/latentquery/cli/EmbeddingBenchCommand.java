@@ -8,6 +8,7 @@ import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq bench embedding}: trains each model kind with the same settings and reports the 1-NN
@@ -36,6 +39,7 @@ import picocli.CommandLine.Option;
           + "VAE 72.4%%, AE 76.5%%, t-SNE 94.1%%; parametric t-SNE on Fashion-MNIST 68.3%%."
     })
 final class EmbeddingBenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
@@ -45,6 +49,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "KIND",
       description = "Kinds to train and measure (default: ${DEFAULT-VALUE}).")
+  @Sets("model")
   List<String> models;
 
   @Option(
@@ -105,14 +110,16 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   public Integer call() {
     List<ModelKind> kinds =
         new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
-    EmbeddingBenchmark benchmark = new EmbeddingBenchmark(trustSubset, k, seed);
+    EmbeddingBenchmark benchmark =
+        OptionErrors.settings(spec, () -> new EmbeddingBenchmark(trustSubset, k, seed));
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
     Dataset test = split.split(Split.TEST);
     Dataset noValidation = pool.subset("no validation", new int[0]);
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
     AutoencoderConfig sizes =
-        architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build();
+        OptionErrors.settings(
+            spec, () -> architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build());
     for (ModelKind kind : kinds) {
       AutoencoderConfig config =
           sizes.toBuilder()
@@ -133,7 +140,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       RunFolder run = new RunFolder(work.resolve(runName(kind)));
       results.add(benchmark.run(settings, run, pool, noValidation, test));
     }
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         String.format(
             Locale.ROOT,
             "embedding quality: %s, pool %d, test %d, preset %s (filters %s, %d convolution(s) per level, dense %s), L = %d, batch %d, seed %d",
@@ -147,7 +155,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
             sizes.latentDim(),
             optimizer.batchSize,
             seed));
-    System.out.println(
+    stdout.println(
         String.format(
             Locale.ROOT,
             "%-6s %6s %9s %9s %9s",
@@ -157,7 +165,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
             "1-NN acc",
             "T(" + k + ")"));
     for (EmbeddingBenchmark.Result r : results) {
-      System.out.println(
+      stdout.println(
           String.format(
               Locale.ROOT,
               "%-6s %6d %9.1f %8.2f%% %9.4f  (T on %d test examples)",

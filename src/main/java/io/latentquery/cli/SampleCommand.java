@@ -31,7 +31,9 @@ import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq sample}: choose the n pool examples to label first. */
 @Command(
@@ -78,6 +80,7 @@ import picocli.CommandLine.Option;
 final class SampleCommand implements Callable<Integer> {
   private static final Logger LOG = LogManager.getLogger(SampleCommand.class);
 
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -93,6 +96,7 @@ final class SampleCommand implements Callable<Integer> {
       required = true,
       paramLabel = "N",
       description = "How many examples to select.")
+  @Sets("budget")
   int budget;
 
   @Option(
@@ -209,32 +213,34 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     if (budget < 1) {
-      throw new IllegalArgumentException("--n must be >= 1, got " + budget);
+      throw OptionErrors.usage(spec, "--n must be >= 1, got " + budget);
     }
     encoder.validate();
     SelectionService service = SelectionService.standard();
-    StrategyRegistry.Entry entry = service.registry().require(strategy);
+    StrategyRegistry.Entry entry =
+        OptionErrors.settings(spec, () -> service.registry().require(strategy));
     if ((encoderPath == null) == (latent == null)) {
-      throw new IllegalArgumentException("give either --encoder (with --data) or --latent");
+      throw OptionErrors.usage(spec, "give either --encoder (with --data) or --latent");
     }
     if (encoderPath != null && data == null) {
-      throw new IllegalArgumentException("--encoder needs --data");
+      throw OptionErrors.usage(spec, "--encoder needs --data");
     }
     if (entry.needsReconstructionError() && autoencoderPath == null) {
-      throw new IllegalArgumentException("strategy " + strategy + " needs --autoencoder");
+      throw OptionErrors.usage(spec, "strategy " + strategy + " needs --autoencoder");
     }
     if (autoencoderPath != null && !entry.needsReconstructionError()) {
-      throw new IllegalArgumentException("--autoencoder does not apply to strategy " + strategy);
+      throw OptionErrors.usage(spec, "--autoencoder does not apply to strategy " + strategy);
     }
     if (latent != null && data != null && autoencoderPath == null) {
-      throw new IllegalArgumentException(
+      throw OptionErrors.usage(
+          spec,
           "--data is read only with --encoder or --autoencoder, not with --latent alone");
     }
     if (autoencoderPath != null && data == null) {
-      throw new IllegalArgumentException("--autoencoder needs --data");
+      throw OptionErrors.usage(spec, "--autoencoder needs --data");
     }
-    Split chosen = Split.parse(split);
-    service.check(strategy, strategyOptions());
+    Split chosen = OptionErrors.settings(spec, () -> Split.parse(split));
+    OptionErrors.check(spec, () -> service.check(strategy, strategyOptions()));
     StrategyOptions options = StrategyOptions.of(strategyOptions());
     Path record = recordPath(out);
     for (Path file : List.of(out, record)) {
@@ -322,16 +328,18 @@ final class SampleCommand implements Callable<Integer> {
             .provenance(Provenance.capture("sample", settings, seed, dataChecksum))
             .draws(selection.madeDraws())
             .build());
-    System.out.println(
-        "selected "
-            + selection.size()
-            + " of "
-            + encodings.count()
-            + " pool examples with "
-            + outcome.strategyName()
-            + describeThreshold(selection)
-            + " -> "
-            + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "selected "
+                + selection.size()
+                + " of "
+                + encodings.count()
+                + " pool examples with "
+                + outcome.strategyName()
+                + describeThreshold(selection)
+                + " -> "
+                + out);
     return 0;
   }
 
@@ -358,8 +366,8 @@ final class SampleCommand implements Callable<Integer> {
     put(options, "quota", quota);
     for (Map.Entry<String, String> extra : extraOptions.entrySet()) {
       if (options.containsKey(extra.getKey())) {
-        throw new IllegalArgumentException(
-            "--option " + extra.getKey() + " repeats --" + extra.getKey());
+        throw OptionErrors.usage(
+            spec, "--option " + extra.getKey() + " repeats --" + extra.getKey());
       }
       options.put(extra.getKey(), extra.getValue());
     }

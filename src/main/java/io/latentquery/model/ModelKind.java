@@ -2,6 +2,7 @@ package io.latentquery.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.latentquery.SettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +98,8 @@ public enum ModelKind {
         .findFirst()
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
-                    "model must be one of " + ids() + ", got '" + text + "'"));
+                new SettingException(
+                    "model", "must be one of " + ids() + ", got '" + text + "'"));
   }
 
   public static String ids() {

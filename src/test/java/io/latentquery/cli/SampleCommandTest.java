@@ -151,7 +151,7 @@ class SampleCommandTest {
     CliRun tooMany = CliRun.of(sample(out, "--strategy", "uniform", "--n", "301"));
     assertEquals(2, tooMany.code());
     assertEquals(
-        "lq: usage error: budget n = 301 is larger than the 300 selectable pool examples",
+        "lq: usage error: --n 301 is larger than the 300 selectable pool examples",
         tooMany.errorLine());
     CliRun unknown = CliRun.of(sample(out, "--strategy", "no-such-strategy", "--n", "5"));
     assertEquals(2, unknown.code());
@@ -176,6 +176,27 @@ class SampleCommandTest {
     assertEquals(
         "lq: usage error: give either --encoder (with --data) or --latent", neither.errorLine());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void refusedSettingsNameTheFlag() {
+    Path out = dir.resolve("s.csv");
+    String[] cases = {
+      "--split bogus | --split must be pool, validation, test or all, got 'bogus'",
+      "--pool-size 0 | --pool-size must be >= 1, got 0",
+      "--pool-size 70000 | --pool-size 70000 + validation 10000 exceed the 60000 training examples"
+          + " of mnist",
+      "--batch-size 0 | --batch-size must be >= 1, got 0",
+    };
+    for (String c : cases) {
+      String[] options = c.split(" \\| ")[0].split(" ");
+      List<String> args = new ArrayList<>(List.of("--strategy", "random", "--n", "5"));
+      args.addAll(List.of(options));
+      CliRun run = CliRun.of(sample(out, args.toArray(String[]::new)));
+      assertEquals(2, run.code(), c + ": " + run.err());
+      assertEquals("lq: usage error: " + c.split(" \\| ")[1], run.errorLine(), c);
+      assertFalse(Files.exists(out), c);
+    }
   }
 
   @Test

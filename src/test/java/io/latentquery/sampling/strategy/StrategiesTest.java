@@ -177,15 +177,56 @@ class StrategiesTest {
 
   @Test
   void takeAllWithinTakesWholeNeighbourhoodsNearestFirst() {
-    // Points 0, 1, 2 at x = 0, 0.1, 0.2 and one far point: a normal draw near the cluster takes
-    // all three within t = 1 in distance order.
-    Points points = Points.of(new double[][] {{0, 0}, {0.1, 0}, {0.2, 0}, {50, 0}});
-    Selection selection =
-        strategy("uniform", Map.of("threshold", "1", "take", "all-within"))
-            .select(points, SelectionRequest.of(4, 2));
-    assertEquals(4, selection.size());
-    assertDistinct(selection);
-    assertEquals("all-within", selection.parameters().get("take"));
+    // t = 3 around blobs of unit spread: a draw that lands in a blob has dozens of points within t,
+    // far more than the budget of 25, so the order of the take decides which are chosen.
+    Points points = blobs(new int[] {150, 150, 150}, 10);
+    double t = 3;
+    for (String name : new String[] {"uniform", "normal"}) {
+      Selection selection =
+          strategy(name, Map.of("threshold", Double.toString(t), "take", "all-within"))
+              .select(points, SelectionRequest.of(25, 4));
+      assertEquals("all-within", selection.parameters().get("take"));
+      assertArrayEquals(bruteForceAllWithin(points, selection, t), selection.indices(), name);
+      assertDistinct(selection);
+      assertTrue(
+          java.util.stream.IntStream.range(1, selection.size())
+              .anyMatch(r -> Arrays.equals(selection.draws()[r], selection.draws()[r - 1])),
+          name + ": some draw took several points");
+    }
+  }
+
+  /**
+   * Replays the draws that took points: each takes every point not yet taken within t, nearest
+   * first (ties by index), until the budget is met; draws that took nothing changed nothing.
+   */
+  private static int[] bruteForceAllWithin(Points points, Selection selection, double t) {
+    boolean[] taken = new boolean[points.count()];
+    int[] expected = new int[selection.size()];
+    int filled = 0;
+    double[] previous = null;
+    for (double[] draw : selection.draws()) {
+      if (Arrays.equals(draw, previous)) {
+        continue;
+      }
+      previous = draw;
+      Integer[] order = new Integer[points.count()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      double[] d = new double[points.count()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Math.sqrt(points.squaredDistance(i, draw));
+      }
+      Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : a - b);
+      for (int i : order) {
+        if (filled < expected.length && !taken[i] && d[i] <= t) {
+          taken[i] = true;
+          expected[filled++] = i;
+        }
+      }
+    }
+    assertEquals(expected.length, filled, "the recorded draws account for every pick");
+    return expected;
   }
 
   @Test

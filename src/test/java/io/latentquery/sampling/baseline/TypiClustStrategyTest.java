@@ -74,7 +74,8 @@ class TypiClustStrategyTest {
       assertTrue(
           index - starts[blob] < 21, "pick " + index + " is in the dense core of blob " + blob);
       int size = starts[blob + 1] - starts[blob];
-      assertEquals(mostTypical(points, starts[blob], starts[blob + 1], Math.min(20, size / 2)), index);
+      assertEquals(
+          mostTypical(points, starts[blob], starts[blob + 1], Math.min(20, size / 2)), index);
     }
     assertEquals(3, selection.parameters().get("clusters"));
     assertEquals(20, selection.parameters().get("neighbors"));
@@ -123,16 +124,31 @@ class TypiClustStrategyTest {
   }
 
   /**
-   * Cluster A, points 0-6: (6,1) (0,3) (0,6) (3,3) (4,6) (6,0) (5,3); cluster B, points 7-12: (100,100)
-   * and four points 1 away from it plus (103,100); cluster C, points 13-17: five points on a line
-   * at x = 200..204.
+   * Cluster A, points 0-6: (6,1) (0,3) (0,6) (3,3) (4,6) (6,0) (5,3); cluster B, points 7-12:
+   * (100,100) and four points 1 away from it plus (103,100); cluster C, points 13-17: five points
+   * on a line at x = 200..204.
    */
   static Points threeClusters() {
     return Points.of(
         new double[][] {
-          {6, 1}, {0, 3}, {0, 6}, {3, 3}, {4, 6}, {6, 0}, {5, 3},
-          {100, 100}, {101, 100}, {99, 100}, {100, 101}, {100, 99}, {103, 100},
-          {200, 0}, {201, 0}, {202, 0}, {203, 0}, {204, 0}
+          {6, 1},
+          {0, 3},
+          {0, 6},
+          {3, 3},
+          {4, 6},
+          {6, 0},
+          {5, 3},
+          {100, 100},
+          {101, 100},
+          {99, 100},
+          {100, 101},
+          {100, 99},
+          {103, 100},
+          {200, 0},
+          {201, 0},
+          {202, 0},
+          {203, 0},
+          {204, 0}
         });
   }
 

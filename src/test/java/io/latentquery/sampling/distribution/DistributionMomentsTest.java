@@ -87,16 +87,14 @@ class DistributionMomentsTest {
     double[][] covariance = {{4, 1.2, -0.8}, {1.2, 2, 0.3}, {-0.8, 0.3, 1}};
     Moments m = Moments.of(draw(new MultivariateNormal(mean, covariance), 12));
     for (int i = 0; i < 3; i++) {
-      assertEquals(
-          mean[i], m.mean()[i], SE * Math.sqrt(covariance[i][i] / DRAWS), "mean of " + i);
+      assertEquals(mean[i], m.mean()[i], SE * Math.sqrt(covariance[i][i] / DRAWS), "mean of " + i);
       for (int j = 0; j < 3; j++) {
         // For a normal, Var(s_ij) = (S_ii S_jj + S_ij^2) / N to first order.
         double se =
             Math.sqrt(
                 (covariance[i][i] * covariance[j][j] + covariance[i][j] * covariance[i][j])
                     / DRAWS);
-        assertEquals(
-            covariance[i][j], m.covariance()[i][j], SE * se, "covariance " + i + "," + j);
+        assertEquals(covariance[i][j], m.covariance()[i][j], SE * se, "covariance " + i + "," + j);
       }
     }
   }

@@ -76,10 +76,7 @@ class DrawLoopTest {
     // limit with 3 of 4 taken instead of taking either of them.
     KdTree tree = new KdTree(LINE);
     DrawLoop loop =
-        new DrawLoop(
-            tree,
-            new Fixed(0.5),
-            new DrawLoop.Config(0.5, TakeMode.NEAREST, 3));
+        new DrawLoop(tree, new Fixed(0.5), new DrawLoop.Config(0.5, TakeMode.NEAREST, 3));
     InputException e =
         assertThrows(InputException.class, () -> loop.take(4, new SplittableRandom(1), "test"));
     assertTrue(e.getMessage().contains("(3 of 4 taken)"), e.getMessage());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
+import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
@@ -17,9 +18,11 @@ import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StrategiesTest {
@@ -145,8 +148,17 @@ class StrategiesTest {
     double[] errors = {0.1, 0.9, 0.3, 0.9, 0.05, 0.7, 0.2, 0.6};
     SelectionStrategy aeError =
         REGISTRY.create("ae-error", StrategyOptions.none().withScores(errors));
-    assertArrayEquals(
-        new int[] {1, 3, 5}, aeError.select(points, SelectionRequest.of(3, 1)).indices());
+    Selection byBce = aeError.select(points, SelectionRequest.of(3, 1));
+    assertArrayEquals(new int[] {1, 3, 5}, byBce.indices());
+    assertEquals(
+        "bce", byBce.parameters().get("error"), "the default measure is the training loss");
+    assertEquals(
+        "l1",
+        REGISTRY
+            .create("ae-error", StrategyOptions.of(Map.of("error", "l1")).withScores(errors))
+            .select(points, SelectionRequest.of(3, 1))
+            .parameters()
+            .get("error"));
     assertArrayEquals(
         new int[] {1, 5, 7},
         aeError.select(points, new SelectionRequest(3, 1, new int[] {3})).indices());
@@ -230,19 +242,71 @@ class StrategiesTest {
   }
 
   @Test
-  void sameSeedSameSelectionOtherSeedAnother() {
+  void sameSeedSameSelectionOtherSeedAnotherUnlessTheStrategyIsMarkedDeterministic() {
     Points points = blobs(new int[] {200, 200, 200}, 6);
+    Encodings encodings = new Encodings(points.toArray(), points.count(), 2, ids(600), null);
+    SelectionService service = new SelectionService(REGISTRY);
+    double[] errors = new double[600];
+    for (int i = 0; i < errors.length; i++) {
+      errors[i] = (i * 7919) % 600;
+    }
     for (String name : REGISTRY.names()) {
-      if (name.equals("ae-error") || name.equals("kcenter")) {
-        continue; // kcenter starts from the point nearest the mean: no seed involved
-      }
-      Selection a = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 42));
-      Selection b = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 42));
-      Selection c = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 43));
+      StrategyRegistry.Entry entry = REGISTRY.require(name);
+      StrategyOptions options =
+          entry.needsReconstructionError()
+              ? StrategyOptions.none().withScores(errors)
+              : StrategyOptions.none();
+      Selection a =
+          service.select(name, options, encodings, SelectionRequest.of(20, 42)).selection();
+      Selection b =
+          service.select(name, options, encodings, SelectionRequest.of(20, 42)).selection();
+      Selection c =
+          service.select(name, options, encodings, SelectionRequest.of(20, 43)).selection();
       assertArrayEquals(a.indices(), b.indices(), name);
       assertArrayEquals(a.drawDistances(), b.drawDistances(), name);
-      assertFalse(Arrays.equals(a.indices(), c.indices()), name + " ignores the seed");
+      assertEquals(entry.usesSeed(), a.parameters().get(SelectionService.USES_SEED), name);
+      assertEquals(
+          entry.usesSeed(),
+          !Arrays.equals(a.indices(), c.indices()),
+          name + ": seed use as marked");
     }
+    assertEquals(
+        List.of("ae-error"),
+        REGISTRY.entries().stream().filter(e -> !e.usesSeed()).map(e -> e.name()).toList(),
+        "the deterministic strategies");
+  }
+
+  @Test
+  void kcenterUsesTheSeedOnlyForItsColdStart() {
+    Points points = blobs(new int[] {200, 200, 200}, 6);
+    Encodings encodings = new Encodings(points.toArray(), points.count(), 2, ids(600), null);
+    SelectionService service = new SelectionService(REGISTRY);
+    int[] labeled = {3, 250};
+    Selection warm =
+        service
+            .select(
+                "kcenter", StrategyOptions.none(), encodings, new SelectionRequest(10, 1, labeled))
+            .selection();
+    Selection otherSeed =
+        service
+            .select(
+                "kcenter", StrategyOptions.none(), encodings, new SelectionRequest(10, 2, labeled))
+            .selection();
+    assertArrayEquals(warm.indices(), otherSeed.indices(), "from labeled points, no seed");
+    assertEquals(false, warm.parameters().get(SelectionService.USES_SEED));
+    Selection fromMean =
+        service
+            .select(
+                "kcenter",
+                StrategyOptions.of(Map.of("kcenter-start", "mean")),
+                encodings,
+                SelectionRequest.of(10, 1))
+            .selection();
+    assertEquals(false, fromMean.parameters().get(SelectionService.USES_SEED));
+  }
+
+  private static List<String> ids(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "p" + i).toList();
   }
 
   @Test

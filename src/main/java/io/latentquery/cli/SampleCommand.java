@@ -6,6 +6,7 @@ import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.inference.Encodings;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
@@ -285,7 +286,8 @@ final class SampleCommand implements Callable<Integer> {
       inputs.put("data_checksum", dataset.checksum());
     }
     if (autoencoderPath != null) {
-      options = options.withScores(reconstructionErrors(dataset, encodings));
+      ReconstructionError measure = ReconstructionErrorStrategy.measure(options);
+      options = options.withScores(reconstructionErrors(dataset, encodings, measure), measure);
       inputs.put("autoencoder", autoencoderPath.toString());
       inputs.put("autoencoder_sha256", Checksums.sha256(autoencoderPath));
     }
@@ -350,17 +352,14 @@ final class SampleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {
+  private double[] reconstructionErrors(
+      Dataset dataset, Encodings encodings, ReconstructionError measure) {
     SelectionService.checkSameExamples(dataset, encodings);
     try (SavedModelAutoencoder autoencoder =
             SavedModelAutoencoder.open(
                 autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
         BatchProgress progress = BatchProgress.start("reconstruct", dataset.size())) {
-      return autoencoder.errors(
-          dataset,
-          encoder.batchSize,
-          ReconstructionErrorStrategy.measure(StrategyOptions.of(strategyOptions())),
-          progress);
+      return autoencoder.errors(dataset, encoder.batchSize, measure, progress);
     }
   }
 

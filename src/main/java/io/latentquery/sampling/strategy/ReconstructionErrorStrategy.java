@@ -41,8 +41,23 @@ public final class ReconstructionErrorStrategy implements SelectionStrategy {
     return options.choice("error", ReconstructionError::parse).orElse(ReconstructionError.DEFAULT);
   }
 
+  /**
+   * Reads option {@code error} and the attached errors; refuses errors measured otherwise than the
+   * option asks, so a record never names a measure the ranking did not use.
+   */
   public static ReconstructionErrorStrategy fromOptions(StrategyOptions options) {
     ReconstructionError measure = measure(options);
+    options
+        .scoreMeasure()
+        .filter(given -> given != measure)
+        .ifPresent(
+            given -> {
+              throw new IllegalArgumentException(
+                  "the reconstruction errors were measured by "
+                      + given.label()
+                      + " but strategy ae-error asks for --error "
+                      + measure.label());
+            });
     return new ReconstructionErrorStrategy(
         options
             .scores()

@@ -48,7 +48,11 @@ public final class SelectionService {
     StrategyRegistry.Entry entry = registry.require(strategy);
     StrategyOptions parsed = StrategyOptions.of(options);
     registry.create(
-        strategy, entry.needsReconstructionError() ? parsed.withScores(new double[0]) : parsed);
+        strategy,
+        entry.needsReconstructionError()
+            ? parsed.withScores(
+                new double[0], ReconstructionErrorStrategy.measure(StrategyOptions.of(options)))
+            : parsed);
     return entry;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
 import io.latentquery.inference.Encodings;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
@@ -155,13 +156,25 @@ class StrategiesTest {
     assertEquals(
         "l1",
         REGISTRY
-            .create("ae-error", StrategyOptions.of(Map.of("error", "l1")).withScores(errors))
+            .create(
+                "ae-error",
+                StrategyOptions.of(Map.of("error", "l1"))
+                    .withScores(errors, ReconstructionError.L1))
             .select(points, SelectionRequest.of(3, 1))
             .parameters()
             .get("error"));
     assertArrayEquals(
         new int[] {1, 5, 7},
         aeError.select(points, new SelectionRequest(3, 1, new int[] {3})).indices());
+    IllegalArgumentException mismatch =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                REGISTRY.create(
+                    "ae-error", StrategyOptions.of(Map.of("error", "l1")).withScores(errors)));
+    assertEquals(
+        "the reconstruction errors were measured by bce but strategy ae-error asks for --error l1",
+        mismatch.getMessage());
     IllegalArgumentException missing =
         assertThrows(
             IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.inference.Encodings;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
@@ -16,6 +17,7 @@ import io.latentquery.sampling.io.IdList;
 import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.io.SelectionCsv;
 import io.latentquery.sampling.io.SelectionRecord;
+import io.latentquery.sampling.strategy.ReconstructionErrorStrategy;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
@@ -55,13 +57,14 @@ import picocli.CommandLine.Spec;
       "  uniform-cluster  Ward clusters (--clusters, default 10); per cluster a",
       "                   uniform box and a quota of n.",
       "  normal-cluster   Ward clusters; per cluster a normal and a quota of n.",
-      "  ae-error         the n examples the autoencoder reconstructs worst",
-      "                   (mean absolute error; needs --autoencoder).",
+      "  ae-error         the n examples the autoencoder reconstructs worst, by",
+      "                   --error (default bce, the training loss; needs --autoencoder).",
       "Baselines from the field (options via --option KEY=VALUE):",
       "  kmeans           k-means++ with k = n; the point nearest each centroid",
       "                   (kmeans-restarts=3).",
       "  kcenter          greedy k-center / core-set: farthest point first",
-      "                   (kcenter-start=mean|random).",
+      "                   (kcenter-start=random|mean: a seeded random first centre,",
+      "                   or the point nearest the mean, the same for every seed).",
       "  typiclust        the most typical point of each large uncovered k-means",
       "                   cluster (typiclust-max-clusters=500, typiclust-min-cluster-size=5).",
       "  probcover        greedy maximum coverage of delta-balls (delta=D, else the",
@@ -72,6 +75,9 @@ import picocli.CommandLine.Spec;
       "nearest neighbour, over up to 1000 points sampled with the seed; the value",
       "used is recorded. After --max-misses draws in a row take nothing the run",
       "stops with an error that suggests a larger --threshold.",
+      "Seeds: every strategy but ae-error uses --seed, so seeds give different",
+      "selections; ae-error (and kcenter from labeled points or kcenter-start=mean)",
+      "is the same for every seed, recorded as uses_seed false in OUT.json.",
       "Quotas: n|S|/N (proportional) or n/k (equal), rounded by largest",
       "remainder; a cluster too small gives all its points, the others share",
       "the rest.",
@@ -149,6 +155,16 @@ final class SampleCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Autoencoder SavedModel folder, for ae-error.")
   Path autoencoderPath;
+
+  @Option(
+      names = "--error",
+      paramLabel = "MEASURE",
+      description =
+          "ae-error: bce (default; binary cross-entropy, the loss the autoencoder was"
+              + " trained to minimise, so the ranking follows what training found hard) or l1"
+              + " (mean absolute error), per example over all pixels, from image and"
+              + " reconstruction.")
+  String errorMeasure;
 
   @Mixin EncoderOptions encoder;
 
@@ -276,7 +292,8 @@ final class SampleCommand implements Callable<Integer> {
       inputs.put("data_checksum", dataset.checksum());
     }
     if (autoencoderPath != null) {
-      options = options.withScores(reconstructionErrors(dataset, encodings));
+      ReconstructionError measure = ReconstructionErrorStrategy.measure(options);
+      options = options.withScores(reconstructionErrors(dataset, encodings, measure), measure);
       inputs.put("autoencoder", autoencoderPath.toString());
       inputs.put("autoencoder_sha256", Checksums.sha256(autoencoderPath));
     }
@@ -343,13 +360,14 @@ final class SampleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {
+  private double[] reconstructionErrors(
+      Dataset dataset, Encodings encodings, ReconstructionError measure) {
     SelectionService.checkSameExamples(dataset, encodings);
     try (SavedModelAutoencoder autoencoder =
             SavedModelAutoencoder.open(
                 autoencoderPath, SignatureSpec.autoencoder(), encoder.threads);
         BatchProgress progress = BatchProgress.start("reconstruct", dataset.size())) {
-      return autoencoder.errors(dataset, encoder.batchSize, progress);
+      return autoencoder.errors(dataset, encoder.batchSize, measure, progress);
     }
   }
 
@@ -364,6 +382,7 @@ final class SampleCommand implements Callable<Integer> {
     put(options, "ward", ward);
     put(options, "ward-centroids", wardCentroids);
     put(options, "quota", quota);
+    put(options, "error", errorMeasure);
     for (Map.Entry<String, String> extra : extraOptions.entrySet()) {
       if (options.containsKey(extra.getKey())) {
         throw OptionErrors.usage(

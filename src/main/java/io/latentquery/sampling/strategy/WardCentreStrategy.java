@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Exact Ward is deterministic, so where {@code auto} clusters exactly ({@link
  * WardClustering#exactInAuto}) every seed gives the same selection; the approximate mode's k-means
- * is seeded.
+ * is seeded; the selection records which as {@code uses_seed}.
  */
 public final class WardCentreStrategy implements SelectionStrategy {
   private final WardMode ward;
@@ -70,6 +70,7 @@ public final class WardCentreStrategy implements SelectionStrategy {
     parameters.put("covered_clusters", picks.coveredClusters());
     parameters.put("labeled_rule", "k = n + labeled; clusters holding a labeled point are skipped");
     parameters.put("ward", fit.mode().label());
+    parameters.put(SelectionService.USES_SEED, fit.mode() == WardMode.APPROX);
     if (fit.mode() == WardMode.APPROX) {
       parameters.put("ward_centroids", fit.centroids());
     }

@@ -67,7 +67,8 @@ final class DataCommand implements Runnable {
             BuiltinDataset.byId(name)
                 .orElseThrow(
                     () ->
-                        new IllegalArgumentException(
+                        OptionErrors.usage(
+                            spec,
                             "unknown built-in dataset '"
                                 + name
                                 + "'; known: mnist, fashion-mnist")));

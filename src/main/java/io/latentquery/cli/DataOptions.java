@@ -7,7 +7,9 @@ import io.latentquery.data.ImageFolderOptions;
 import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options that choose a dataset and a split, shared by every command that reads images. */
 public final class DataOptions {
@@ -41,8 +43,9 @@ public final class DataOptions {
   @Option(
       names = "--resize",
       paramLabel = "HxW",
+      converter = ImageShapeConverter.class,
       description = "Image folders: scale every image to this size.")
-  String resize;
+  ImageShape resize;
 
   @Option(
       names = "--limit",
@@ -51,9 +54,8 @@ public final class DataOptions {
   Integer limit;
 
   public DataRequest request() {
-    ImageShape size = resize == null ? null : ImageShape.parse(resize);
     return new DataRequest(
-        dataset, poolSize, validationSize, new ImageFolderOptions(channels, size));
+        dataset, poolSize, validationSize, new ImageFolderOptions(channels, resize));
   }
 
   public SplitDataset open() {
@@ -67,5 +69,17 @@ public final class DataOptions {
 
   public Dataset open(Split split) {
     return limited(open().split(split));
+  }
+
+  /** {@code --resize HxW}: a malformed size is a usage error when the command line is parsed. */
+  static final class ImageShapeConverter implements ITypeConverter<ImageShape> {
+    @Override
+    public ImageShape convert(String value) {
+      try {
+        return ImageShape.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.io.LatentFile;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq encode}: a split through an exported encoder, to a file of encodings. */
 @Command(
@@ -27,6 +30,7 @@ import picocli.CommandLine.Option;
       "and OUT.json with the encoder and data checksums. lq sample --latent reads either."
     })
 final class EncodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
   @Mixin EncoderOptions encoder;
@@ -95,7 +99,8 @@ final class EncodeCommand implements Callable<Integer> {
             .result("latentDim", encodings.dim())
             .result("seconds", (System.nanoTime() - start) / 1e9)
             .build());
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "encoded "
             + encodings.count()
             + " examples of "

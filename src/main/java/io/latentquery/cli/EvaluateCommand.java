@@ -14,12 +14,15 @@ import io.latentquery.eval.SelectionFile;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.provenance.Provenance;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq evaluate}: the accuracy of a classifier trained only on a selection's labeled examples.
@@ -33,6 +36,7 @@ import picocli.CommandLine.Option;
       "(the baseline). The pool must be the one the selection was made from (same --data, --pool-size, --limit)."
     })
 final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
@@ -50,6 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         names = "--random",
         paramLabel = "N",
         description = "Evaluate N pool examples chosen at random (seeded by --seed).")
+    @Sets("n")
     Integer random;
   }
 
@@ -109,15 +114,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClassifierSettings settings =
-        new ClassifierSettings(
-            ClassifierArchitecture.preset(classifier),
-            steps,
-            batchSize,
-            learningRate,
-            seed,
-            threads);
+        OptionErrors.settings(
+            spec,
+            () ->
+                new ClassifierSettings(
+                    ClassifierArchitecture.preset(classifier),
+                    steps,
+                    batchSize,
+                    learningRate,
+                    seed,
+                    threads));
     if (testLimit != null && testLimit < 1) {
-      throw new IllegalArgumentException("test limit must be >= 1, got " + testLimit);
+      throw OptionErrors.usage(spec, "--test-limit must be >= 1, got " + testLimit);
     }
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
@@ -146,8 +154,9 @@ final class EvaluateCommand implements Callable<Integer> {
             result,
             provenance);
     Json.write(target, report);
-    System.out.print(EvaluationText.format(result));
-    System.out.println("wrote " + target);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(EvaluationText.format(result));
+    stdout.println("wrote " + target);
     return 0;
   }
 

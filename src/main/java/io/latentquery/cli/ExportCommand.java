@@ -4,12 +4,15 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq export}: writes a trained run's encoder, decoder and autoencoder SavedModels. */
 @Command(
@@ -19,6 +22,7 @@ import picocli.CommandLine.Option;
         "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder "
             + "(latent -> image) and autoencoder (image -> reconstruction, error), signature serving_default.")
 final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -48,7 +52,8 @@ final class ExportCommand implements Callable<Integer> {
             folder.variablesPrefix(),
             List.of(folder.provenance(), folder.settings()));
     new SavedModelExporter().export(source, target, force);
-    System.out.println("exported " + target);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("exported " + target);
     return 0;
   }
 }

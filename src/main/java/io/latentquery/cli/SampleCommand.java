@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq sample}: choose the n pool examples to label first. */
 @Command(
@@ -41,13 +43,14 @@ import picocli.CommandLine.Option;
       "  uniform-cluster  Ward clusters (--clusters, default 10); per cluster a",
       "                   uniform box and a quota of n.",
       "  normal-cluster   Ward clusters; per cluster a normal and a quota of n.",
-      "  ae-error         the n examples the autoencoder reconstructs worst",
-      "                   (mean absolute error; needs --autoencoder).",
+      "  ae-error         the n examples the autoencoder reconstructs worst, by",
+      "                   --error (default bce, the training loss; needs --autoencoder).",
       "Baselines from the field (options via --option KEY=VALUE):",
       "  kmeans           k-means++ with k = n; the point nearest each centroid",
       "                   (kmeans-restarts=3).",
       "  kcenter          greedy k-center / core-set: farthest point first",
-      "                   (kcenter-start=mean|random).",
+      "                   (kcenter-start=random|mean: a seeded random first centre,",
+      "                   or the point nearest the mean, the same for every seed).",
       "  typiclust        the most typical point of each large uncovered k-means",
       "                   cluster (typiclust-max-clusters=500, typiclust-min-cluster-size=5).",
       "  probcover        greedy maximum coverage of delta-balls (delta=D, else the",
@@ -58,12 +61,16 @@ import picocli.CommandLine.Option;
       "nearest neighbour, over up to 1000 points sampled with the seed; the value",
       "used is recorded. After --max-misses draws in a row take nothing the run",
       "stops with an error that suggests a larger --threshold.",
+      "Seeds: every strategy but ae-error uses --seed, so seeds give different",
+      "selections; ae-error (and kcenter from labeled points or kcenter-start=mean)",
+      "is the same for every seed, recorded as uses_seed false in OUT.json.",
       "Quotas: n|S|/N (proportional) or n/k (equal), rounded by largest",
       "remainder; a cluster too small gives all its points, the others share",
       "the rest.",
       ""
     })
 final class SampleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -79,6 +86,7 @@ final class SampleCommand implements Callable<Integer> {
       required = true,
       paramLabel = "N",
       description = "How many examples to select.")
+  @Sets("budget")
   int budget;
 
   @Option(
@@ -137,6 +145,16 @@ final class SampleCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Autoencoder SavedModel folder, for ae-error.")
   Path autoencoderPath;
+
+  @Option(
+      names = "--error",
+      paramLabel = "MEASURE",
+      description =
+          "ae-error: bce (default; binary cross-entropy, the loss the autoencoder was"
+              + " trained to minimise, so the ranking follows what training found hard) or l1"
+              + " (mean absolute error), per example over all pixels, from image and"
+              + " reconstruction.")
+  String errorMeasure;
 
   @Mixin EncoderOptions encoder;
 
@@ -200,17 +218,20 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SelectionSettings settings =
-        SelectionSettings.builder()
-            .strategy(strategy)
-            .n(budget)
-            .seed(seed)
-            .options(strategyOptions())
-            .labeled(labeled)
-            .build();
+        OptionErrors.settings(
+            spec,
+            () ->
+                SelectionSettings.builder()
+                    .strategy(strategy)
+                    .n(budget)
+                    .seed(seed)
+                    .options(strategyOptions())
+                    .labeled(labeled)
+                    .build());
     encoder.validate();
     SelectionJob job = SelectionJob.standard();
-    job.check(settings, autoencoderPath != null);
-    PoolSettings poolSettings = poolSettings();
+    OptionErrors.check(spec, () -> job.check(settings, autoencoderPath != null));
+    PoolSettings poolSettings = OptionErrors.settings(spec, () -> poolSettings(settings));
     Path record = recordPath(out);
     for (Path file : List.of(out, record)) {
       if (Files.exists(file) && !force) {
@@ -221,14 +242,15 @@ final class SampleCommand implements Callable<Integer> {
     EncodedPool pool = EncodedPool.build(poolSettings, dataset, BatchProgress::start);
     SelectionResult result = job.run(settings, pool);
     result.write(out, record);
-    System.out.println(result.summary() + " -> " + out);
+    spec.commandLine().getOut().println(result.summary() + " -> " + out);
     return 0;
   }
 
-  private PoolSettings poolSettings() {
+  /** Where the pool comes from; the autoencoder's errors are measured as the selection asks. */
+  private PoolSettings poolSettings(SelectionSettings selection) {
     PoolSettings.Builder pool =
         PoolSettings.builder()
-            .autoencoder(autoencoderPath)
+            .autoencoder(autoencoderPath, selection.errorMeasure())
             .batchSize(encoder.batchSize)
             .threads(encoder.threads);
     if (source != null) {
@@ -251,10 +273,11 @@ final class SampleCommand implements Callable<Integer> {
     put(options, "ward", ward);
     put(options, "ward-centroids", wardCentroids);
     put(options, "quota", quota);
+    put(options, "error", errorMeasure);
     for (Map.Entry<String, String> extra : extraOptions.entrySet()) {
       if (options.containsKey(extra.getKey())) {
-        throw new IllegalArgumentException(
-            "--option " + extra.getKey() + " repeats --" + extra.getKey());
+        throw OptionErrors.usage(
+            spec, "--option " + extra.getKey() + " repeats --" + extra.getKey());
       }
       options.put(extra.getKey(), extra.getValue());
     }

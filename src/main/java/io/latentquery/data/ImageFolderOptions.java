@@ -1,5 +1,7 @@
 package io.latentquery.data;
 
+import io.latentquery.SettingException;
+
 /**
  * How an image folder is read.
  *
@@ -9,8 +11,7 @@ package io.latentquery.data;
 public record ImageFolderOptions(int channels, ImageShape resize) {
   public ImageFolderOptions {
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException(
-          "channels must be 1 (grayscale) or 3 (RGB), got " + channels);
+      throw new SettingException("channels", "must be 1 (grayscale) or 3 (RGB), got " + channels);
     }
   }
 

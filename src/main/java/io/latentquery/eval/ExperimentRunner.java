@@ -55,7 +55,8 @@ import org.apache.logging.log4j.Logger;
  * exports it, encodes the pool once, then per cell selects through the sampler's {@link
  * SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per cell.
  * Everything lives in the results folder: cells at its top, training runs under {@value #RUNS}/,
- * exports under {@value #SAVEDMODELS}/, and the experiment's provenance in {@value #PROVENANCE}. A
+ * exports under {@value #SAVEDMODELS}/ (both in the config's models folder when it names one), and
+ * the experiment's provenance in {@value #PROVENANCE}. A
  * second run skips stored cells and trains nothing already trained.
  */
 public final class ExperimentRunner {
@@ -191,13 +192,15 @@ public final class ExperimentRunner {
     if (cell.isBaseline()) {
       result =
           CellEvaluations.randomBaseline(
-              cell, new CellData(data.pool(), data.test(), dataArtifacts, null));
+              cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null));
     } else {
-      PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder());
+      PreparedAutoencoder autoencoder =
+          autoencoder(data, cell.autoencoder(), cell.trainingSeed());
       StrategySpec strategy = cell.strategy();
       StrategyOptions options = StrategyOptions.of(strategy.optionValues());
       if (sampler.registry().require(strategy.name()).needsReconstructionError()) {
-        options = options.withScores(autoencoder.pool().errors());
+        options =
+            options.withScores(autoencoder.pool().errors(), autoencoder.pool().errorMeasure());
       }
       long start = System.nanoTime();
       SelectionService.Outcome outcome =
@@ -215,11 +218,21 @@ public final class ExperimentRunner {
       result =
           CellEvaluations.evaluate(
               cell,
-              new CellData(data.pool(), data.test(), autoencoder.artifacts(), autoencoder.seed()),
+              new CellData(
+                  data.pool(), scoredOn(data), autoencoder.artifacts(), autoencoder.seed()),
               selection);
     }
     cellsRun++;
     return result;
+  }
+
+  /** The examples the cells' classifiers are scored on: the config's split. */
+  private Dataset scoredOn(PreparedData data) {
+    if (!config.scoresOnTest() && data.validation().size() == 0) {
+      throw new InputException(
+          data.spec().data() + " has no validation examples to score on; set \"split\": \"test\"");
+    }
+    return config.scoresOnTest() ? data.test() : data.validation();
   }
 
   private PreparedData open(DatasetSpec spec) {
@@ -272,24 +285,31 @@ public final class ExperimentRunner {
         .build();
   }
 
-  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data) {
+  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data, long seed) {
     return TrainSettings.builder(architecture(spec, data), DataRequest.of(data.spec().data()))
         .limit(data.spec().limit())
         .epochs(spec.epochs())
-        .seed(spec.trainingSeed())
+        .seed(seed)
         .threads(config.threads())
         .build();
   }
 
-  /** Trains (or reuses), exports and encodes an autoencoder for a dataset, once per run. */
-  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec) {
-    String name = data.spec().id() + "__" + spec.key();
+  /**
+   * Trains (or reuses), exports and encodes an autoencoder for a dataset and training seed, once
+   * per run.
+   */
+  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec, long seed) {
+    String name =
+        data.spec().id()
+            + "__"
+            + spec.key()
+            + (spec.variesTrainingSeed() ? "__t" + seed : "");
     PreparedAutoencoder prepared = autoencoders.get(name);
     if (prepared != null) {
       return prepared;
     }
-    RunFolder run = new RunFolder(store.folder().resolve(RUNS).resolve(name));
-    TrainSettings settings = trainSettings(spec, data);
+    RunFolder run = new RunFolder(config.modelsFolder().resolve(RUNS).resolve(name));
+    TrainSettings settings = trainSettings(spec, data, seed);
     Trainer.Start start =
         Files.isRegularFile(run.settings())
             ? Trainer.Start.RESUME
@@ -302,7 +322,7 @@ public final class ExperimentRunner {
     new Trainer(settings, run)
         .progress(trainingProgress)
         .train(data.pool(), data.validation(), start);
-    Path export = store.folder().resolve(SAVEDMODELS).resolve(name);
+    Path export = config.modelsFolder().resolve(SAVEDMODELS).resolve(name);
     if (!Files.exists(export) || olderThan(export, run.checkpoint())) {
       new SavedModelExporter()
           .export(
@@ -342,7 +362,7 @@ public final class ExperimentRunner {
         pool.encodings().count(),
         name,
         ExperimentGrid.duration(pool.seconds()));
-    prepared = new PreparedAutoencoder(pool, artifacts, spec.trainingSeed());
+    prepared = new PreparedAutoencoder(pool, artifacts, seed);
     autoencoders.put(name, prepared);
     return prepared;
   }

@@ -2,6 +2,7 @@ package io.latentquery.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.contract.SelectionCsv;
 import io.latentquery.contract.SelectionTable;
@@ -112,7 +113,7 @@ public final class RunReport {
   /** Another pool limit than the run's. */
   public RunReport limit(Integer value) {
     if (value != null && value < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + value);
+      throw new SettingException("limit", "must be >= 1, got " + value);
     }
     this.limit = value;
     return this;
@@ -133,10 +134,11 @@ public final class RunReport {
   /** TensorFlow intra-op threads (0: TensorFlow's default) and examples per batch. */
   public RunReport compute(int intraOpThreads, int examplesPerBatch) {
     if (intraOpThreads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0, got " + intraOpThreads);
+      throw new SettingException("threads", "must be >= 0, got " + intraOpThreads);
     }
     if (examplesPerBatch < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1, got " + examplesPerBatch);
+      throw new SettingException(
+          "batchSize", "batch size", "must be >= 1, got " + examplesPerBatch);
     }
     this.threads = intraOpThreads;
     this.batchSize = examplesPerBatch;

@@ -2,6 +2,7 @@ package io.latentquery.sampling.job;
 
 import io.latentquery.data.Dataset;
 import io.latentquery.inference.Encodings;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
@@ -22,18 +23,25 @@ import java.util.Map;
 public final class EncodedPool {
   private final Encodings encodings;
   private final double[] errors;
+  private final ReconstructionError errorMeasure;
   private final Map<String, Object> inputs;
   private final List<Provenance.Input> sources;
   private final String dataChecksum;
   private final double seconds;
 
-  private EncodedPool(Encodings encodings, double[] errors, Sources sources, double seconds) {
+  private EncodedPool(Encodings encodings, Errors errors, Sources sources, double seconds) {
     this.encodings = encodings;
-    this.errors = errors;
+    this.errors = errors.values();
+    this.errorMeasure = errors.measure();
     this.inputs = Collections.unmodifiableMap(sources.listed);
     this.sources = List.copyOf(sources.typed);
     this.dataChecksum = (String) inputs.getOrDefault("latent_sha256", inputs.get("data_checksum"));
     this.seconds = seconds;
+  }
+
+  /** The reconstruction errors and how they were measured; both null without an autoencoder. */
+  private record Errors(double[] values, ReconstructionError measure) {
+    static final Errors NONE = new Errors(null, null);
   }
 
   /** The inputs as selection.json lists them and as provenance records them, built together. */
@@ -84,14 +92,17 @@ public final class EncodedPool {
       inputs.listed.put("data_checksum", data.checksum());
       inputs.typed.add(new Provenance.Input("data", data.name(), data.checksum(), null));
     }
-    double[] errors = null;
+    Errors errors = Errors.NONE;
     if (settings.autoencoder() != null) {
       SelectionService.checkSameExamples(data, encodings);
       try (SavedModelAutoencoder autoencoder =
               SavedModelAutoencoder.open(
                   settings.autoencoder(), SignatureSpec.autoencoder(), settings.threads());
           ProgressDisplay.Task task = progress.start("reconstruct", data.size())) {
-        errors = autoencoder.errors(data, settings.batchSize(), task);
+        errors =
+            new Errors(
+                autoencoder.errors(data, settings.batchSize(), settings.errorMeasure(), task),
+                settings.errorMeasure());
       }
       inputs.add("autoencoder", settings.autoencoder());
     }
@@ -107,9 +118,17 @@ public final class EncodedPool {
     return errors != null;
   }
 
-  /** Mean absolute reconstruction error per example, in pool order; null without an autoencoder. */
+  /**
+   * The reconstruction error per example, measured by {@link #errorMeasure}, in pool order; null
+   * without an autoencoder.
+   */
   public double[] errors() {
     return errors;
+  }
+
+  /** How {@link #errors} were measured; null without an autoencoder. */
+  public ReconstructionError errorMeasure() {
+    return errorMeasure;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
  * @param encoder an encoder SavedModel folder, or null
  * @param signature how the encoder is called
  * @param autoencoder an autoencoder SavedModel folder, or null
+ * @param errorMeasure how the autoencoder's reconstruction errors are measured; null means {@link
+ *     ReconstructionError#DEFAULT}
  * @param data the dataset, needed with an encoder or an autoencoder, else null
  * @param split the split of {@code data} to select from
  * @param limit the first examples of the split only, or null for all
@@ -28,6 +31,7 @@ public record PoolSettings(
     Path encoder,
     SignatureSpec signature,
     Path autoencoder,
+    ReconstructionError errorMeasure,
     DataRequest data,
     Split split,
     Integer limit,
@@ -55,6 +59,7 @@ public record PoolSettings(
       throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
     }
     signature = signature == null ? SignatureSpec.encoder() : signature;
+    errorMeasure = errorMeasure == null ? ReconstructionError.DEFAULT : errorMeasure;
     split = split == null ? Split.POOL : split;
   }
 
@@ -77,6 +82,7 @@ public record PoolSettings(
     private Path encoder;
     private SignatureSpec signature;
     private Path autoencoder;
+    private ReconstructionError errorMeasure;
     private DataRequest data;
     private Split split;
     private Integer limit;
@@ -96,8 +102,15 @@ public record PoolSettings(
       return this;
     }
 
+    /** The autoencoder whose errors are measured by {@link ReconstructionError#DEFAULT}. */
     public Builder autoencoder(Path autoencoder) {
+      return autoencoder(autoencoder, ReconstructionError.DEFAULT);
+    }
+
+    /** The autoencoder and how its reconstruction errors are measured. */
+    public Builder autoencoder(Path autoencoder, ReconstructionError errorMeasure) {
       this.autoencoder = autoencoder;
+      this.errorMeasure = errorMeasure;
       return this;
     }
 
@@ -120,7 +133,16 @@ public record PoolSettings(
 
     public PoolSettings build() {
       return new PoolSettings(
-          latent, encoder, signature, autoencoder, data, split, limit, batchSize, threads);
+          latent,
+          encoder,
+          signature,
+          autoencoder,
+          errorMeasure,
+          data,
+          split,
+          limit,
+          batchSize,
+          threads);
     }
   }
 }

@@ -64,7 +64,7 @@ public final class SelectionJob {
     Encodings encodings = pool.encodings();
     StrategyOptions options = StrategyOptions.of(settings.options());
     if (entry.needsReconstructionError()) {
-      options = options.withScores(pool.errors());
+      options = options.withScores(pool.errors(), pool.errorMeasure());
     }
     Map<String, Object> inputs = new LinkedHashMap<>(pool.inputs());
     List<Provenance.Input> sources = new ArrayList<>(pool.sources());

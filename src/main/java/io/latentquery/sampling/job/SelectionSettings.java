@@ -1,6 +1,9 @@
 package io.latentquery.sampling.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.latentquery.inference.ReconstructionError;
+import io.latentquery.sampling.strategy.ReconstructionErrorStrategy;
+import io.latentquery.sampling.strategy.StrategyOptions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +32,17 @@ public record SelectionSettings(
     }
     options =
         Collections.unmodifiableMap(new LinkedHashMap<>(options == null ? Map.of() : options));
+  }
+
+  /**
+   * The reconstruction-error measure that option {@code error} asks for ({@code bce} unless given),
+   * for ae-error: the pool's errors must be measured by it.
+   *
+   * @throws IllegalArgumentException when option {@code error} is neither {@code bce} nor {@code
+   *     l1}
+   */
+  public ReconstructionError errorMeasure() {
+    return ReconstructionErrorStrategy.measure(StrategyOptions.of(options));
   }
 
   public static Builder builder() {

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.TestData;
 import io.latentquery.contract.SelectionCsv;
 import io.latentquery.data.DataRequest;
+import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.inference.TinySavedModels;
 import io.latentquery.provenance.Provenance;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job behind {@code lq sample}, run without the command line. The reference files were written
- * by {@code lq sample} before the job existed, from the same models, data, options and seeds; the
- * job must reproduce them byte for byte.
+ * by {@code lq sample} before the job existed, from the same models, data, options and seeds (the
+ * ae-error and typiclust files after ae-error's errors became bce by default, l1 by option, and
+ * TypiClust's clustering changed); the job must reproduce them byte for byte.
  */
 class SelectionJobTest {
   private static final int POOL = 300;
@@ -114,10 +117,44 @@ class SelectionJobTest {
     SelectionResult result =
         selectAndCompare(
             "ae-error.csv", pool, SelectionSettings.builder().strategy("ae-error").n(5).build());
-    // The autoencoder halves every pixel, so the examples it reconstructs worst are the brightest.
+    assertEquals(ReconstructionError.BCE, pool.errorMeasure());
+    assertEquals("bce", result.record().parameters().get("error"));
     double worstChosen = pool.errors()[result.selection().indices()[4]];
     long worse = Arrays.stream(pool.errors()).filter(e -> e > worstChosen).count();
     assertEquals(4, worse);
+  }
+
+  @Test
+  void theErrorOptionChoosesHowThePoolsErrorsAreMeasured() throws IOException {
+    SelectionSettings settings =
+        SelectionSettings.builder()
+            .strategy("ae-error")
+            .n(5)
+            .options(Map.of("error", "l1"))
+            .build();
+    assertEquals(ReconstructionError.L1, settings.errorMeasure());
+    EncodedPool pool = pool(encoded().autoencoder(autoencoder, settings.errorMeasure()).build());
+    // The autoencoder halves every pixel, so by mean absolute error the worst are the brightest.
+    double[] brightness = new double[POOL];
+    Dataset data = TestData.mnistPool(POOL);
+    float[] images = data.batch(0, POOL);
+    int size = images.length / POOL;
+    for (int i = 0; i < POOL; i++) {
+      for (int k = i * size; k < (i + 1) * size; k++) {
+        brightness[i] += images[k] / 2.0 / size;
+      }
+    }
+    assertArrayEquals(brightness, pool.errors(), 1e-6);
+    SelectionResult result = selectAndCompare("ae-error-l1.csv", pool, settings);
+    assertEquals("l1", result.record().parameters().get("error"));
+
+    EncodedPool bce = pool(encoded().autoencoder(autoencoder).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SelectionJob.standard().run(settings, bce));
+    assertEquals(
+        "the reconstruction errors were measured by bce but strategy ae-error asks for --error l1",
+        e.getMessage());
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-class ConvAutoencoderTest {
+class AutoencoderTest {
 
   private static void assertShapes(AutoencoderConfig config) {
     ImageShape shape = config.input();
@@ -145,8 +145,7 @@ class ConvAutoencoderTest {
                   tf,
                   context,
                   tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1))));
-      assertEquals(
-          List.of(ConvAutoencoder.RECONSTRUCTION_LOSS), List.copyOf(training.lossTerms().keySet()));
+      assertEquals(List.of(ReconstructionTerm.NAME), List.copyOf(training.lossTerms().keySet()));
       assertEquals(2, context.feeds().size(), "one dropout mask per dense layer");
     }
   }

@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--models",
       paramLabel = "DIR",
       description =
-          "The run's export (encoder/, decoder/, autoencoder/); default savedmodels/NAME.")
+          "The run's export (encoder/, decoder/, autoencoder/); default: the folder the run recorded in its export.json, else savedmodels/NAME.")
   Path models;
 
   @Option(

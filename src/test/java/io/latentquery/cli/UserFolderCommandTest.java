@@ -54,6 +54,47 @@ class UserFolderCommandTest {
   }
 
   @Test
+  void aRunExportedElsewhereIsFoundByEveryCommandTakingRun() throws Exception {
+    Path folder = splitFolder();
+    Path run = dir.resolve("models/bands");
+    Path export = dir.resolve("elsewhere/bands-export");
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--data",
+            folder.toString(),
+            "--limit",
+            "16",
+            "--preset",
+            "small",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "16",
+            "--threads",
+            "1",
+            "--run",
+            run.toString(),
+            "--export-to",
+            export.toString());
+    assertEquals(0, train.code(), train.err());
+    assertEquals(
+        export.toAbsolutePath().normalize().toString(),
+        Json.readTree(run.resolve("export.json")).path("folder").asText());
+
+    // lq export without --out writes to the recorded folder, so it refuses to replace it.
+    CliRun again = CliRun.of("export", "--run", run.toString());
+    assertEquals(1, again.code(), again.err());
+    assertTrue(again.errorLine().contains(export.toString()), again.err());
+
+    Path report = dir.resolve("report");
+    CliRun shown =
+        CliRun.of("report", "--run", run.toString(), "--threads", "1", "--out", report.toString());
+    assertEquals(0, shown.code(), shown.err());
+    assertTrue(Files.isRegularFile(report.resolve("index.html")));
+  }
+
+  @Test
   void evaluateTestsOnTheFoldersTestSplit() {
     Path folder = splitFolder();
     Path out = dir.resolve("random.evaluation.json");

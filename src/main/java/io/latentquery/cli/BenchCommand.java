@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code lq bench ...}: speed measurements, reported in docs/benchmarks.md. */
 @Command(
     name = "bench",
+    header = "Measure speed and embedding quality.",
     mixinStandardHelpOptions = true,
     description = "Measure speed and embedding quality.",
     subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
@@ -33,6 +34,7 @@ final class BenchCommand implements Runnable {
 
   @Command(
       name = "train",
+      header = "Measure training throughput in images per second.",
       mixinStandardHelpOptions = true,
       description = "Training throughput (images/s of full Adam steps) after warm-up.")
   static final class Train implements Callable<Integer> {

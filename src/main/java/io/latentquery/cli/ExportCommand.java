@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code lq export}: writes a trained run's encoder, decoder and autoencoder SavedModels. */
 @Command(
     name = "export",
+    header = "Export a training run as SavedModels.",
     mixinStandardHelpOptions = true,
     description =
         "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder "

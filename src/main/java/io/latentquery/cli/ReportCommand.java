@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "report",
+    header = "Write a training run's report as an HTML folder.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

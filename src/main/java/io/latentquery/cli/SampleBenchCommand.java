@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "sample",
+    header = "Time the samplers on synthetic encodings.",
     mixinStandardHelpOptions = true,
     description = {
       "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",

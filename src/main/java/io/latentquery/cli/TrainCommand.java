@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq train}: trains an autoencoder on the pool into models/NAME, then exports it. */
 @Command(
     name = "train",
+    header = "Train an autoencoder on the pool and export it.",
     mixinStandardHelpOptions = true,
     description =
         "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "

@@ -92,6 +92,14 @@ class UserFolderCommandTest {
         CliRun.of("report", "--run", run.toString(), "--threads", "1", "--out", report.toString());
     assertEquals(0, shown.code(), shown.err());
     assertTrue(Files.isRegularFile(report.resolve("index.html")));
+
+    // lq explore --run encodes the run's own pool (its --limit 16) with the recorded export.
+    Path page = dir.resolve("explore.html");
+    CliRun explored =
+        CliRun.of("explore", "--run", run.toString(), "--threads", "1", "--out", page.toString());
+    assertEquals(0, explored.code(), explored.err());
+    assertTrue(explored.out().contains("explorer of 16 of 16 pool examples"), explored.out());
+    assertTrue(Files.readString(page).contains("train/high/000.png"));
   }
 
   @Test

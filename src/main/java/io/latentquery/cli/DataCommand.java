@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     header = "Fetch and prepare datasets.",
     description = "Fetch and prepare datasets.",
     mixinStandardHelpOptions = true,
-    subcommands = {DataCommand.Fetch.class, UnbalanceCommand.class})
+    subcommands = {DataCommand.Fetch.class, ImportCommand.class, UnbalanceCommand.class})
 final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

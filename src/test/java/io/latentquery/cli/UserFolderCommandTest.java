@@ -176,4 +176,48 @@ class UserFolderCommandTest {
         seedAlone.err().contains("--split-seed needs --validation-split or --test-split"),
         seedAlone.err());
   }
+
+  @Test
+  void anImportedFolderWorksAsData() {
+    Path folder = dir.resolve("digits");
+    PngFolders.write(folder.resolve("low"), 0, 2, 12, 28);
+    PngFolders.write(folder.resolve("high"), 1, 2, 12, 28);
+    Path imported = dir.resolve("digits-idx");
+    CliRun made =
+        CliRun.of(
+            "data",
+            "import",
+            folder.toString(),
+            "--test-split",
+            "0.25",
+            "--out",
+            imported.toString());
+    assertEquals(0, made.code(), made.err());
+    assertTrue(
+        made.out().contains("pool 18, validation 0, test 6, classes [high, low]"), made.out());
+    Path out = dir.resolve("e.json");
+    CliRun evaluated =
+        CliRun.of(
+            "evaluate",
+            "--data",
+            imported.toString(),
+            "--random",
+            "4",
+            "--steps",
+            "1",
+            "--threads",
+            "1",
+            "--out",
+            out.toString());
+    assertEquals(0, evaluated.code(), evaluated.err());
+    assertEquals(6, Json.readTree(out).at("/result/testSize").asInt());
+
+    CliRun first =
+        CliRun.of("data", "import", folder.toString(), "--out", dir.resolve("x").toString());
+    assertEquals(0, first.code(), first.err());
+    CliRun again =
+        CliRun.of("data", "import", folder.toString(), "--out", dir.resolve("x").toString());
+    assertEquals(1, again.code());
+    assertTrue(again.errorLine().endsWith("exists; use --force to replace it"), again.err());
+  }
 }

@@ -44,4 +44,111 @@ public record ExploreData(
   public int count() {
     return index.length;
   }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Names every field, so that no two arrays of one type can change places. */
+  public static final class Builder {
+    private String title;
+    private String poolName;
+    private int poolSize;
+    private int[] index;
+    private List<String> id;
+    private float[] x;
+    private float[] y;
+    private List<String> axes;
+    private int[] label;
+    private List<String> classNames = List.of();
+    private int[] cluster;
+    private int dim;
+    private float[] z;
+    private int[] selected = new int[0];
+    private List<String> palette;
+    private SpriteSheet.Layout sprite;
+
+    private Builder() {}
+
+    public Builder title(String value) {
+      title = value;
+      return this;
+    }
+
+    /** The pool's name and size. */
+    public Builder pool(String name, int size) {
+      poolName = name;
+      poolSize = size;
+      return this;
+    }
+
+    /** The drawn points' pool indices and ids. */
+    public Builder points(int[] poolIndices, List<String> ids) {
+      index = poolIndices;
+      id = ids;
+      return this;
+    }
+
+    /** The drawn points' plane coordinates and the titles of the two axes. */
+    public Builder plane(float[] xs, float[] ys, List<String> axisTitles) {
+      x = xs;
+      y = ys;
+      axes = axisTitles;
+      return this;
+    }
+
+    /** Class indices (null when unlabeled) and class names. */
+    public Builder classes(int[] labels, List<String> names) {
+      label = labels;
+      classNames = names;
+      return this;
+    }
+
+    public Builder clusters(int[] assignments) {
+      cluster = assignments;
+      return this;
+    }
+
+    /** The latent vectors, point after point, of dimension {@code latentDim}. */
+    public Builder latent(float[] values, int latentDim) {
+      z = values;
+      dim = latentDim;
+      return this;
+    }
+
+    public Builder selected(int[] positions) {
+      selected = positions;
+      return this;
+    }
+
+    public Builder palette(List<String> colours) {
+      palette = colours;
+      return this;
+    }
+
+    public Builder sprite(SpriteSheet.Layout layout) {
+      sprite = layout;
+      return this;
+    }
+
+    public ExploreData build() {
+      return new ExploreData(
+          title,
+          poolName,
+          poolSize,
+          index,
+          id,
+          x,
+          y,
+          axes,
+          label,
+          classNames,
+          cluster,
+          dim,
+          z,
+          selected,
+          palette,
+          sprite);
+    }
+  }
 }

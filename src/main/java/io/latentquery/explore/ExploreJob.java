@@ -90,23 +90,18 @@ public final class ExploreJob {
     for (int c = 0; c < Math.max(k, pool.numClasses()); c++) {
       palette.add(String.format("#%06x", Palette.color(c).getRGB() & 0xffffff));
     }
-    return new ExploreData(
-        input.title(),
-        pool.name(),
-        pool.size(),
-        shown,
-        ids,
-        floats(plane.x()),
-        floats(plane.y()),
-        List.of(plane.xLabel(), plane.yLabel()),
-        labels,
-        pool.classNames(),
-        clusters,
-        points.dim(),
-        floats(points.toArray()),
-        selected,
-        palette,
-        SpriteSheet.Layout.of(pool.shape(), shown.length, settings.thumbnailSide()));
+    return ExploreData.builder()
+        .title(input.title())
+        .pool(pool.name(), pool.size())
+        .points(shown, ids)
+        .plane(floats(plane.x()), floats(plane.y()), List.of(plane.xLabel(), plane.yLabel()))
+        .classes(labels, pool.classNames())
+        .clusters(clusters)
+        .latent(floats(points.toArray()), points.dim())
+        .selected(selected)
+        .palette(palette)
+        .sprite(SpriteSheet.Layout.of(pool.shape(), shown.length, settings.thumbnailSide()))
+        .build();
   }
 
   /** Every pool index when the pool fits, else a seeded sample that keeps every selected one. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq bench ...}: speed measurements, reported in docs/benchmarks.md. */
 @Command(
     name = "bench",
+    header = "Measure speed and embedding quality.",
     mixinStandardHelpOptions = true,
     description = "Measure speed and embedding quality.",
     subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
@@ -36,6 +37,7 @@ final class BenchCommand implements Runnable {
 
   @Command(
       name = "train",
+      header = "Measure training throughput in images per second.",
       mixinStandardHelpOptions = true,
       description = "Training throughput (images/s of full Adam steps) after warm-up.")
   static final class Train implements Callable<Integer> {

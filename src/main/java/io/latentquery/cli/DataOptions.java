@@ -3,6 +3,7 @@ package io.latentquery.cli;
 import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
+import io.latentquery.data.FolderSplit;
 import io.latentquery.data.ImageFolderOptions;
 import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
@@ -18,7 +19,7 @@ public final class DataOptions {
       required = true,
       paramLabel = "NAME|PATH",
       description =
-          "mnist, fashion-mnist (after 'lq data fetch'), an image folder, a folder with dataset.json, or an IDX image file.")
+          "mnist, fashion-mnist (after 'lq data fetch'), an image folder (split by train/, val/ and test/ sub-folders when it has them), a folder with dataset.json, or an IDX image file.")
   String dataset;
 
   @Option(
@@ -32,6 +33,27 @@ public final class DataOptions {
       paramLabel = "N",
       description = "Validation size (default: 10000 for built-ins, 0 for a path).")
   Integer validationSize;
+
+  @Option(
+      names = "--validation-split",
+      paramLabel = "F",
+      description =
+          "Image folders: take this fraction of each class for validation; the split is kept in the"
+              + " folder's dataset.json.")
+  Double validationSplit;
+
+  @Option(
+      names = "--test-split",
+      paramLabel = "F",
+      description =
+          "Image folders: take this fraction of each class for test; kept with --validation-split.")
+  Double testSplit;
+
+  @Option(
+      names = "--split-seed",
+      paramLabel = "S",
+      description = "Seed of --validation-split and --test-split (default: 0).")
+  Long splitSeed;
 
   @Option(
       names = "--channels",
@@ -55,7 +77,22 @@ public final class DataOptions {
 
   public DataRequest request() {
     return new DataRequest(
-        dataset, poolSize, validationSize, new ImageFolderOptions(channels, resize));
+        dataset, poolSize, validationSize, new ImageFolderOptions(channels, resize, folderSplit()));
+  }
+
+  /** The fraction split asked for, or null when neither fraction is given. */
+  private FolderSplit folderSplit() {
+    if (validationSplit == null && testSplit == null) {
+      if (splitSeed != null) {
+        throw new io.latentquery.SettingException(
+            "splitSeed", "--split-seed", "needs --validation-split or --test-split");
+      }
+      return null;
+    }
+    return new FolderSplit(
+        validationSplit == null ? 0 : validationSplit,
+        testSplit == null ? 0 : testSplit,
+        splitSeed == null ? 0 : splitSeed);
   }
 
   public SplitDataset open() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq decode}: latent points through an exported decoder, to PNG files. */
 @Command(
     name = "decode",
+    header = "Decode latent points into PNG images.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

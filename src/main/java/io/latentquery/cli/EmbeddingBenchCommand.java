@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "embedding",
+    header = "Measure the embedding quality of each model kind.",
     mixinStandardHelpOptions = true,
     description = {
       "Embedding quality of each model kind: train it on the pool (no validation pass; --limit caps"

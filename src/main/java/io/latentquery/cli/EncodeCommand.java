@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq encode}: a split through an exported encoder, to a file of encodings. */
 @Command(
     name = "encode",
+    header = "Encode a dataset split with an encoder SavedModel.",
     mixinStandardHelpOptions = true,
     description = {
       "Encode a dataset split with an exported encoder SavedModel (any SavedModel with one float image input and one [-1,L] float output).",

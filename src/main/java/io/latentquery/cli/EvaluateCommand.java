@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "evaluate",
+    header = "Train a classifier on a selection and test it.",
     mixinStandardHelpOptions = true,
     description = {
       "Train a classifier only on the selected pool examples with their labels, then report its test accuracy,",

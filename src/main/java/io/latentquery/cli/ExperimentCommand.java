@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq experiment ...}: the method's evaluation grid. */
 @Command(
     name = "experiment",
+    header = "Run experiment grids and tabulate their results.",
     description = "Experiment grids: datasets x autoencoders x strategies x budgets x seeds.",
     mixinStandardHelpOptions = true,
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
@@ -35,6 +36,7 @@ final class ExperimentCommand implements Runnable {
 
   @Command(
       name = "run",
+      header = "Run every cell of an experiment grid.",
       mixinStandardHelpOptions = true,
       description = {
         "Run the grid of CONFIG: check the whole config first (strategies and their options, model kinds,",
@@ -77,6 +79,7 @@ final class ExperimentCommand implements Runnable {
 
   @Command(
       name = "table",
+      header = "Aggregate stored cell results into the method's table.",
       mixinStandardHelpOptions = true,
       description = {
         "Aggregate the stored cell results of CONFIG into the method's table: rows autoencoder x strategy,",

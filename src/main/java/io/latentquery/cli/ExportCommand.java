@@ -1,5 +1,6 @@
 package io.latentquery.cli;
 
+import io.latentquery.contract.RunExport;
 import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.train.RunFolder;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq export}: writes a trained run's encoder, decoder and autoencoder SavedModels. */
 @Command(
     name = "export",
+    header = "Export a training run as SavedModels.",
     mixinStandardHelpOptions = true,
     description =
         "Export a training run's last checkpoint as SavedModels: encoder (image -> latent), decoder "
@@ -35,7 +37,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+      description =
+          "Export folder, recorded in the run's export.json (default: the recorded one, else savedmodels/NAME).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing export.")
@@ -45,13 +48,14 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     RunFolder folder = new RunFolder(run);
     TrainSettings settings = folder.readSettings();
-    Path target = out != null ? out : Path.of("savedmodels", folder.name());
+    Path target = out != null ? out : RunExport.locate(run);
     ExportSource source =
         new ExportSource(
             settings.model(),
             folder.variablesPrefix(),
             List.of(folder.provenance(), folder.settings()));
     new SavedModelExporter().export(source, target, force);
+    RunExport.record(run, target);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("exported " + target);
     return 0;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
+      ExploreCommand.class,
       DecodeCommand.class,
       BenchCommand.class,
     })

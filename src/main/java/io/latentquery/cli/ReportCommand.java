@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
+    header = "Write a training run's report as an HTML folder.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -46,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--models",
       paramLabel = "DIR",
       description =
-          "The run's export (encoder/, decoder/, autoencoder/); default savedmodels/NAME.")
+          "The run's export (encoder/, decoder/, autoencoder/); default: the folder the run recorded in its export.json, else savedmodels/NAME.")
   Path models;
 
   @Option(

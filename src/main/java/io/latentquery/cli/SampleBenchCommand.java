@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "sample",
+    header = "Time the samplers on synthetic encodings.",
     mixinStandardHelpOptions = true,
     description = {
       "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",

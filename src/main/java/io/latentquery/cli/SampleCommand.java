@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq sample}: choose the n pool examples to label first. */
 @Command(
     name = "sample",
+    header = "Choose which pool examples to label first.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -1,6 +1,7 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.RunExport;
 import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq train}: trains an autoencoder on the pool into models/NAME, then exports it. */
 @Command(
     name = "train",
+    header = "Train an autoencoder on the pool and export it.",
     mixinStandardHelpOptions = true,
     description =
         "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
@@ -118,7 +120,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--export-to",
       paramLabel = "DIR",
-      description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+      description =
+          "Export folder, recorded in the run's export.json (default: savedmodels/NAME, NAME being the run folder's name; with --resume, the recorded one).")
   Path exportTo;
 
   @Override
@@ -131,7 +134,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     RunFolder folder = new RunFolder(run);
     Path exportTarget =
-        noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());
+        noExport
+            ? null
+            : exportTo != null
+                ? exportTo
+                : resume ? RunExport.locate(run) : RunExport.defaultFolder(run);
     if (exportTarget != null && Files.exists(exportTarget) && !force && !resume) {
       throw new InputException(
           "export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
@@ -176,6 +183,7 @@ final class TrainCommand implements Callable<Integer> {
               folder.variablesPrefix(),
               List.of(folder.provenance(), folder.settings()));
       new SavedModelExporter().export(source, exportTarget, true);
+      RunExport.record(run, exportTarget);
       out.println("exported " + exportTarget);
     }
     return 0;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq data unbalance}: writes the method's unbalanced pool as a dataset folder. */
 @Command(
     name = "unbalance",
+    header = "Write a copy of a dataset with unbalanced classes.",
     mixinStandardHelpOptions = true,
     description = {
       "Write an unbalanced copy of a dataset: each even class gains SHIFT pool examples (random pool images of",

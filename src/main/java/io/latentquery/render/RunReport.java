@@ -3,6 +3,7 @@ package io.latentquery.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
 import io.latentquery.SettingException;
+import io.latentquery.contract.RunExport;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.contract.SelectionCsv;
 import io.latentquery.contract.SelectionTable;
@@ -86,9 +87,12 @@ public final class RunReport {
     return name == null ? "run" : name.toString();
   }
 
-  /** Where {@code lq export} puts the run's SavedModels by default: {@code savedmodels/NAME}. */
+  /**
+   * Where the run's SavedModels are: the folder its {@code export.json} records, else {@code
+   * savedmodels/NAME}.
+   */
   public static Path defaultModels(Path run) {
-    return Path.of("savedmodels", name(run));
+    return RunExport.locate(run);
   }
 
   /** Where the report goes by default: {@code reports/NAME}. */

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class DecodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
+  @Mixin ModelTrustOptions trust;
 
   @Option(
       names = "--decoder",
@@ -82,7 +83,7 @@ final class DecodeCommand implements Callable<Integer> {
     Encodings points = LatentPoints.read(latent);
     LatentImages.Result result;
     try (SavedModelDecoder model =
-        SavedModelDecoder.open(decoder, SignatureSpec.decoder(), threads)) {
+        SavedModelDecoder.open(decoder, trust.apply(SignatureSpec.decoder()), threads)) {
       result = new LatentImages(model, decoder, scale).write(points, latent, out, force);
     }
     PrintWriter stdout = spec.commandLine().getOut();

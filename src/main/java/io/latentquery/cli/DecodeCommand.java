@@ -1,5 +1,6 @@
 package io.latentquery.cli;
 
+import io.latentquery.files.OutputLock;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelDecoder;
 import io.latentquery.inference.SignatureSpec;
@@ -74,6 +75,13 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OutputLock lock = OutputLocks.claim(spec, out)) {
+      return write();
+    }
+  }
+
+  /** Decodes and writes, holding the lock on --out. */
+  private Integer write() {
     if (scale < 1 || scale > 64) {
       throw OptionErrors.usage(spec, "--scale must be in 1..64, got " + scale);
     }

@@ -9,6 +9,7 @@ import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
 import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
+import io.latentquery.files.OutputLock;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.model.loss.TsneSettings;
@@ -129,6 +130,13 @@ final class TrainCommand implements Callable<Integer> {
     if (noExport && exportTo != null) {
       throw OptionErrors.usage(spec, "--no-export and --export-to exclude each other");
     }
+    try (OutputLock lock = OutputLocks.claim(spec, run)) {
+      return train();
+    }
+  }
+
+  /** Trains and exports, holding the lock on --run. */
+  private Integer train() {
     RunFolder folder = new RunFolder(run);
     Path exportTarget =
         noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());

@@ -39,6 +39,7 @@ public final class Trainer {
   private final TrainSettings settings;
   private final RunFolder run;
   private Supplier<Progress> progress = Progress::forEnvironment;
+  private StopRequest stop = StopRequest.NONE;
 
   public Trainer(TrainSettings settings, RunFolder run) {
     this.settings = settings;
@@ -51,6 +52,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Stops training at the next step boundary once {@code request} asks (signals, in the CLI). */
+  public Trainer stopWhen(StopRequest request) {
+    this.stop = request;
+    return this;
+  }
+
   /**
    * Trains on {@code pool} and reports the loss on {@code validation} (may be empty) each epoch.
    *
@@ -58,6 +65,7 @@ public final class Trainer {
    *     stays
    * @throws InputException when the run exists and {@code start} is NEW, or a resumed run's
    *     settings or data differ
+   * @throws TrainingStoppedException when the stop request asked, before the next step
    */
   public TrainResult train(Dataset pool, Dataset validation, Start start) {
     if (!pool.shape().equals(settings.model().input())) {
@@ -129,6 +137,10 @@ public final class Trainer {
       int[] bounds =
           BatchBounds.of(order.length, settings.batchSize(), settings.model().minimumBatchSize());
       for (int step = 1; step < bounds.length; step++) {
+        if (stop.requested()) {
+          display.endEpoch();
+          throw new TrainingStoppedException(stop.reason(), epoch, epoch - 1);
+        }
         int[] indices = Arrays.copyOfRange(order, bounds[step - 1], bounds[step]);
         Batch batch =
             new Batch(

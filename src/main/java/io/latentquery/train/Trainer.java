@@ -85,6 +85,9 @@ public final class Trainer {
     }
     String checksum = pool.checksum();
     CheckpointState state = prepareFolder(start, checksum);
+    if (start == Start.RESUME && state.epoch() >= settings.epochs()) {
+      Json.write(run.settings(), settings);
+    }
     if (state.epoch() >= settings.epochs()) {
       LOG.info(
           "run {} already completed {} of {} epochs; nothing to train",
@@ -98,10 +101,13 @@ public final class Trainer {
                 settings.model(), settings.seed(), settings.learningRate(), settings.threads());
         Progress display = progress.get()) {
       if (state.epoch() > 0) {
-        session.restore(run.variablesPrefix());
+        restore(session);
         LOG.info("resuming {} after epoch {} ({} steps)", run.path(), state.epoch(), state.steps());
       } else {
         session.initialize();
+      }
+      if (start == Start.RESUME) {
+        Json.write(run.settings(), settings);
       }
       logDevices(session, pool);
       MetricsCsv metrics = new MetricsCsv(run.metrics(), session.termNames());
@@ -110,6 +116,28 @@ public final class Trainer {
         LOG.info("no validation images: validation_loss stays empty");
       }
       return loop(session, display, metrics, pool, validation, state);
+    }
+  }
+
+  /**
+   * Restores the checkpoint, or refuses a corrupt or truncated one in one line before anything in
+   * the run is written.
+   */
+  private void restore(TrainingSession session) {
+    try {
+      session.restore(run.variablesPrefix());
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage()).strip();
+      int newline = message.indexOf('\n');
+      throw new InputException(
+          "cannot resume "
+              + run.path()
+              + ": its checkpoint "
+              + run.checkpoint()
+              + " is corrupt or truncated ("
+              + (newline < 0 ? message : message.substring(0, newline))
+              + "); nothing was changed",
+          e);
     }
   }
 
@@ -261,7 +289,6 @@ public final class Trainer {
                 + provenance.dataChecksum()
                 + ")");
       }
-      Json.write(run.settings(), settings);
       if (state.isEmpty()) {
         LOG.info("run {} has no checkpoint yet; starting at epoch 1", run.path());
       }

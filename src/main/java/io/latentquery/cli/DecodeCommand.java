@@ -1,5 +1,6 @@
 package io.latentquery.cli;
 
+import io.latentquery.files.OutputLock;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelDecoder;
 import io.latentquery.inference.SignatureSpec;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
 final class DecodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
+  @Mixin ModelTrustOptions trust;
 
   @Option(
       names = "--decoder",
@@ -74,6 +76,13 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OutputLock lock = OutputLocks.claim(spec, out)) {
+      return write();
+    }
+  }
+
+  /** Decodes and writes, holding the lock on --out. */
+  private Integer write() {
     if (scale < 1 || scale > 64) {
       throw OptionErrors.usage(spec, "--scale must be in 1..64, got " + scale);
     }
@@ -83,7 +92,7 @@ final class DecodeCommand implements Callable<Integer> {
     Encodings points = LatentPoints.read(latent);
     LatentImages.Result result;
     try (SavedModelDecoder model =
-        SavedModelDecoder.open(decoder, SignatureSpec.decoder(), threads)) {
+        SavedModelDecoder.open(decoder, trust.apply(SignatureSpec.decoder()), threads)) {
       result = new LatentImages(model, decoder, scale).write(points, latent, out, force);
     }
     PrintWriter stdout = spec.commandLine().getOut();

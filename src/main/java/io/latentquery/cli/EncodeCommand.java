@@ -4,6 +4,7 @@ import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.files.Json;
+import io.latentquery.files.OutputLock;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.provenance.Provenance;
@@ -61,6 +62,13 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OutputLock lock = OutputLocks.claim(spec, out)) {
+      return write();
+    }
+  }
+
+  /** Encodes and writes, holding the lock on --out. */
+  private Integer write() {
     encoder.validate();
     Split chosen = Split.parse(split);
     Path provenance = out.resolveSibling(out.getFileName() + ".json");

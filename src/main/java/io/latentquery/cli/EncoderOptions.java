@@ -3,6 +3,7 @@ package io.latentquery.cli;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,11 +45,14 @@ public final class EncoderOptions {
           "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
   int threads = 0;
 
+  @Mixin ModelTrustOptions trust;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
+  /** The signature to call, trusted when {@code --trust-model} was given. */
   SignatureSpec spec() {
-    return SignatureSpec.encoder().with(signature, inputName, outputName);
+    return trust.apply(SignatureSpec.encoder().with(signature, inputName, outputName));
   }
 
   void validate() {

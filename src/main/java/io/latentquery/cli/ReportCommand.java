@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
+  @Mixin ModelTrustOptions trust;
 
   @Option(
       names = "--run",
@@ -109,6 +110,7 @@ final class ReportCommand implements Callable<Integer> {
             .dataset(data)
             .limit(limit)
             .compute(threads, batchSize)
+            .trustModels(trust.trust)
             .progress(ReportCommand::progress);
     selections.forEach(report::selection);
     evaluations.forEach(report::evaluation);

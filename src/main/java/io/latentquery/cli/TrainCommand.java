@@ -10,6 +10,7 @@ import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
 import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
+import io.latentquery.files.OutputLock;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.model.loss.TsneSettings;
@@ -18,6 +19,7 @@ import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainResult;
 import io.latentquery.train.TrainSettings;
 import io.latentquery.train.Trainer;
+import io.latentquery.train.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +134,13 @@ final class TrainCommand implements Callable<Integer> {
     if (noExport && exportTo != null) {
       throw OptionErrors.usage(spec, "--no-export and --export-to exclude each other");
     }
+    try (OutputLock lock = OutputLocks.claim(spec, run)) {
+      return train();
+    }
+  }
+
+  /** Trains and exports, holding the lock on --run. */
+  private Integer train() {
     RunFolder folder = new RunFolder(run);
     Path exportTarget =
         noExport
@@ -164,7 +173,18 @@ final class TrainCommand implements Callable<Integer> {
     Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
     Trainer.Start start =
         resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
-    TrainResult result = new Trainer(settings, folder).train(pool, validation, start);
+    TrainResult result;
+    try (SignalStop stop = SignalStop.install()) {
+      try {
+        result =
+            new Trainer(settings, folder)
+                .stopWhen(stop.request())
+                .train(pool, validation, start);
+      } catch (TrainingStoppedException e) {
+        spec.commandLine().getErr().println("lq: " + stopped(e));
+        return stop.exitCode();
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         String.format(
@@ -187,6 +207,15 @@ final class TrainCommand implements Callable<Integer> {
       out.println("exported " + exportTarget);
     }
     return 0;
+  }
+
+  /** What a stopped run kept and how to continue it, in one line. */
+  private String stopped(TrainingStoppedException e) {
+    String kept =
+        e.lastEpoch() > 0
+            ? "the checkpoint of epoch " + e.lastEpoch() + " is kept"
+            : "no epoch had completed, so there is no checkpoint yet";
+    return e.getMessage() + "; " + kept + "; resume with: lq train --run " + run + " --resume";
   }
 
   /** The --model kind and its loss settings, refusing options it does not use. */

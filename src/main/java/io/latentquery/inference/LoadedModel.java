@@ -35,11 +35,13 @@ final class LoadedModel implements AutoCloseable {
   }
 
   /**
-   * Loads {@code folder} and finds signature {@code key}.
+   * Checks the ops of the SavedModel in {@code folder} with {@link ModelGuard} unless {@code spec}
+   * trusts it, loads it and finds the signature {@code spec} names.
    *
    * @param threads intra-op threads for TensorFlow, 0 for its default
    */
-  static LoadedModel load(Path folder, String key, int threads) {
+  static LoadedModel load(Path folder, SignatureSpec spec, int threads) {
+    String key = spec.key();
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be >= 0, got " + threads);
     }
@@ -50,6 +52,9 @@ final class LoadedModel implements AutoCloseable {
         || !(Files.isRegularFile(folder.resolve("saved_model.pb"))
             || Files.isRegularFile(folder.resolve("saved_model.pbtxt")))) {
       throw new InputException(folder + " is not a SavedModel folder (it has no saved_model.pb)");
+    }
+    if (!spec.trusted()) {
+      ModelGuard.check(folder);
     }
     ConfigProto.Builder config = ConfigProto.newBuilder();
     if (threads > 0) {

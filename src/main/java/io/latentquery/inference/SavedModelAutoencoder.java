@@ -41,7 +41,7 @@ public final class SavedModelAutoencoder implements AutoCloseable {
    * when the signature has it.
    */
   public static SavedModelAutoencoder open(Path folder, SignatureSpec spec, int threads) {
-    LoadedModel model = LoadedModel.load(folder, spec.key(), threads);
+    LoadedModel model = LoadedModel.load(folder, spec, threads);
     try {
       return new SavedModelAutoencoder(model, spec, SavedModelContract.ERROR);
     } catch (RuntimeException e) {

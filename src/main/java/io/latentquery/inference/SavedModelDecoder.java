@@ -38,7 +38,7 @@ public final class SavedModelDecoder implements AutoCloseable {
 
   /** Opens the decoder in {@code folder}; problems are {@link InputException}s naming the path. */
   public static SavedModelDecoder open(Path folder, SignatureSpec spec, int threads) {
-    LoadedModel model = LoadedModel.load(folder, spec.key(), threads);
+    LoadedModel model = LoadedModel.load(folder, spec, threads);
     try {
       return new SavedModelDecoder(model, spec);
     } catch (RuntimeException e) {

@@ -44,7 +44,7 @@ public final class SavedModelEncoder implements AutoCloseable {
    *     signature lacks the names or has an output that is not [-1,L]
    */
   public static SavedModelEncoder open(Path folder, SignatureSpec spec, int threads) {
-    LoadedModel model = LoadedModel.load(folder, spec.key(), threads);
+    LoadedModel model = LoadedModel.load(folder, spec, threads);
     try {
       return new SavedModelEncoder(model, spec);
     } catch (RuntimeException e) {

@@ -10,12 +10,19 @@ import io.latentquery.contract.SavedModelContract;
  * @param key the signature key, e.g. {@code serving_default}
  * @param input the name of the signature's one input
  * @param output the name of the signature's output to read
+ * @param trusted whether to run the model without {@link ModelGuard}'s check of its ops (the
+ *     user's {@code --trust-model})
  */
-public record SignatureSpec(String key, String input, String output) {
+public record SignatureSpec(String key, String input, String output, boolean trusted) {
   public SignatureSpec {
     requireName("signature key", key);
     requireName("input name", input);
     requireName("output name", output);
+  }
+
+  /** A spec whose model is checked by {@link ModelGuard} before it runs. */
+  public SignatureSpec(String key, String input, String output) {
+    this(key, input, output, false);
   }
 
   /** image -> latent. */
@@ -41,7 +48,13 @@ public record SignatureSpec(String key, String input, String output) {
     return new SignatureSpec(
         newKey == null ? key : newKey,
         newInput == null ? input : newInput,
-        newOutput == null ? output : newOutput);
+        newOutput == null ? output : newOutput,
+        trusted);
+  }
+
+  /** This spec, run unchecked when {@code trust} is true ({@code --trust-model}). */
+  public SignatureSpec trusted(boolean trust) {
+    return new SignatureSpec(key, input, output, trust);
   }
 
   private static void requireName(String what, String value) {

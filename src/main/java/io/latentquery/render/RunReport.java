@@ -69,6 +69,7 @@ public final class RunReport {
   private final List<Path> selections = new ArrayList<>();
   private final List<Path> evaluations = new ArrayList<>();
   private int threads;
+  private boolean trustModels;
   private int batchSize = SavedModelEncoder.DEFAULT_BATCH_SIZE;
   private Progress progress = Progress.NONE;
 
@@ -132,6 +133,15 @@ public final class RunReport {
   /** An evaluation file or folder to show (see {@link EvaluationFiles}). */
   public RunReport evaluation(Path path) {
     evaluations.add(path);
+    return this;
+  }
+
+  /**
+   * Whether to run the models without checking their ops first ({@code --trust-model}); by
+   * default a model whose graph can reach files is refused.
+   */
+  public RunReport trustModels(boolean trust) {
+    this.trustModels = trust;
     return this;
   }
 
@@ -222,17 +232,17 @@ public final class RunReport {
     try (SavedModelEncoder encoder =
             SavedModelEncoder.open(
                 modelsDir.resolve(SavedModelContract.ENCODER_DIR),
-                SignatureSpec.encoder(),
+                SignatureSpec.encoder().trusted(trustModels),
                 threads);
         SavedModelDecoder decoder =
             SavedModelDecoder.open(
                 modelsDir.resolve(SavedModelContract.DECODER_DIR),
-                SignatureSpec.decoder(),
+                SignatureSpec.decoder().trusted(trustModels),
                 threads);
         SavedModelAutoencoder autoencoder =
             SavedModelAutoencoder.open(
                 modelsDir.resolve(SavedModelContract.AUTOENCODER_DIR),
-                SignatureSpec.autoencoder(),
+                SignatureSpec.autoencoder().trusted(trustModels),
                 threads)) {
       encoder.checkFits(pool.shape(), "dataset " + pool.name());
       Encodings encodings;

@@ -39,6 +39,7 @@ public final class Trainer {
   private final TrainSettings settings;
   private final RunFolder run;
   private Supplier<Progress> progress = Progress::forEnvironment;
+  private StopRequest stop = StopRequest.NONE;
 
   public Trainer(TrainSettings settings, RunFolder run) {
     this.settings = settings;
@@ -51,6 +52,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Stops training at the next step boundary once {@code request} asks (signals, in the CLI). */
+  public Trainer stopWhen(StopRequest request) {
+    this.stop = request;
+    return this;
+  }
+
   /**
    * Trains on {@code pool} and reports the loss on {@code validation} (may be empty) each epoch.
    *
@@ -58,6 +65,7 @@ public final class Trainer {
    *     stays
    * @throws InputException when the run exists and {@code start} is NEW, or a resumed run's
    *     settings or data differ
+   * @throws TrainingStoppedException when the stop request asked, before the next step
    */
   public TrainResult train(Dataset pool, Dataset validation, Start start) {
     if (!pool.shape().equals(settings.model().input())) {
@@ -77,6 +85,9 @@ public final class Trainer {
     }
     String checksum = pool.checksum();
     CheckpointState state = prepareFolder(start, checksum);
+    if (start == Start.RESUME && state.epoch() >= settings.epochs()) {
+      Json.write(run.settings(), settings);
+    }
     if (state.epoch() >= settings.epochs()) {
       LOG.info(
           "run {} already completed {} of {} epochs; nothing to train",
@@ -90,10 +101,13 @@ public final class Trainer {
                 settings.model(), settings.seed(), settings.learningRate(), settings.threads());
         Progress display = progress.get()) {
       if (state.epoch() > 0) {
-        session.restore(run.variablesPrefix());
+        restore(session);
         LOG.info("resuming {} after epoch {} ({} steps)", run.path(), state.epoch(), state.steps());
       } else {
         session.initialize();
+      }
+      if (start == Start.RESUME) {
+        Json.write(run.settings(), settings);
       }
       logDevices(session, pool);
       MetricsLog metrics = new MetricsLog(run.metrics(), session.termNames());
@@ -102,6 +116,28 @@ public final class Trainer {
         LOG.info("no validation images: validation_loss stays empty");
       }
       return loop(session, display, metrics, pool, validation, state);
+    }
+  }
+
+  /**
+   * Restores the checkpoint, or refuses a corrupt or truncated one in one line before anything in
+   * the run is written.
+   */
+  private void restore(TrainingSession session) {
+    try {
+      session.restore(run.variablesPrefix());
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage()).strip();
+      int newline = message.indexOf('\n');
+      throw new InputException(
+          "cannot resume "
+              + run.path()
+              + ": its checkpoint "
+              + run.checkpoint()
+              + " is corrupt or truncated ("
+              + (newline < 0 ? message : message.substring(0, newline))
+              + "); nothing was changed",
+          e);
     }
   }
 
@@ -129,6 +165,10 @@ public final class Trainer {
       int[] bounds =
           BatchBounds.of(order.length, settings.batchSize(), settings.model().minimumBatchSize());
       for (int step = 1; step < bounds.length; step++) {
+        if (stop.requested()) {
+          display.endEpoch();
+          throw new TrainingStoppedException(stop.reason(), epoch, epoch - 1);
+        }
         int[] indices = Arrays.copyOfRange(order, bounds[step - 1], bounds[step]);
         Batch batch =
             new Batch(
@@ -249,7 +289,6 @@ public final class Trainer {
                 + provenance.dataChecksum()
                 + ")");
       }
-      Json.write(run.settings(), settings);
       if (state.isEmpty()) {
         LOG.info("run {} has no checkpoint yet; starting at epoch 1", run.path());
       }

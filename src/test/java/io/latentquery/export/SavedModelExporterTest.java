@@ -10,6 +10,7 @@ import io.latentquery.InputException;
 import io.latentquery.TestData;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.data.Dataset;
+import io.latentquery.inference.ModelGuard;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.Batch;
 import io.latentquery.model.Tensors;
@@ -74,6 +75,23 @@ class SavedModelExporterTest {
           Result result = bundle.session().runner().feed(in, tensor).fetch(out).run()) {
         return Tensors.read((TFloat32) result.get(0));
       }
+    }
+  }
+
+  @Test
+  void everyExportedModelPassesTheGuardWithItsSaverOps() throws IOException {
+    for (String model :
+        List.of(
+            SavedModelContract.ENCODER_DIR,
+            SavedModelContract.DECODER_DIR,
+            SavedModelContract.AUTOENCODER_DIR)) {
+      Path folder = export.resolve(model);
+      assertEquals(java.util.Set.of(), ModelGuard.refusedOps(folder), model);
+      String graph =
+          new String(
+              Files.readAllBytes(folder.resolve("saved_model.pb")),
+              java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(graph.contains("RestoreV2"), model + " restores its variables through a saver");
     }
   }
 

@@ -2,6 +2,7 @@ package io.latentquery.inference;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -10,7 +11,9 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.io.WriteFile;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TString;
 
 /**
  * SavedModels built from raw TensorFlow ops, as another tool would export them: they prove the
@@ -105,6 +108,51 @@ public final class TinySavedModels {
               .build());
     }
     return dir;
+  }
+
+  /**
+   * A linear encoder that also reads {@code file}: its latent is {@code image * matrix} plus the
+   * file's length in bytes, so a run proves the read happened.
+   */
+  public static Path fileReadingEncoder(Path dir, int h, int w, int c, float[][] matrix, Path file)
+      throws IOException {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> image =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
+      Operand<TFloat32> flat = tf.reshape(image, tf.constant(new long[] {-1, (long) h * w * c}));
+      Operand<TString> contents = tf.io.readFile(tf.constant(file.toString()));
+      Operand<TFloat32> length = tf.dtypes.cast(tf.strings.stringLength(contents), TFloat32.class);
+      Operand<TFloat32> latent = tf.math.add(tf.linalg.matMul(flat, tf.constant(matrix)), length);
+      export(dir, graph, encoderSignature(image, latent));
+    }
+    return dir;
+  }
+
+  /** A linear encoder that writes {@code text} to {@code file} each time it runs. */
+  public static Path fileWritingEncoder(
+      Path dir, int h, int w, int c, float[][] matrix, Path file, String text) throws IOException {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> image =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, c)));
+      Operand<TFloat32> flat = tf.reshape(image, tf.constant(new long[] {-1, (long) h * w * c}));
+      WriteFile write = tf.io.writeFile(tf.constant(file.toString()), tf.constant(text));
+      Operand<TFloat32> latent =
+          tf.withControlDependencies(List.of(write))
+              .identity(tf.linalg.matMul(flat, tf.constant(matrix)));
+      export(dir, graph, encoderSignature(image, latent));
+    }
+    return dir;
+  }
+
+  private static Signature encoderSignature(
+      Placeholder<TFloat32> image, Operand<TFloat32> latent) {
+    return Signature.builder()
+        .key("serving_default")
+        .input("image", image)
+        .output("latent", latent)
+        .build();
   }
 
   private static void export(Path dir, Graph graph, Signature signature) throws IOException {

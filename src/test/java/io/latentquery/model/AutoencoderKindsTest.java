@@ -98,6 +98,16 @@ class AutoencoderKindsTest {
     }
     Path export = temp.resolve("export");
     new SavedModelExporter().export(new ExportSource(config, checkpoint, List.of()), export, false);
+    for (String model :
+        List.of(
+            SavedModelContract.ENCODER_DIR,
+            SavedModelContract.DECODER_DIR,
+            SavedModelContract.AUTOENCODER_DIR)) {
+      assertEquals(
+          java.util.Set.of(),
+          io.latentquery.inference.ModelGuard.refusedOps(export.resolve(model)),
+          kind + " " + model + " passes the SavedModel guard");
+    }
 
     long[] imageShape = images.shape().batchShape(8);
     Map<String, float[]> encoded =

@@ -2,6 +2,7 @@ package io.latentquery.cli;
 
 import io.latentquery.InputException;
 import io.latentquery.data.DataCatalog;
+import io.latentquery.files.OutputLock;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.sampling.job.EncodedPool;
@@ -244,11 +245,13 @@ final class SampleCommand implements Callable<Integer> {
         throw new InputException(file + " exists; use --force to replace it");
       }
     }
-    Dataset dataset = poolSettings.open(DataCatalog.standard());
-    EncodedPool pool = EncodedPool.build(poolSettings, dataset, BatchProgress::start);
-    SelectionResult result = job.run(settings, pool);
-    result.write(out, record);
-    spec.commandLine().getOut().println(result.summary() + " -> " + out);
+    try (OutputLock lock = OutputLocks.claim(spec, out)) {
+      Dataset dataset = poolSettings.open(DataCatalog.standard());
+      EncodedPool pool = EncodedPool.build(poolSettings, dataset, BatchProgress::start);
+      SelectionResult result = job.run(settings, pool);
+      result.write(out, record);
+      spec.commandLine().getOut().println(result.summary() + " -> " + out);
+    }
     return 0;
   }
 

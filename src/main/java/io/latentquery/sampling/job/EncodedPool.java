@@ -97,7 +97,9 @@ public final class EncodedPool {
       SelectionService.checkSameExamples(data, encodings);
       try (SavedModelAutoencoder autoencoder =
               SavedModelAutoencoder.open(
-                  settings.autoencoder(), SignatureSpec.autoencoder(), settings.threads());
+                  settings.autoencoder(),
+                  SignatureSpec.autoencoder().trusted(settings.signature().trusted()),
+                  settings.threads());
           ProgressDisplay.Task task = progress.start("reconstruct", data.size())) {
         errors =
             new Errors(

@@ -1,6 +1,8 @@
 package io.latentquery.cli;
 
+import io.latentquery.contract.LabelsCsv;
 import io.latentquery.data.Dataset;
+import io.latentquery.data.RelabeledDataset;
 import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
 import io.latentquery.eval.ClassifierArchitecture;
@@ -15,6 +17,8 @@ import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.provenance.Provenance;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
     description = {
       "Train a classifier only on the selected pool examples with their labels, then report its test accuracy,",
       "per-class accuracy and how balanced the selection is. --random N evaluates a seeded random selection",
-      "(the baseline). The pool must be the one the selection was made from (same --data, --pool-size, --limit)."
+      "(the baseline); --labels trains on a person's labels (id,label) instead of the data's own. The pool must",
+      "be the one the selection was made from (same --data, --pool-size, --limit)."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin VerboseMixin verbose;
@@ -45,6 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
         paramLabel = "CSV",
         description = "A selection written by 'lq sample'.")
     Path selection;
+
+    @Option(
+        names = "--labels",
+        paramLabel = "CSV",
+        description =
+            "A labels file (id,label): train on these pool examples with these labels instead of the data's own.")
+    Path labels;
 
     @Option(
         names = "--random",
@@ -125,10 +137,15 @@ final class EvaluateCommand implements Callable<Integer> {
     if (testLimit != null) {
       test = test.limit(testLimit);
     }
-    int[] indices =
-        source.selection != null
-            ? SelectionFile.read(source.selection, pool)
-            : RandomSelection.draw(pool.size(), source.random, seed);
+    int[] indices;
+    if (source.labels != null) {
+      pool = labeledPool(pool, test);
+      indices = java.util.stream.IntStream.range(0, pool.size()).toArray();
+    } else if (source.selection != null) {
+      indices = SelectionFile.read(source.selection, pool);
+    } else {
+      indices = RandomSelection.draw(pool.size(), source.random, seed);
+    }
     EvaluationResult result = new ClassifierEvaluator(settings).evaluate(pool, indices, test);
     Path target = out != null ? out : defaultOut();
     Provenance provenance =
@@ -137,11 +154,12 @@ final class EvaluateCommand implements Callable<Integer> {
             new Settings(data.request().dataset(), data.limit, testLimit, settings),
             seed,
             pool.subset("selected", indices).checksum());
+    Path chosen = source.selection != null ? source.selection : source.labels;
     EvaluationReport report =
         new EvaluationReport(
             data.request().dataset(),
-            source.selection == null ? null : source.selection.toString(),
-            source.selection == null ? null : Checksums.sha256(source.selection),
+            chosen == null ? null : chosen.toString(),
+            chosen == null ? null : Checksums.sha256(chosen),
             source.random,
             result,
             provenance);
@@ -151,10 +169,24 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The pool examples of the labels file, with the labels it gives them. */
+  private Dataset labeledPool(Dataset pool, Dataset test) {
+    List<String> classes = pool.classNames().isEmpty() ? test.classNames() : pool.classNames();
+    List<String> ids = new ArrayList<>(pool.size());
+    for (int i = 0; i < pool.size(); i++) {
+      ids.add(pool.id(i));
+    }
+    LabelsCsv.Resolved resolved =
+        LabelsCsv.read(source.labels).resolve(ids, pool.name(), classes);
+    return new RelabeledDataset(
+        pool, resolved.indices(), resolved.classes(), resolved.classNames());
+  }
+
   private Path defaultOut() {
-    if (source.selection != null) {
-      String name = source.selection.getFileName().toString().replaceFirst("\\.csv$", "");
-      return source.selection.toAbsolutePath().resolveSibling(name + ".evaluation.json");
+    Path chosen = source.selection != null ? source.selection : source.labels;
+    if (chosen != null) {
+      String name = chosen.getFileName().toString().replaceFirst("\\.csv$", "");
+      return chosen.toAbsolutePath().resolveSibling(name + ".evaluation.json");
     }
     return Path.of("random-" + source.random + "-seed-" + seed + ".evaluation.json");
   }

@@ -1,5 +1,6 @@
 package io.latentquery.sampling.strategy;
 
+import io.latentquery.sampling.propagate.KnownLabels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,15 +22,17 @@ import java.util.function.Function;
 public final class StrategyOptions {
   private final Map<String, String> values;
   private final double[] scores;
+  private final KnownLabels knownLabels;
   private final Set<String> read = new TreeSet<>();
 
-  private StrategyOptions(Map<String, String> values, double[] scores) {
+  private StrategyOptions(Map<String, String> values, double[] scores, KnownLabels knownLabels) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.scores = scores == null ? null : scores.clone();
+    this.knownLabels = knownLabels;
   }
 
   public static StrategyOptions of(Map<String, String> values) {
-    return new StrategyOptions(values, null);
+    return new StrategyOptions(values, null, null);
   }
 
   public static StrategyOptions none() {
@@ -38,7 +41,17 @@ public final class StrategyOptions {
 
   /** These options with per-point scores attached. */
   public StrategyOptions withScores(double[] pointScores) {
-    return new StrategyOptions(values, pointScores);
+    return new StrategyOptions(values, pointScores, knownLabels);
+  }
+
+  /** These options with the classes of the already-labeled points attached. */
+  public StrategyOptions withKnownLabels(KnownLabels labels) {
+    return new StrategyOptions(values, scores, labels);
+  }
+
+  /** The classes of the already-labeled points, when the caller read them (lq sample --labeled). */
+  public Optional<KnownLabels> knownLabels() {
+    return Optional.ofNullable(knownLabels);
   }
 
   /** The raw value of {@code name}, if given; marks it as used. */

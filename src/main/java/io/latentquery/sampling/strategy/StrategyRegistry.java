@@ -5,6 +5,7 @@ import io.latentquery.sampling.baseline.KCenterStrategy;
 import io.latentquery.sampling.baseline.KMeansStrategy;
 import io.latentquery.sampling.baseline.ProbCoverStrategy;
 import io.latentquery.sampling.baseline.TypiClustStrategy;
+import io.latentquery.sampling.propagate.LeastConfidentStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -90,7 +91,12 @@ public final class StrategyRegistry {
             "probcover",
             "Baseline: ProbCover, greedy max coverage of delta-balls (delta by purity unless --delta).",
             false,
-            ProbCoverStrategy::fromOptions);
+            ProbCoverStrategy::fromOptions)
+        .register(
+            LeastConfidentStrategy.NAME,
+            "Next round: labels of --labeled spread over a k-NN graph; the least confident point of each of n k-means clusters of the least confident.",
+            false,
+            LeastConfidentStrategy::fromOptions);
   }
 
   /** Adds a strategy; names are unique. */

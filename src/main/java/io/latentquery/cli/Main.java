@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       SampleCommand.class,
       EvaluateCommand.class,
+      PropagateCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
       DecodeCommand.class,

@@ -1,6 +1,7 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LabelsCsv;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
@@ -12,10 +13,10 @@ import io.latentquery.inference.SignatureSpec;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
-import io.latentquery.sampling.io.IdList;
 import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.io.SelectionCsv;
 import io.latentquery.sampling.io.SelectionRecord;
+import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
@@ -137,7 +138,7 @@ final class SampleCommand implements Callable<Integer> {
       names = "--labeled",
       paramLabel = "FILE",
       description =
-          "Ids already labeled (a CSV with an id column, or one id per line): never selected again.")
+          "Labels of the examples already labeled (id,label): never selected again; least-confident spreads them.")
   Path labeled;
 
   @Option(
@@ -276,18 +277,13 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     int[] alreadyLabeled = new int[0];
-    int unknownLabeled = 0;
     if (labeled != null) {
-      IdList.Resolved resolved = IdList.resolve(IdList.read(labeled), encodings);
+      LabelsCsv.Resolved resolved =
+          LabelsCsv.read(labeled).resolve(encodings.ids(), "the pool", poolClasses(encodings));
       alreadyLabeled = resolved.indices();
-      unknownLabeled = resolved.unknown().size();
-      if (unknownLabeled > 0) {
-        LOG.warn(
-            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
-            unknownLabeled,
-            labeled,
-            resolved.unknown().get(0));
-      }
+      options =
+          options.withKnownLabels(
+              new KnownLabels(resolved.indices(), resolved.classes(), resolved.classNames()));
       inputs.put("labeled", labeled.toString());
       inputs.put("labeled_sha256", Checksums.sha256(labeled));
     }
@@ -301,7 +297,6 @@ final class SampleCommand implements Callable<Integer> {
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("pool", encodings.count());
     counts.put("already_labeled", alreadyLabeled.length);
-    counts.put("labeled_not_in_pool", unknownLabeled);
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("strategy", strategy);
@@ -333,6 +328,16 @@ final class SampleCommand implements Callable<Integer> {
             + " -> "
             + out);
     return 0;
+  }
+
+  /** The classes of the encodings' own labels, or none (any label) when they have none. */
+  private static List<String> poolClasses(Encodings encodings) {
+    if (!encodings.hasLabels()) {
+      return List.of();
+    }
+    return List.copyOf(
+        new java.util.TreeSet<>(
+            encodings.labels().stream().filter(java.util.Objects::nonNull).toList()));
   }
 
   private double[] reconstructionErrors(Dataset dataset, Encodings encodings) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       EvaluateCommand.class,
       PropagateCommand.class,
+      LabelCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
       DecodeCommand.class,

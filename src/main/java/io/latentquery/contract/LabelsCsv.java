@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one labels file every command reads and writes: a CSV with the header {@code id,label}, one
- * row per labeled example, ids as the pool ids {@code lq sample} and {@code lq encode} write, labels
- * as class names. Other columns are ignored on reading, so a selection.csv of labeled data or the
- * output of {@code lq propagate} reads as a labels file too.
+ * row per labeled example, ids as the pool ids {@code lq sample} and {@code lq encode} write,
+ * labels as class names. Other columns are ignored on reading, so a selection.csv of labeled data
+ * or the output of {@code lq propagate} reads as a labels file too.
  */
 public final class LabelsCsv {
   public static final String ID = "id";

@@ -1,24 +1,38 @@
 package io.latentquery.cli;
 
+import io.latentquery.InputException;
 import io.latentquery.contract.LabelsCsv;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.RelabeledDataset;
 import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
+import io.latentquery.eval.Augmentation;
 import io.latentquery.eval.ClassifierArchitecture;
 import io.latentquery.eval.ClassifierEvaluator;
 import io.latentquery.eval.ClassifierSettings;
 import io.latentquery.eval.EvaluationReport;
 import io.latentquery.eval.EvaluationResult;
 import io.latentquery.eval.EvaluationText;
+import io.latentquery.eval.PseudoLabels;
 import io.latentquery.eval.RandomSelection;
+import io.latentquery.eval.Recipe;
 import io.latentquery.eval.SelectionFile;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
+import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.Points;
+import io.latentquery.sampling.io.LatentFile;
+import io.latentquery.sampling.propagate.KnownLabels;
+import io.latentquery.sampling.propagate.LabelPropagation;
+import io.latentquery.sampling.propagate.SpreadSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -64,6 +78,23 @@ final class EvaluateCommand implements Callable<Integer> {
         description = "Evaluate N pool examples chosen at random (seeded by --seed).")
     Integer random;
   }
+
+  @Option(
+      names = "--recipe",
+      defaultValue = "scratch",
+      paramLabel = "R",
+      description =
+          "scratch (the labels alone), augment (seeded random shifts of up to 2 pixels"
+              + " and rotations of up to 10 degrees), propagate (also every other pool image"
+              + " with the label spread to it over --latent, weighted by confidence) or"
+              + " propagate+augment (default: ${DEFAULT-VALUE}).")
+  String recipe;
+
+  @Option(
+      names = "--latent",
+      paramLabel = "FILE",
+      description = "Encodings of the pool (.csv or .npy from lq encode), for --recipe propagate.")
+  Path latent;
 
   @Option(
       names = "--classifier",
@@ -116,7 +147,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** The settings of one run, recorded in its provenance. */
   record Settings(
-      String data, Integer poolLimit, Integer testLimit, ClassifierSettings classifier) {}
+      String data,
+      Integer poolLimit,
+      Integer testLimit,
+      ClassifierSettings classifier,
+      RecipeSettings recipe) {}
+
+  /**
+   * The recipe and what it used: the augmentation (null without) and, for propagate, the encodings
+   * with their checksum, the spreading settings and how many pool examples got a spread label.
+   */
+  record RecipeSettings(
+      String name, Augmentation augmentation, Map<String, Object> propagation) {}
 
   @Override
   public Integer call() {
@@ -131,29 +173,75 @@ final class EvaluateCommand implements Callable<Integer> {
     if (testLimit != null && testLimit < 1) {
       throw new IllegalArgumentException("test limit must be >= 1, got " + testLimit);
     }
+    Recipe chosenRecipe = Recipe.parse(recipe);
+    if (chosenRecipe.propagate() && latent == null) {
+      throw new IllegalArgumentException(
+          "--recipe " + chosenRecipe.label() + " needs --latent (the encodings of the pool)");
+    }
+    if (!chosenRecipe.propagate() && latent != null) {
+      throw new IllegalArgumentException("--latent is read only with --recipe propagate");
+    }
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
     Dataset test = split.split(Split.TEST);
     if (testLimit != null) {
       test = test.limit(testLimit);
     }
+    Dataset labeled = pool;
     int[] indices;
+    int[] poolIndices;
+    int[] classes;
+    List<String> classNames = pool.classNames().isEmpty() ? test.classNames() : pool.classNames();
     if (source.labels != null) {
-      pool = labeledPool(pool, test);
-      indices = java.util.stream.IntStream.range(0, pool.size()).toArray();
-    } else if (source.selection != null) {
-      indices = SelectionFile.read(source.selection, pool);
+      LabelsCsv.Resolved resolved =
+          LabelsCsv.read(source.labels).resolve(poolIds(pool), pool.name(), classNames);
+      classNames = resolved.classNames();
+      labeled =
+          new RelabeledDataset(pool, resolved.indices(), resolved.classes(), classNames);
+      indices = IntStream.range(0, labeled.size()).toArray();
+      poolIndices = resolved.indices();
+      classes = resolved.classes();
     } else {
-      indices = RandomSelection.draw(pool.size(), source.random, seed);
+      indices =
+          source.selection != null
+              ? SelectionFile.read(source.selection, pool)
+              : RandomSelection.draw(pool.size(), source.random, seed);
+      poolIndices = indices;
+      classes = chosenRecipe.propagate() ? labelsOf(pool, indices) : null;
     }
-    EvaluationResult result = new ClassifierEvaluator(settings).evaluate(pool, indices, test);
+    Map<String, Object> propagation = null;
+    PseudoLabels pseudo = null;
+    if (chosenRecipe.propagate()) {
+      Encodings encodings = LatentFile.read(latent);
+      checkSameExamples(pool, encodings);
+      SpreadSettings spread = SpreadSettings.defaults();
+      LabelPropagation.Result spreadResult =
+          LabelPropagation.run(
+              Points.of(encodings), new KnownLabels(poolIndices, classes, classNames), spread);
+      pseudo = pseudoLabels(pool, poolIndices, spreadResult);
+      propagation = new LinkedHashMap<>();
+      propagation.put("latent", latent.toString());
+      propagation.put("latent_sha256", Checksums.sha256(latent));
+      propagation.put("spread", spread);
+      propagation.put("iterations", spreadResult.iterations());
+      propagation.put("converged", spreadResult.converged());
+      propagation.put("pseudo_labeled", pseudo.size());
+    }
+    Augmentation augmentation = chosenRecipe.augment() ? Augmentation.STANDARD : null;
+    EvaluationResult result =
+        new ClassifierEvaluator(settings, augmentation).evaluate(labeled, indices, test, pseudo);
     Path target = out != null ? out : defaultOut();
     Provenance provenance =
         Provenance.capture(
             "evaluate",
-            new Settings(data.request().dataset(), data.limit, testLimit, settings),
+            new Settings(
+                data.request().dataset(),
+                data.limit,
+                testLimit,
+                settings,
+                new RecipeSettings(chosenRecipe.label(), augmentation, propagation)),
             seed,
-            pool.subset("selected", indices).checksum());
+            labeled.subset("selected", indices).checksum());
     Path chosen = source.selection != null ? source.selection : source.labels;
     EvaluationReport report =
         new EvaluationReport(
@@ -169,17 +257,67 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The pool examples of the labels file, with the labels it gives them. */
-  private Dataset labeledPool(Dataset pool, Dataset test) {
-    List<String> classes = pool.classNames().isEmpty() ? test.classNames() : pool.classNames();
+  private static List<String> poolIds(Dataset pool) {
     List<String> ids = new ArrayList<>(pool.size());
     for (int i = 0; i < pool.size(); i++) {
       ids.add(pool.id(i));
     }
-    LabelsCsv.Resolved resolved =
-        LabelsCsv.read(source.labels).resolve(ids, pool.name(), classes);
-    return new RelabeledDataset(
-        pool, resolved.indices(), resolved.classes(), resolved.classNames());
+    return ids;
+  }
+
+  /** Refuses encodings of other examples than the pool: same ids in the same order. */
+  private void checkSameExamples(Dataset pool, Encodings encodings) {
+    if (encodings.count() != pool.size()) {
+      throw new InputException(
+          latent
+              + " holds "
+              + encodings.count()
+              + " encodings but the pool "
+              + pool.name()
+              + " has "
+              + pool.size()
+              + " examples; encode the same --data, --pool-size and --limit");
+    }
+    for (int i = 0; i < pool.size(); i++) {
+      if (!pool.id(i).equals(encodings.id(i))) {
+        throw new InputException(
+            latent
+                + " row "
+                + (i + 1)
+                + " is '"
+                + encodings.id(i)
+                + "' but pool example "
+                + i
+                + " is '"
+                + pool.id(i)
+                + "'; encode the same --data, --pool-size and --limit");
+      }
+    }
+  }
+
+  private static int[] labelsOf(Dataset pool, int[] indices) {
+    if (!pool.hasLabels()) {
+      throw new InputException(
+          pool.name() + " has no labels to spread; give the labels with --labels");
+    }
+    return Arrays.stream(indices).map(pool::label).toArray();
+  }
+
+  /** Every pool example no one labeled, with its spread class, weighted by confidence. */
+  private static PseudoLabels pseudoLabels(
+      Dataset pool, int[] labeled, LabelPropagation.Result spread) {
+    boolean[] given = new boolean[pool.size()];
+    for (int index : labeled) {
+      given[index] = true;
+    }
+    int[] rest = IntStream.range(0, pool.size()).filter(i -> !given[i]).toArray();
+    int[] classes = new int[rest.length];
+    float[] weights = new float[rest.length];
+    for (int k = 0; k < rest.length; k++) {
+      classes[k] = spread.classes()[rest[k]];
+      weights[k] = (float) spread.confidence()[rest[k]];
+    }
+    return new PseudoLabels(pool, rest, classes, weights);
   }
 
   private Path defaultOut() {

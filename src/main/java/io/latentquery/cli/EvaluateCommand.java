@@ -12,6 +12,7 @@ import io.latentquery.eval.ClassifierEvaluator;
 import io.latentquery.eval.ClassifierSettings;
 import io.latentquery.eval.EvaluationReport;
 import io.latentquery.eval.EvaluationResult;
+import io.latentquery.eval.EncoderConvolutions;
 import io.latentquery.eval.EvaluationText;
 import io.latentquery.eval.PseudoLabels;
 import io.latentquery.eval.RandomSelection;
@@ -86,8 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
       description =
           "scratch (the labels alone), augment (seeded random shifts of up to 2 pixels"
               + " and rotations of up to 10 degrees), propagate (also every other pool image"
-              + " with the label spread to it over --latent, weighted by confidence) or"
-              + " propagate+augment (default: ${DEFAULT-VALUE}).")
+              + " with the label spread to it over --latent, weighted by confidence), transfer"
+              + " (convolutions start from --encoder's, then fine-tune) or parts joined by +,"
+              + " e.g. transfer+propagate+augment (default: ${DEFAULT-VALUE}).")
   String recipe;
 
   @Option(
@@ -95,6 +97,14 @@ final class EvaluateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Encodings of the pool (.csv or .npy from lq encode), for --recipe propagate.")
   Path latent;
+
+  @Option(
+      names = "--encoder",
+      paramLabel = "DIR",
+      description =
+          "The encoder SavedModel (savedmodels/NAME/encoder) whose convolutions --recipe transfer"
+              + " starts from.")
+  Path encoder;
 
   @Option(
       names = "--classifier",
@@ -154,11 +164,15 @@ final class EvaluateCommand implements Callable<Integer> {
       RecipeSettings recipe) {}
 
   /**
-   * The recipe and what it used: the augmentation (null without) and, for propagate, the encodings
-   * with their checksum, the spreading settings and how many pool examples got a spread label.
+   * The recipe and what it used: the augmentation (null without); for propagate, the encodings
+   * with their checksum, the spreading settings and how many pool examples got a spread label; for
+   * transfer, the encoder with its checksum, the network trained and the convolutions copied.
    */
   record RecipeSettings(
-      String name, Augmentation augmentation, Map<String, Object> propagation) {}
+      String name,
+      Augmentation augmentation,
+      Map<String, Object> propagation,
+      Map<String, Object> transfer) {}
 
   @Override
   public Integer call() {
@@ -181,6 +195,14 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!chosenRecipe.propagate() && latent != null) {
       throw new IllegalArgumentException("--latent is read only with --recipe propagate");
     }
+    if (chosenRecipe.transfer() != (encoder != null)) {
+      throw new IllegalArgumentException(
+          encoder == null
+              ? "--recipe " + chosenRecipe.label() + " needs --encoder (the encoder SavedModel)"
+              : "--encoder is read only with --recipe transfer");
+    }
+    EncoderConvolutions transfer =
+        chosenRecipe.transfer() ? EncoderConvolutions.read(encoder) : null;
     SplitDataset split = data.open();
     Dataset pool = data.limited(split.split(Split.POOL));
     Dataset test = split.split(Split.TEST);
@@ -228,8 +250,18 @@ final class EvaluateCommand implements Callable<Integer> {
       propagation.put("pseudo_labeled", pseudo.size());
     }
     Augmentation augmentation = chosenRecipe.augment() ? Augmentation.STANDARD : null;
-    EvaluationResult result =
-        new ClassifierEvaluator(settings, augmentation).evaluate(labeled, indices, test, pseudo);
+    ClassifierEvaluator evaluator = new ClassifierEvaluator(settings, augmentation, transfer);
+    Map<String, Object> transferred = null;
+    if (transfer != null) {
+      transferred = new LinkedHashMap<>();
+      transferred.put("encoder", encoder.toString());
+      transferred.put("encoder_sha256", Checksums.sha256(encoder));
+      transferred.put("architecture", evaluator.architecture(pool.shape().channels()));
+      transferred.put(
+          "convolutions",
+          transfer.all().stream().map(EncoderConvolutions.Convolution::name).toList());
+    }
+    EvaluationResult result = evaluator.evaluate(labeled, indices, test, pseudo);
     Path target = out != null ? out : defaultOut();
     Provenance provenance =
         Provenance.capture(
@@ -239,7 +271,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 data.limit,
                 testLimit,
                 settings,
-                new RecipeSettings(chosenRecipe.label(), augmentation, propagation)),
+                new RecipeSettings(chosenRecipe.label(), augmentation, propagation, transferred)),
             seed,
             labeled.subset("selected", indices).checksum());
     Path chosen = source.selection != null ? source.selection : source.labels;

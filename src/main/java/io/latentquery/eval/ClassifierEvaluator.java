@@ -37,17 +37,29 @@ public final class ClassifierEvaluator {
 
   private final ClassifierSettings settings;
   private final Augmentation augmentation;
+  private final EncoderConvolutions transfer;
 
   public ClassifierEvaluator(ClassifierSettings settings) {
-    this(settings, null);
+    this(settings, null, null);
   }
 
   /**
    * @param augmentation random changes of every training image ({@link Recipe#augment()}), or null
+   * @param transfer an encoder whose convolutions the classifier copies and starts from ({@link
+   *     Recipe#transfer()}; its dense layers are those of the settings), or null
    */
-  public ClassifierEvaluator(ClassifierSettings settings, Augmentation augmentation) {
+  public ClassifierEvaluator(
+      ClassifierSettings settings, Augmentation augmentation, EncoderConvolutions transfer) {
     this.settings = settings;
     this.augmentation = augmentation;
+    this.transfer = transfer;
+  }
+
+  /** The network trained: the settings' own, or the encoder's convolutions and its dense layers. */
+  public ClassifierArchitecture architecture(int imageChannels) {
+    return transfer == null
+        ? settings.architecture()
+        : transfer.architecture(settings.architecture().dense(), imageChannels);
   }
 
   /**
@@ -102,8 +114,10 @@ public final class ClassifierEvaluator {
           tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       ModelContext context = ModelContext.training(settings.seed());
       Operand<TFloat32> logits =
-          new ClassifierNetwork(settings.architecture(), numClasses)
+          new ClassifierNetwork(architecture(shape.channels()), numClasses)
               .logits(tf.withSubScope("classifier"), context, images);
+      ConvolutionTransfer start =
+          transfer == null ? null : ConvolutionTransfer.prepare(tf, context.variables(), transfer);
       Placeholder<TFloat32> weights =
           pseudo == null
               ? null
@@ -116,6 +130,9 @@ public final class ClassifierEvaluator {
           new AdamOptimizer(tf.constant(settings.learningRate()))
               .minimize(graph, tf, loss, context.variables());
       session.initialize();
+      if (start != null) {
+        start.load(session);
+      }
       TrainingBatches batches =
           new TrainingBatches(
               new TrainingBatches.Examples(pool, selected, pseudo),

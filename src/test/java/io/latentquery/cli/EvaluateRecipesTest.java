@@ -8,14 +8,17 @@ import io.latentquery.TestData;
 import io.latentquery.UsesTestData;
 import io.latentquery.data.Dataset;
 import io.latentquery.eval.Recipe;
+import io.latentquery.export.TinyConvExport;
 import io.latentquery.files.Json;
 import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.io.LatentFile;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,8 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateRecipesTest {
   private static final int POOL = 200;
 
+  @TempDir static Path models;
+  static Path encoder;
+
   @TempDir Path dir;
   Path latent;
+
+  @BeforeAll
+  static void exportEncoder() throws IOException {
+    encoder = TinyConvExport.encoder(models);
+  }
 
   /**
    * Encodings of the first 200 pool images as a good encoder would place them: one cluster per
@@ -91,6 +102,27 @@ class EvaluateRecipesTest {
   }
 
   @Test
+  void transferStartsFromTheEncoderAndRecordsIt() {
+    Path out = dir.resolve("transfer.json");
+    CliRun run =
+        evaluate(
+            "--random",
+            "20",
+            "--recipe",
+            "transfer+augment",
+            "--encoder",
+            encoder.toString(),
+            "--out",
+            out.toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode recipe = Json.readTree(out).at("/provenance/settings/recipe");
+    assertEquals("transfer+augment", recipe.get("name").asText());
+    assertEquals("[4,6]", recipe.at("/transfer/architecture/filters").toString());
+    assertEquals(4, recipe.at("/transfer/convolutions").size());
+    assertEquals(64, recipe.at("/transfer/encoder_sha256").asText().length());
+  }
+
+  @Test
   void everyRecipeRefusesUnknownIdsAndClassesWithOneLine() throws Exception {
     Path labels = dir.resolve("labels.csv");
     for (String recipe : Recipe.KNOWN) {
@@ -98,6 +130,9 @@ class EvaluateRecipesTest {
           new ArrayList<>(List.of("--labels", labels.toString(), "--recipe", recipe));
       if (Recipe.parse(recipe).propagate()) {
         args.addAll(List.of("--latent", latent.toString()));
+      }
+      if (Recipe.parse(recipe).transfer()) {
+        args.addAll(List.of("--encoder", encoder.toString()));
       }
       Files.writeString(labels, "id,label\n0,5\n1,five\n");
       CliRun badClass = evaluate(args.toArray(String[]::new));
@@ -121,9 +156,12 @@ class EvaluateRecipesTest {
   void recipesCheckTheirInputsBeforeReadingData() throws Exception {
     assertEquals(2, evaluate("--random", "5", "--recipe", "propagate").code());
     assertEquals(2, evaluate("--random", "5", "--latent", latent.toString()).code());
+    assertEquals(2, evaluate("--random", "5", "--recipe", "transfer").code());
+    assertEquals(2, evaluate("--random", "5", "--encoder", encoder.toString()).code());
     CliRun unknown = evaluate("--random", "5", "--recipe", "transfer+magic");
     assertEquals(2, unknown.code());
     assertTrue(unknown.errorLine().contains("unknown recipe 'transfer+magic'"), unknown.err());
+    assertEquals(2, evaluate("--random", "5", "--recipe", "augment+augment").code());
     List<String> lines = new ArrayList<>(Files.readAllLines(latent));
     String first = lines.get(1);
     lines.set(1, lines.get(2));

@@ -14,18 +14,15 @@ import io.latentquery.eval.EvaluationReport;
 import io.latentquery.eval.EvaluationResult;
 import io.latentquery.eval.EncoderConvolutions;
 import io.latentquery.eval.EvaluationText;
+import io.latentquery.eval.PoolPropagation;
 import io.latentquery.eval.PseudoLabels;
 import io.latentquery.eval.RandomSelection;
 import io.latentquery.eval.Recipe;
 import io.latentquery.eval.SelectionFile;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
-import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
-import io.latentquery.sampling.Points;
-import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.propagate.KnownLabels;
-import io.latentquery.sampling.propagate.LabelPropagation;
 import io.latentquery.sampling.propagate.SpreadSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -234,20 +231,14 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Object> propagation = null;
     PseudoLabels pseudo = null;
     if (chosenRecipe.propagate()) {
-      Encodings encodings = LatentFile.read(latent);
-      checkSameExamples(pool, encodings);
-      SpreadSettings spread = SpreadSettings.defaults();
-      LabelPropagation.Result spreadResult =
-          LabelPropagation.run(
-              Points.of(encodings), new KnownLabels(poolIndices, classes, classNames), spread);
-      pseudo = pseudoLabels(pool, poolIndices, spreadResult);
-      propagation = new LinkedHashMap<>();
-      propagation.put("latent", latent.toString());
-      propagation.put("latent_sha256", Checksums.sha256(latent));
-      propagation.put("spread", spread);
-      propagation.put("iterations", spreadResult.iterations());
-      propagation.put("converged", spreadResult.converged());
-      propagation.put("pseudo_labeled", pseudo.size());
+      PoolPropagation.Outcome spread =
+          PoolPropagation.spread(
+              pool,
+              latent,
+              new KnownLabels(poolIndices, classes, classNames),
+              SpreadSettings.defaults());
+      pseudo = spread.pseudo();
+      propagation = spread.record();
     }
     Augmentation augmentation = chosenRecipe.augment() ? Augmentation.STANDARD : null;
     ClassifierEvaluator evaluator = new ClassifierEvaluator(settings, augmentation, transfer);
@@ -297,59 +288,12 @@ final class EvaluateCommand implements Callable<Integer> {
     return ids;
   }
 
-  /** Refuses encodings of other examples than the pool: same ids in the same order. */
-  private void checkSameExamples(Dataset pool, Encodings encodings) {
-    if (encodings.count() != pool.size()) {
-      throw new InputException(
-          latent
-              + " holds "
-              + encodings.count()
-              + " encodings but the pool "
-              + pool.name()
-              + " has "
-              + pool.size()
-              + " examples; encode the same --data, --pool-size and --limit");
-    }
-    for (int i = 0; i < pool.size(); i++) {
-      if (!pool.id(i).equals(encodings.id(i))) {
-        throw new InputException(
-            latent
-                + " row "
-                + (i + 1)
-                + " is '"
-                + encodings.id(i)
-                + "' but pool example "
-                + i
-                + " is '"
-                + pool.id(i)
-                + "'; encode the same --data, --pool-size and --limit");
-      }
-    }
-  }
-
   private static int[] labelsOf(Dataset pool, int[] indices) {
     if (!pool.hasLabels()) {
       throw new InputException(
           pool.name() + " has no labels to spread; give the labels with --labels");
     }
     return Arrays.stream(indices).map(pool::label).toArray();
-  }
-
-  /** Every pool example no one labeled, with its spread class, weighted by confidence. */
-  private static PseudoLabels pseudoLabels(
-      Dataset pool, int[] labeled, LabelPropagation.Result spread) {
-    boolean[] given = new boolean[pool.size()];
-    for (int index : labeled) {
-      given[index] = true;
-    }
-    int[] rest = IntStream.range(0, pool.size()).filter(i -> !given[i]).toArray();
-    int[] classes = new int[rest.length];
-    float[] weights = new float[rest.length];
-    for (int k = 0; k < rest.length; k++) {
-      classes[k] = spread.classes()[rest[k]];
-      weights[k] = (float) spread.confidence()[rest[k]];
-    }
-    return new PseudoLabels(pool, rest, classes, weights);
   }
 
   private Path defaultOut() {

@@ -2,6 +2,7 @@ package io.latentquery.bench;
 
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.data.Dataset;
+import io.latentquery.data.Split;
 import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.inference.SavedModelEncoder;
@@ -21,12 +22,13 @@ import org.apache.logging.log4j.Logger;
 /**
  * Measures the quality of one trained 2-D (or L-D) encoding as {@code lq bench embedding} reports
  * it: trains a model into a run folder (or reuses a completed run there with the same settings),
- * exports it, encodes the pool and the test split with the exported encoder (the SavedModel a user
- * loads, so the figures are those of the shipped artefact), then computes the 1-NN accuracy of the
- * test encodings against the labelled pool encodings and the trustworthiness at k on a seeded
- * subset of the test split, with ranks in pixel space.
+ * exports it, encodes the pool and the scored split with the exported encoder (the SavedModel a
+ * user loads, so the figures are those of the shipped artefact), then computes the 1-NN accuracy of
+ * the scored encodings against the labelled pool encodings and the trustworthiness at k on a seeded
+ * subset of the scored split, with ranks in pixel space. Settings are tuned on the validation
+ * split; the test split is scored once per final configuration.
  *
- * @param trustSubset test examples the trustworthiness uses (all when the test split is smaller)
+ * @param trustSubset scored examples the trustworthiness uses (all when the split is smaller)
  * @param k neighbourhood size of the trustworthiness
  * @param seed picks the trustworthiness subset
  */
@@ -41,15 +43,32 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
   }
 
   /**
+   * The images of one measurement.
+   *
+   * @param pool labelled training images, also the 1-NN reference
+   * @param trainingValidation validation images for the training loop (may be empty)
+   * @param scored labelled images whose encodings are scored, from split {@code split}
+   * @param split which split {@code scored} is: validation while tuning, test once at the end
+   */
+  public record Inputs(Dataset pool, Dataset trainingValidation, Dataset scored, Split split) {
+    public Inputs {
+      if (split != Split.VALIDATION && split != Split.TEST) {
+        throw new IllegalArgumentException("--split must be validation or test, got " + split);
+      }
+    }
+  }
+
+  /**
    * One model's figures.
    *
    * @param kind the model kind
    * @param epochs epochs the run has completed
    * @param trainSeconds wall-clock seconds of training in this call (0 when the run was reused)
-   * @param oneNnAccuracy 1-NN accuracy of the test encodings against the pool encodings
-   * @param trustworthiness T(k) on the test subset
+   * @param oneNnAccuracy 1-NN accuracy of the scored encodings against the pool encodings
+   * @param trustworthiness T(k) on the scored subset
    * @param pool pool examples (the 1-NN reference)
-   * @param test test examples
+   * @param split the split scored
+   * @param scored examples of that split scored
    * @param trustSize examples in the trustworthiness subset
    */
   public record Result(
@@ -59,26 +78,22 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
       double oneNnAccuracy,
       double trustworthiness,
       int pool,
-      int test,
+      Split split,
+      int scored,
       int trustSize) {}
 
-  /**
-   * Trains (or reuses) {@code run}, exports it to {@code run/export} and measures it.
-   *
-   * @param pool labelled training images, also the 1-NN reference
-   * @param validation validation images for the training loop (may be empty)
-   * @param test labelled test images
-   */
-  public Result run(
-      TrainSettings settings, RunFolder run, Dataset pool, Dataset validation, Dataset test) {
-    if (!pool.hasLabels() || !test.hasLabels()) {
+  /** Trains (or reuses) {@code run}, exports it to {@code run/export} and measures it. */
+  public Result run(TrainSettings settings, RunFolder run, Inputs data) {
+    Dataset pool = data.pool();
+    Dataset scored = data.scored();
+    if (!pool.hasLabels() || !scored.hasLabels()) {
       throw new io.latentquery.InputException(
-          "the embedding benchmark needs labelled pool and test images");
+          "the embedding benchmark needs labelled pool and " + data.split().label() + " images");
     }
     Trainer.Start start =
         Files.isRegularFile(run.settings()) ? Trainer.Start.RESUME : Trainer.Start.NEW;
     long started = System.nanoTime();
-    new Trainer(settings, run).train(pool, validation, start);
+    new Trainer(settings, run).train(pool, data.trainingValidation(), start);
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     Path export = run.path().resolve("export");
     new SavedModelExporter()
@@ -90,24 +105,26 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
     int threads = settings.threads();
     int dim = settings.model().latentDim();
     double[] poolCodes;
-    double[] testCodes;
+    double[] scoredCodes;
     try (SavedModelEncoder encoder =
         SavedModelEncoder.open(
             export.resolve(SavedModelContract.ENCODER_DIR), SignatureSpec.encoder(), threads)) {
       poolCodes = encoder.encode(pool, SavedModelEncoder.DEFAULT_BATCH_SIZE, done -> {}).values();
-      testCodes = encoder.encode(test, SavedModelEncoder.DEFAULT_BATCH_SIZE, done -> {}).values();
+      scoredCodes =
+          encoder.encode(scored, SavedModelEncoder.DEFAULT_BATCH_SIZE, done -> {}).values();
     }
     double accuracy =
         EmbeddingQuality.oneNearestNeighbourAccuracy(
-            poolCodes, labels(pool), testCodes, labels(test), dim);
-    int[] subset = subset(test.size());
+            poolCodes, labels(pool), scoredCodes, labels(scored), dim);
+    int[] subset = subset(scored.size());
     double trust =
         EmbeddingQuality.trustworthiness(
-            test.batch(subset), test.shape().size(), rows(testCodes, dim, subset), dim, k);
+            scored.batch(subset), scored.shape().size(), rows(scoredCodes, dim, subset), dim, k);
     int epochs = run.checkpointState().orElseThrow().epoch();
     LOG.info(
-        "{}: 1-NN accuracy {}, trustworthiness({}) {}",
+        "{} on the {} split: 1-NN accuracy {}, trustworthiness({}) {}",
         settings.model().kind(),
+        data.split().label(),
         accuracy,
         k,
         trust);
@@ -118,7 +135,8 @@ public record EmbeddingBenchmark(int trustSubset, int k, long seed) {
         accuracy,
         trust,
         pool.size(),
-        test.size(),
+        data.split(),
+        scored.size(),
         subset.length);
   }
 

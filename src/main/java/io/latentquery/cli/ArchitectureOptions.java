@@ -39,6 +39,7 @@ public final class ArchitectureOptions {
       description =
           "Widths of the dense layers between the convolutions and the latent layer, comma-separated "
               + "(default: the preset's).")
+  @Sets("denseWidths")
   List<Integer> dense;
 
   /** {@code preset} with the latent dimension and the sizes given on the command line. */

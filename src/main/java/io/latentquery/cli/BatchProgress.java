@@ -1,6 +1,6 @@
 package io.latentquery.cli;
 
-import java.util.function.IntConsumer;
+import io.latentquery.sampling.job.ProgressDisplay;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -11,7 +11,7 @@ import org.apache.logging.log4j.Logger;
  * Progress through N examples: a progress bar with rate and ETA on a terminal, a log line about
  * every tenth of the way otherwise (so logs and CI output stay readable).
  */
-final class BatchProgress implements IntConsumer, AutoCloseable {
+final class BatchProgress implements ProgressDisplay.Task {
   private static final Logger LOG = LogManager.getLogger(BatchProgress.class);
 
   private final String task;

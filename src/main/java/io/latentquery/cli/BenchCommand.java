@@ -9,22 +9,26 @@ import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.provenance.Versions;
 import io.latentquery.train.TrainingBenchmark;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq bench ...}: speed measurements, reported in docs/benchmarks.md. */
 @Command(
     name = "bench",
+    header = "Measure speed and embedding quality.",
     mixinStandardHelpOptions = true,
     description = "Measure speed and embedding quality.",
     subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
 final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -33,9 +37,11 @@ final class BenchCommand implements Runnable {
 
   @Command(
       name = "train",
+      header = "Measure training throughput in images per second.",
       mixinStandardHelpOptions = true,
       description = "Training throughput (images/s of full Adam steps) after warm-up.")
   static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
 
     @Option(
@@ -88,10 +94,14 @@ final class BenchCommand implements Runnable {
           data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
       ImageShape shape = images == null ? new ImageShape(28, 28, 1) : images.shape();
       AutoencoderConfig config =
-          architecture.apply(AutoencoderConfig.preset(preset, shape)).build();
-      TrainingBenchmark.Result result =
-          new TrainingBenchmark(config, batchSize, threads, warmup, steps).run(images);
-      System.out.println(
+          OptionErrors.settings(
+              spec, () -> architecture.apply(AutoencoderConfig.preset(preset, shape)).build());
+      TrainingBenchmark benchmark =
+          OptionErrors.settings(
+              spec, () -> new TrainingBenchmark(config, batchSize, threads, warmup, steps));
+      TrainingBenchmark.Result result = benchmark.run(images);
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println(
           String.format(
               Locale.ROOT,
               "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
@@ -108,14 +118,14 @@ final class BenchCommand implements Runnable {
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));
-      System.out.println(
+      stdout.println(
           String.format(
               Locale.ROOT,
               "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were idle)",
               result.imagesPerCpuSecond(),
               threads,
               result.imagesPerCpuSecond() * threads));
-      System.out.println(
+      stdout.println(
           String.format(
               Locale.ROOT,
               "machine: %d cores, %s; TensorFlow %s",

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 /** {@code lq data ...}: getting datasets. */
 @Command(
     name = "data",
+    header = "Fetch and prepare datasets.",
     description = "Fetch and prepare datasets.",
     mixinStandardHelpOptions = true,
-    subcommands = {DataCommand.Fetch.class, UnbalanceCommand.class})
+    subcommands = {DataCommand.Fetch.class, ImportCommand.class, UnbalanceCommand.class})
 final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +31,7 @@ final class DataCommand implements Runnable {
 
   @Command(
       name = "fetch",
+      header = "Put MNIST and Fashion-MNIST into the data folder.",
       mixinStandardHelpOptions = true,
       description = {
         "Put MNIST and Fashion-MNIST into the data folder (default ./data, or $LQ_DATA).",
@@ -67,7 +69,8 @@ final class DataCommand implements Runnable {
             BuiltinDataset.byId(name)
                 .orElseThrow(
                     () ->
-                        new IllegalArgumentException(
+                        OptionErrors.usage(
+                            spec,
                             "unknown built-in dataset '"
                                 + name
                                 + "'; known: mnist, fashion-mnist")));

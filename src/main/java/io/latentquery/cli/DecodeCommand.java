@@ -5,15 +5,19 @@ import io.latentquery.inference.SavedModelDecoder;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.render.LatentImages;
 import io.latentquery.render.LatentPoints;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq decode}: latent points through an exported decoder, to PNG files. */
 @Command(
     name = "decode",
+    header = "Decode latent points into PNG images.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -26,6 +30,7 @@ import picocli.CommandLine.Option;
       "N x L .npy file."
     })
 final class DecodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -70,10 +75,10 @@ final class DecodeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (scale < 1 || scale > 64) {
-      throw new IllegalArgumentException("--scale must be in 1..64, got " + scale);
+      throw OptionErrors.usage(spec, "--scale must be in 1..64, got " + scale);
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
+      throw OptionErrors.usage(spec, "--threads must be >= 0, got " + threads);
     }
     Encodings points = LatentPoints.read(latent);
     LatentImages.Result result;
@@ -81,7 +86,8 @@ final class DecodeCommand implements Callable<Integer> {
         SavedModelDecoder.open(decoder, SignatureSpec.decoder(), threads)) {
       result = new LatentImages(model, decoder, scale).write(points, latent, out, force);
     }
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "decoded "
             + result.images()
             + " points of dimension "

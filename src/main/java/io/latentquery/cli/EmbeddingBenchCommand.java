@@ -1,41 +1,57 @@
 package io.latentquery.cli;
 
+import io.latentquery.InputException;
 import io.latentquery.bench.EmbeddingBenchmark;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.data.SplitDataset;
+import io.latentquery.files.Json;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
+import io.latentquery.provenance.Provenance;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq bench embedding}: trains each model kind with the same settings and reports the 1-NN
- * accuracy and trustworthiness of its encodings, beside published figures for 2-D MNIST.
+ * accuracy and trustworthiness of its encodings on the validation split (or, with {@code --split
+ * test}, the test split), beside published figures for 2-D MNIST.
  */
 @Command(
     name = "embedding",
+    header = "Measure the embedding quality of each model kind.",
     mixinStandardHelpOptions = true,
     description = {
-      "Embedding quality of each model kind: train it on the pool (no validation pass; --limit caps the pool), "
-          + "encode pool and test splits with the exported encoder, report the 1-nearest-neighbour accuracy of "
-          + "the test encodings against the labelled pool encodings and the trustworthiness T(k) on a seeded "
-          + "test subset (ranks in pixel space). A run folder under --work with the same settings is reused "
-          + "(and continued when --epochs grew). --beta applies to vae and vtsne, --perplexity, --dof and "
-          + "--tsne-weight to tsne and vtsne.",
-      "Published 1-NN accuracy of 2-D MNIST test embeddings (Sainburg et al. 2021): parametric t-SNE 91.2%%, "
-          + "VAE 72.4%%, AE 76.5%%, t-SNE 94.1%%; parametric t-SNE on Fashion-MNIST 68.3%%."
+      "Embedding quality of each model kind: train it on the pool (no validation pass; --limit caps"
+          + " the pool), encode the pool and the scored split with the exported encoder, report the"
+          + " 1-nearest-neighbour accuracy of the scored encodings against the labelled pool"
+          + " encodings and the trustworthiness T(k) on a seeded subset of them (ranks in pixel"
+          + " space). The scored split is validation unless --split test: choose settings on"
+          + " validation and score test once per final configuration, so that the test figure is"
+          + " not the best of many tries. A run folder under --work with the same settings is"
+          + " reused (and continued when --epochs grew). --beta applies to vae and vtsne,"
+          + " --perplexity, --dof and --tsne-weight to tsne and vtsne.",
+      "Published 1-NN accuracy of 2-D MNIST test embeddings (Sainburg et al. 2021): parametric"
+          + " t-SNE 91.2%%, VAE 72.4%%, AE 76.5%%, t-SNE 94.1%%; parametric t-SNE on Fashion-MNIST"
+          + " 68.3%%."
     })
 final class EmbeddingBenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
@@ -45,6 +61,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "KIND",
       description = "Kinds to train and measure (default: ${DEFAULT-VALUE}).")
+  @Sets("model")
   List<String> models;
 
   @Option(
@@ -94,6 +111,26 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   int k;
 
   @Option(
+      names = "--split",
+      defaultValue = "validation",
+      paramLabel = "SPLIT",
+      description =
+          "The split whose encodings are scored: validation (default; for choosing settings) or"
+              + " test (once, for the final settings).")
+  String split;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Also write the figures, the split scored, the settings and provenance to this JSON"
+              + " file.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing --out file.")
+  boolean force;
+
+  @Option(
       names = "--work",
       defaultValue = "bench-runs/embedding",
       paramLabel = "DIR",
@@ -105,14 +142,30 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
   public Integer call() {
     List<ModelKind> kinds =
         new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
-    EmbeddingBenchmark benchmark = new EmbeddingBenchmark(trustSubset, k, seed);
-    SplitDataset split = data.open();
-    Dataset pool = data.limited(split.split(Split.POOL));
-    Dataset test = split.split(Split.TEST);
+    Split scoredSplit = scoredSplit();
+    if (out != null && Files.exists(out) && !force) {
+      throw new InputException(out + " exists; use --force to replace it");
+    }
+    EmbeddingBenchmark benchmark =
+        OptionErrors.settings(spec, () -> new EmbeddingBenchmark(trustSubset, k, seed));
+    SplitDataset splits = data.open();
+    Dataset pool = data.limited(splits.split(Split.POOL));
+    Dataset scored = splits.split(scoredSplit);
+    if (scored.size() == 0) {
+      throw new InputException(
+          "the "
+              + scoredSplit.label()
+              + " split of "
+              + data.request().dataset()
+              + " is empty; give --validation-size or --split test");
+    }
     Dataset noValidation = pool.subset("no validation", new int[0]);
+    EmbeddingBenchmark.Inputs inputs =
+        new EmbeddingBenchmark.Inputs(pool, noValidation, scored, scoredSplit);
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
     AutoencoderConfig sizes =
-        architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build();
+        OptionErrors.settings(
+            spec, () -> architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build());
     for (ModelKind kind : kinds) {
       AutoencoderConfig config =
           sizes.toBuilder()
@@ -131,15 +184,18 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
               .threads(threads)
               .build();
       RunFolder run = new RunFolder(work.resolve(runName(kind)));
-      results.add(benchmark.run(settings, run, pool, noValidation, test));
+      results.add(benchmark.run(settings, run, inputs));
     }
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         String.format(
             Locale.ROOT,
-            "embedding quality: %s, pool %d, test %d, preset %s (filters %s, %d convolution(s) per level, dense %s), L = %d, batch %d, seed %d",
+            "embedding quality: %s, pool %d, scored on the %s split (%d examples), preset %s"
+                + " (filters %s, %d convolution(s) per level, dense %s), L = %d, batch %d, seed %d",
             data.request().dataset(),
             pool.size(),
-            test.size(),
+            scoredSplit.label(),
+            scored.size(),
             preset,
             sizes.filters(),
             sizes.convolutionsPerLevel(),
@@ -147,7 +203,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
             sizes.latentDim(),
             optimizer.batchSize,
             seed));
-    System.out.println(
+    stdout.println(
         String.format(
             Locale.ROOT,
             "%-6s %6s %9s %9s %9s",
@@ -157,18 +213,52 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
             "1-NN acc",
             "T(" + k + ")"));
     for (EmbeddingBenchmark.Result r : results) {
-      System.out.println(
+      stdout.println(
           String.format(
               Locale.ROOT,
-              "%-6s %6d %9.1f %8.2f%% %9.4f  (T on %d test examples)",
+              "%-6s %6d %9.1f %8.2f%% %9.4f  (T on %d %s examples)",
               r.kind(),
               r.epochs(),
               r.trainSeconds(),
               100 * r.oneNnAccuracy(),
               r.trustworthiness(),
-              r.trustSize()));
+              r.trustSize(),
+              r.split().label()));
+    }
+    if (out != null) {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("data", data.request().dataset());
+      settings.put("limit", data.limit);
+      settings.put("split", scoredSplit.label());
+      settings.put("models", kinds.stream().map(ModelKind::id).toList());
+      settings.put("preset", preset);
+      settings.put("architecture", sizes);
+      settings.put("epochs", epochs);
+      settings.put("batch_size", optimizer.batchSize);
+      settings.put("trust_subset", trustSubset);
+      settings.put("k", k);
+      Map<String, Object> record = new LinkedHashMap<>();
+      record.put("split", scoredSplit.label());
+      record.put("pool_checksum", pool.checksum());
+      record.put("scored_checksum", scored.checksum());
+      record.put("results", results);
+      record.put(
+          "provenance", Provenance.capture("bench embedding", settings, seed, pool.checksum()));
+      Json.write(out, record);
+      stdout.println("figures -> " + out);
     }
     return 0;
+  }
+
+  private Split scoredSplit() {
+    String text = split.trim().toLowerCase(Locale.ROOT);
+    if (text.equals("validation")) {
+      return Split.VALIDATION;
+    }
+    if (text.equals("test")) {
+      return Split.TEST;
+    }
+    throw OptionErrors.usage(spec, "--split must be validation or test, got '" + split + "'");
   }
 
   private String runName(ModelKind kind) {

@@ -3,12 +3,12 @@ package io.latentquery.cli;
 import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
-import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.io.LatentFile;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq encode}: a split through an exported encoder, to a file of encodings. */
 @Command(
     name = "encode",
+    header = "Encode a dataset split with an encoder SavedModel.",
     mixinStandardHelpOptions = true,
     description = {
       "Encode a dataset split with an exported encoder SavedModel (any SavedModel with one float image input and one [-1,L] float output).",
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
       "and OUT.json with the encoder and data checksums. lq sample --latent reads either."
     })
 final class EncodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
   @Mixin EncoderOptions encoder;
@@ -76,19 +80,28 @@ final class EncodeCommand implements Callable<Integer> {
       encodings = model.encode(dataset, encoder.batchSize, progress);
     }
     LatentFile.write(out, encodings);
+    Provenance.Input encoderInput = Provenance.Input.of("encoder", model);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("encoder", model.toString());
-    settings.put("encoderSha256", Checksums.sha256(model));
+    settings.put("encoderSha256", encoderInput.sha256());
     settings.put("signature", encoder.spec());
     settings.put("data", dataset.name());
     settings.put("split", chosen.label());
     settings.put("limit", data.limit);
-    settings.put("examples", encodings.count());
-    settings.put("latentDim", encodings.dim());
     settings.put("batchSize", encoder.batchSize);
-    settings.put("seconds", (System.nanoTime() - start) / 1e9);
-    Json.write(provenance, Provenance.capture("encode", settings, 0, dataset.checksum()));
-    System.out.println(
+    Json.write(
+        provenance,
+        Provenance.builder("encode")
+            .settings(settings)
+            .dataChecksum(dataset.checksum())
+            .input(encoderInput)
+            .input(new Provenance.Input("data", dataset.name(), dataset.checksum(), null))
+            .result("examples", encodings.count())
+            .result("latentDim", encodings.dim())
+            .result("seconds", (System.nanoTime() - start) / 1e9)
+            .build());
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "encoded "
             + encodings.count()
             + " examples of "

@@ -3,7 +3,9 @@ package io.latentquery.cli;
 import io.latentquery.contract.SavedModelContract;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How an encoder SavedModel is called: signature and tensor names, batch size, threads. */
 public final class EncoderOptions {
@@ -42,16 +44,19 @@ public final class EncoderOptions {
           "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
   int threads = 0;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   SignatureSpec spec() {
     return SignatureSpec.encoder().with(signature, inputName, outputName);
   }
 
   void validate() {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+      throw OptionErrors.usage(command, "--batch-size must be >= 1, got " + batchSize);
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
+      throw OptionErrors.usage(command, "--threads must be >= 0, got " + threads);
     }
   }
 }

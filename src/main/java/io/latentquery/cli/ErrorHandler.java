@@ -1,15 +1,19 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failure into one line on stderr and an exit code: 2 for an impossible parameter ({@link
- * IllegalArgumentException} from a settings record), 1 for anything else. The stack trace is
- * printed only with {@code --verbose}.
+ * Turns a failure during a command's run into one line on stderr and an exit code: 1, or 2 for a
+ * {@link SettingException} about a setting that one of the command's flags set (the flag is named,
+ * see {@link OptionErrors}). Any other {@link IllegalArgumentException} thrown mid-run is a runtime
+ * failure: usage errors are {@link picocli.CommandLine.ParameterException}s, which {@link
+ * UsageErrorHandler} prints. The stack trace is printed only with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   static final int RUNTIME_FAILURE = 1;
@@ -24,24 +28,27 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (verbose) {
       e.printStackTrace(commandLine.getErr());
     }
-    if (e instanceof IllegalArgumentException) {
-      commandLine.getErr().println("lq: usage error: " + e.getMessage());
-      commandLine
-          .getErr()
-          .println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
-      return USAGE_ERROR;
+    if (e instanceof SettingException setting) {
+      Optional<String> flag = OptionErrors.flag(commandLine.getCommandSpec(), setting.setting());
+      if (flag.isPresent()) {
+        return UsageErrorHandler.print(commandLine, setting.messageFor(flag.get()));
+      }
     }
     commandLine.getErr().println("lq: " + describe(e));
     return RUNTIME_FAILURE;
   }
 
   static String describe(Throwable e) {
-    if (e instanceof InputException || e instanceof UncheckedIOException) {
-      return firstLine(e.getMessage());
-    }
     String message = e.getMessage();
     String type = e.getClass().getSimpleName();
-    return message == null ? type : firstLine(type + ": " + message);
+    if (message == null) {
+      return type;
+    }
+    boolean saysItAll =
+        e instanceof InputException
+            || e instanceof UncheckedIOException
+            || e instanceof IllegalArgumentException;
+    return firstLine(saysItAll ? message : type + ": " + message);
   }
 
   private static String firstLine(String message) {

@@ -24,6 +24,7 @@ import io.latentquery.files.Json;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.propagate.SpreadSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,13 +36,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq evaluate}: the accuracy of a classifier trained only on a selection's labeled examples.
  */
 @Command(
     name = "evaluate",
+    header = "Train a classifier on a selection and test it.",
     mixinStandardHelpOptions = true,
     description = {
       "Train a classifier only on the selected pool examples with their labels, then report its test accuracy,",
@@ -50,6 +54,7 @@ import picocli.CommandLine.Option;
       "be the one the selection was made from (same --data, --pool-size, --limit)."
     })
 final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
   @Mixin DataOptions data;
 
@@ -74,6 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
         names = "--random",
         paramLabel = "N",
         description = "Evaluate N pool examples chosen at random (seeded by --seed).")
+    @Sets("n")
     Integer random;
   }
 
@@ -174,26 +180,35 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClassifierSettings settings =
-        new ClassifierSettings(
-            ClassifierArchitecture.preset(classifier),
-            steps,
-            batchSize,
-            learningRate,
-            seed,
-            threads);
+        OptionErrors.settings(
+            spec,
+            () ->
+                new ClassifierSettings(
+                    ClassifierArchitecture.preset(classifier),
+                    steps,
+                    batchSize,
+                    learningRate,
+                    seed,
+                    threads));
     if (testLimit != null && testLimit < 1) {
-      throw new IllegalArgumentException("test limit must be >= 1, got " + testLimit);
+      throw OptionErrors.usage(spec, "--test-limit must be >= 1, got " + testLimit);
     }
-    Recipe chosenRecipe = Recipe.parse(recipe);
+    Recipe chosenRecipe;
+    try {
+      chosenRecipe = Recipe.parse(recipe);
+    } catch (IllegalArgumentException refused) {
+      throw OptionErrors.usage(spec, "--recipe: " + refused.getMessage());
+    }
     if (chosenRecipe.propagate() && latent == null) {
-      throw new IllegalArgumentException(
-          "--recipe " + chosenRecipe.label() + " needs --latent (the encodings of the pool)");
+      throw OptionErrors.usage(
+          spec, "--recipe " + chosenRecipe.label() + " needs --latent (the encodings of the pool)");
     }
     if (!chosenRecipe.propagate() && latent != null) {
-      throw new IllegalArgumentException("--latent is read only with --recipe propagate");
+      throw OptionErrors.usage(spec, "--latent is read only with --recipe propagate");
     }
     if (chosenRecipe.transfer() != (encoder != null)) {
-      throw new IllegalArgumentException(
+      throw OptionErrors.usage(
+          spec,
           encoder == null
               ? "--recipe " + chosenRecipe.label() + " needs --encoder (the encoder SavedModel)"
               : "--encoder is read only with --recipe transfer");
@@ -275,8 +290,9 @@ final class EvaluateCommand implements Callable<Integer> {
             result,
             provenance);
     Json.write(target, report);
-    System.out.print(EvaluationText.format(result));
-    System.out.println("wrote " + target);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(EvaluationText.format(result));
+    stdout.println("wrote " + target);
     return 0;
   }
 

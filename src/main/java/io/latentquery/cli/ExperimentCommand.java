@@ -8,22 +8,26 @@ import io.latentquery.eval.ExperimentGrid;
 import io.latentquery.eval.ExperimentRunner;
 import io.latentquery.eval.ResultsTable;
 import io.latentquery.sampling.strategy.SelectionService;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code lq experiment ...}: the method's evaluation grid. */
 @Command(
     name = "experiment",
+    header = "Run experiment grids and tabulate their results.",
     description = "Experiment grids: datasets x autoencoders x strategies x budgets x seeds.",
     mixinStandardHelpOptions = true,
     subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
 final class ExperimentCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -32,6 +36,7 @@ final class ExperimentCommand implements Runnable {
 
   @Command(
       name = "run",
+      header = "Run every cell of an experiment grid.",
       mixinStandardHelpOptions = true,
       description = {
         "Run the grid of CONFIG: check the whole config first (strategies and their options, model kinds,",
@@ -42,6 +47,7 @@ final class ExperimentCommand implements Runnable {
         "cell. Stored cells are skipped, so an interrupted run resumes where it stopped."
       })
   static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
 
     @Parameters(
@@ -56,7 +62,8 @@ final class ExperimentCommand implements Runnable {
           new ExperimentRunner(
               experiment, config, SelectionService.standard(), DataCatalog.standard());
       ExperimentGrid.Progress progress = runner.run();
-      System.out.println(
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println(
           progress.total()
               + " cells: "
               + progress.computed()
@@ -72,6 +79,7 @@ final class ExperimentCommand implements Runnable {
 
   @Command(
       name = "table",
+      header = "Aggregate stored cell results into the method's table.",
       mixinStandardHelpOptions = true,
       description = {
         "Aggregate the stored cell results of CONFIG into the method's table: rows autoencoder x strategy,",
@@ -79,6 +87,7 @@ final class ExperimentCommand implements Runnable {
         "and cells.csv. Cells not yet computed show '-'."
       })
   static final class Table implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
 
     @Parameters(
@@ -109,9 +118,10 @@ final class ExperimentCommand implements Runnable {
               experiment, store.readAll(cells.stream().map(ExperimentCell::key).toList()));
       Path target = out != null ? out : store.folder();
       table.write(target);
-      System.out.print(table.markdown());
-      System.out.println();
-      System.out.println(
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(table.markdown());
+      stdout.println();
+      stdout.println(
           table.storedCells()
               + " of "
               + cells.size()

@@ -18,17 +18,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code lq label ...}: the round trip with Label Studio. */
 @Command(
     name = "label",
+    header = "Hand chosen images to Label Studio and bring the labels back.",
     description = "Hand chosen images to Label Studio and bring the labels back as id,label.",
     mixinStandardHelpOptions = true,
     subcommands = {LabelCommand.Export.class, LabelCommand.Import.class})
 final class LabelCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
@@ -37,6 +40,7 @@ final class LabelCommand implements Runnable {
 
   @Command(
       name = "export",
+      header = "Write a selection's images as a Label Studio project.",
       mixinStandardHelpOptions = true,
       description = {
         "Write a selection's images as a Label Studio project: OUT/images/*.png, OUT/tasks.json (one task",
@@ -46,6 +50,7 @@ final class LabelCommand implements Runnable {
         "and LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT set to --document-root."
       })
   static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
     @Mixin DataOptions data;
 
@@ -83,8 +88,8 @@ final class LabelCommand implements Runnable {
       int[] indices = SelectionFile.read(selection, pool);
       List<String> choices = classes.isEmpty() ? pool.classNames() : classes;
       if (choices.isEmpty()) {
-        throw new IllegalArgumentException(
-            "the data has no class names; give the choices with --classes");
+        throw OptionErrors.usage(
+            spec, "the data has no class names; give the choices with --classes");
       }
       if (Files.exists(out) && !force) {
         throw new InputException(out + " exists; use --force to replace it");
@@ -98,19 +103,22 @@ final class LabelCommand implements Runnable {
           LabelStudioExport.run(
               new LabelStudioExport.Settings(pool, indices, choices, out, documentRoot, inputs),
               force);
-      System.out.println(
-          "exported "
-              + manifest.ids().size()
-              + " images with "
-              + manifest.classes().size()
-              + " classes -> "
-              + out);
+      spec.commandLine()
+          .getOut()
+          .println(
+              "exported "
+                  + manifest.ids().size()
+                  + " images with "
+                  + manifest.classes().size()
+                  + " classes -> "
+                  + out);
       return 0;
     }
   }
 
   @Command(
       name = "import",
+      header = "Read a Label Studio export back as a labels file (id,label).",
       mixinStandardHelpOptions = true,
       description = {
         "Read Label Studio's JSON or CSV export of a project from lq label export back to id,label.",
@@ -118,6 +126,7 @@ final class LabelCommand implements Runnable {
         "annotation and annotations that disagree. Skipped (cancelled) annotations do not count."
       })
   static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
 
     @Parameters(paramLabel = "FILE", description = "Label Studio's export (.json or .csv).")
@@ -148,7 +157,7 @@ final class LabelCommand implements Runnable {
       ExportManifest manifest = ExportManifest.read(export);
       Map<String, String> labels = LabelStudioImport.read(file, manifest);
       LabelsCsv.write(out, new ArrayList<>(labels.keySet()), new ArrayList<>(labels.values()));
-      System.out.println("imported " + labels.size() + " labels -> " + out);
+      spec.commandLine().getOut().println("imported " + labels.size() + " labels -> " + out);
       return 0;
     }
   }

@@ -35,6 +35,7 @@ public final class LossOptions {
               + "(default: "
               + TsneSettings.DEFAULT_DEGREES_OF_FREEDOM
               + ", the t-SNE kernel).")
+  @Sets("degreesOfFreedom")
   Double dof;
 
   @Option(
@@ -44,22 +45,43 @@ public final class LossOptions {
           "tsne, vtsne: weight w of KL(P||Q) added to the mean pixel cross-entropy, >= 0 (default: "
               + TsneSettings.DEFAULT_WEIGHT
               + ").")
+  @Sets("weight")
   Double tsneWeight;
 
   /** The variational settings for {@code kind}: null for a deterministic kind or the defaults. */
   public VariationalSettings variational(ModelKind kind) {
-    return kind.variational() && beta != null ? new VariationalSettings(beta) : null;
+    return variational(kind, null);
+  }
+
+  /**
+   * The variational settings for {@code kind}, {@code base} where --beta is not given: null for a
+   * deterministic kind.
+   */
+  public VariationalSettings variational(ModelKind kind, VariationalSettings base) {
+    if (!kind.variational()) {
+      return null;
+    }
+    return beta != null ? new VariationalSettings(beta) : base;
   }
 
   /** The t-SNE settings for {@code kind}: null for a kind without the t-SNE term. */
   public TsneSettings tsne(ModelKind kind) {
+    return tsne(kind, TsneSettings.defaults());
+  }
+
+  /**
+   * The t-SNE settings for {@code kind}, each value from {@code base} (the defaults when null)
+   * where its option is not given: null for a kind without the t-SNE term.
+   */
+  public TsneSettings tsne(ModelKind kind, TsneSettings base) {
     if (!kind.tsne()) {
       return null;
     }
+    TsneSettings unset = base != null ? base : TsneSettings.defaults();
     return new TsneSettings(
-        perplexity != null ? perplexity : TsneSettings.DEFAULT_PERPLEXITY,
-        dof != null ? dof : TsneSettings.DEFAULT_DEGREES_OF_FREEDOM,
-        tsneWeight != null ? tsneWeight : TsneSettings.DEFAULT_WEIGHT);
+        perplexity != null ? perplexity : unset.perplexity(),
+        dof != null ? dof : unset.degreesOfFreedom(),
+        tsneWeight != null ? tsneWeight : unset.weight());
   }
 
   /**

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       LabelCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
+      ExploreCommand.class,
       DecodeCommand.class,
       BenchCommand.class,
     })

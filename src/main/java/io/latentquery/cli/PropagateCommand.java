@@ -2,6 +2,7 @@ package io.latentquery.cli;
 
 import io.latentquery.sampling.propagate.PropagationJob;
 import io.latentquery.sampling.propagate.SpreadSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq propagate}: labels for the whole pool from a few, by label spreading. */
 @Command(
     name = "propagate",
+    header = "Spread a few labels over the pool's encodings.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -26,6 +30,7 @@ import picocli.CommandLine.Option;
       "(settings, checksums, iterations and, when the encodings carry labels, the agreement with them)."
     })
 final class PropagateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -93,12 +98,13 @@ final class PropagateCommand implements Callable<Integer> {
     try {
       spread = new SpreadSettings(neighbors, alpha, iterations, tolerance);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--" + e.getMessage(), e);
+      throw OptionErrors.usage(spec, "--" + e.getMessage());
     }
     PropagationJob.Outcome outcome =
         PropagationJob.run(
             new PropagationJob.Settings(latent, labels, out, classes, spread, force));
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "spread "
             + outcome.labeled()
             + " labels to "
@@ -111,7 +117,7 @@ final class PropagateCommand implements Callable<Integer> {
             + out);
     PropagationJob.Agreement agreement = outcome.agreement();
     if (agreement != null) {
-      System.out.printf(
+      stdout.printf(
           Locale.ROOT,
           "agreement with the encodings' labels: %.2f%% of %d unlabeled examples,"
               + " %.2f%% of the 90%% most confident%n",

@@ -2,6 +2,7 @@ package io.latentquery.cli;
 
 import io.latentquery.render.Progress;
 import io.latentquery.render.RunReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq report}: one training run, its SavedModels, selections and evaluations as an HTML
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "report",
+    header = "Write a training run's report as an HTML folder.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -29,6 +33,7 @@ import picocli.CommandLine.Option;
       "otherwise. Open OUT/index.html in a browser; it needs no network and no script."
     })
 final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -42,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--models",
       paramLabel = "DIR",
       description =
-          "The run's export (encoder/, decoder/, autoencoder/); default savedmodels/NAME.")
+          "The run's export (encoder/, decoder/, autoencoder/); default: the folder the run recorded in its export.json, else savedmodels/NAME.")
   Path models;
 
   @Option(
@@ -108,7 +113,8 @@ final class ReportCommand implements Callable<Integer> {
     selections.forEach(report::selection);
     evaluations.forEach(report::evaluation);
     RunReport.Summary summary = report.write(out == null ? RunReport.defaultOut(run) : out, force);
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         String.format(
             Locale.ROOT,
             "report of %s (%,d pool examples of %s, L = %d, %d selection(s), %d evaluation result(s)) -> %s",

@@ -8,6 +8,7 @@ import io.latentquery.sampling.cluster.WardClustering;
 import io.latentquery.sampling.cluster.WardMode;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,7 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lq bench sample}: how fast the sampler is on synthetic 2-D encodings (a mixture of
@@ -26,6 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "sample",
+    header = "Time the samplers on synthetic encodings.",
     mixinStandardHelpOptions = true,
     description = {
       "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",
@@ -33,6 +37,7 @@ import picocli.CommandLine.Option;
       "end to end on a pool of --pool-points. Prints a Markdown table."
     })
 final class SampleBenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -92,11 +97,13 @@ final class SampleBenchCommand implements Callable<Integer> {
         || approxPoints < 10
         || poolPoints < budget
         || repeats < 1) {
-      throw new IllegalArgumentException(
+      throw OptionErrors.usage(
+          spec,
           "need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
     }
     Runtime runtime = Runtime.getRuntime();
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "Machine: "
             + runtime.availableProcessors()
             + " processors, max heap "
@@ -107,9 +114,9 @@ final class SampleBenchCommand implements Callable<Integer> {
             + System.getProperty("os.name")
             + " "
             + System.getProperty("os.arch"));
-    System.out.println();
-    System.out.println("| case | points | result | wall s | cpu s | peak heap |");
-    System.out.println("|---|---|---|---|---|---|");
+    stdout.println();
+    stdout.println("| case | points | result | wall s | cpu s | peak heap |");
+    stdout.println("|---|---|---|---|---|---|");
     StrategyRegistry registry = StrategyRegistry.standard();
     Points big = blobs(points, seed);
     for (String strategy : new String[] {"uniform", "normal"}) {
@@ -165,8 +172,8 @@ final class SampleBenchCommand implements Callable<Integer> {
             approxPoints,
         "sizes " + java.util.Arrays.toString(approx.value().sizes()), approx);
     if (baselines) {
-      System.out.println();
-      io.latentquery.sampling.baseline.BaselineBenchmark.run(System.out);
+      stdout.println();
+      io.latentquery.sampling.baseline.BaselineBenchmark.run(stdout);
     }
     return 0;
   }
@@ -233,15 +240,17 @@ final class SampleBenchCommand implements Callable<Integer> {
     return new Timed<>(value, seconds, cpuSeconds, peak);
   }
 
-  private static void row(String name, int n, String result, Timed<?> run) {
-    System.out.printf(
-        java.util.Locale.ROOT,
-        "| %s | %,d | %s | %.3f | %.3f | %d MiB |%n",
-        name,
-        n,
-        result,
-        run.seconds(),
-        run.cpuSeconds(),
-        run.peakHeap() / (1 << 20));
+  private void row(String name, int n, String result, Timed<?> run) {
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "| %s | %,d | %s | %.3f | %.3f | %d MiB |%n",
+            name,
+            n,
+            result,
+            run.seconds(),
+            run.cpuSeconds(),
+            run.peakHeap() / (1 << 20));
   }
 }

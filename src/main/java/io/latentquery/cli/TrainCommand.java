@@ -1,7 +1,9 @@
 package io.latentquery.cli;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.RunExport;
 import io.latentquery.data.DataCatalog;
+import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
@@ -16,12 +18,11 @@ import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainResult;
 import io.latentquery.train.TrainSettings;
 import io.latentquery.train.Trainer;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq train}: trains an autoencoder on the pool into models/NAME, then exports it. */
 @Command(
     name = "train",
+    header = "Train an autoencoder on the pool and export it.",
     mixinStandardHelpOptions = true,
     description =
         "Train an autoencoder on the pool split, with the validation loss each epoch and a checkpoint "
@@ -118,47 +120,53 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--export-to",
       paramLabel = "DIR",
-      description = "Export folder (default: savedmodels/NAME, NAME being the run folder's name).")
+      description =
+          "Export folder, recorded in the run's export.json (default: savedmodels/NAME, NAME being the run folder's name; with --resume, the recorded one).")
   Path exportTo;
 
   @Override
   public Integer call() {
     if (resume && force) {
-      throw new IllegalArgumentException("--resume and --force exclude each other");
+      throw OptionErrors.usage(spec, "--resume and --force exclude each other");
     }
     if (noExport && exportTo != null) {
-      throw new IllegalArgumentException("--no-export and --export-to exclude each other");
+      throw OptionErrors.usage(spec, "--no-export and --export-to exclude each other");
     }
     RunFolder folder = new RunFolder(run);
     Path exportTarget =
-        noExport ? null : exportTo != null ? exportTo : Path.of("savedmodels", folder.name());
+        noExport
+            ? null
+            : exportTo != null
+                ? exportTo
+                : resume ? RunExport.locate(run) : RunExport.defaultFolder(run);
     if (exportTarget != null && Files.exists(exportTarget) && !force && !resume) {
       throw new InputException(
           "export " + exportTarget + " exists; use --force to replace it or --export-to elsewhere");
     }
     boolean resuming = resume && Files.isRegularFile(folder.settings());
-    ModelKind kind = ModelKind.parse(model);
-    loss.refuseUnusedBy(kind);
-    VariationalSettings variational = loss.variational(kind);
-    TsneSettings tsne = tsneSettings(kind);
-    if (!resuming && data == null) {
-      throw new IllegalArgumentException("--data is required, except to --resume a run");
-    }
     TrainSettings settings;
     SplitDataset split;
     if (resuming) {
-      settings = storedSettings(folder);
+      TrainSettings stored = folder.readSettings();
+      settings = OptionErrors.settings(spec, () -> resumedSettings(stored));
       split = DataCatalog.standard().open(settings.data());
     } else {
-      split = data.open();
-      settings = settings(split.shape(), kind, variational, tsne);
+      if (data == null) {
+        throw OptionErrors.usage(spec, "--data is required, except to --resume a run");
+      }
+      KindSettings kind = OptionErrors.settings(spec, this::kindSettings);
+      DataRequest request = OptionErrors.settings(spec, data::request);
+      SplitDataset opened = DataCatalog.standard().open(request);
+      settings = OptionErrors.settings(spec, () -> settings(opened.shape(), kind));
+      split = opened;
     }
     Dataset pool = limited(split.split(Split.POOL), settings.limit());
     Dataset validation = limited(split.split(Split.VALIDATION), settings.limit());
     Trainer.Start start =
         resume ? Trainer.Start.RESUME : force ? Trainer.Start.REPLACE : Trainer.Start.NEW;
     TrainResult result = new Trainer(settings, folder).train(pool, validation, start);
-    System.out.println(
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
         String.format(
             Locale.ROOT,
             "trained %s: %d epochs, train loss %.5f, validation loss %s",
@@ -175,29 +183,38 @@ final class TrainCommand implements Callable<Integer> {
               folder.variablesPrefix(),
               List.of(folder.provenance(), folder.settings()));
       new SavedModelExporter().export(source, exportTarget, true);
-      System.out.println("exported " + exportTarget);
+      RunExport.record(run, exportTarget);
+      out.println("exported " + exportTarget);
     }
     return 0;
   }
 
-  /** The t-SNE settings for a t-SNE kind, checked against --batch-size before any data is read. */
-  private TsneSettings tsneSettings(ModelKind kind) {
-    TsneSettings settings = loss.tsne(kind);
-    if (settings != null) {
-      settings.checkBatchSize(optimizer.batchSize);
+  /** The --model kind and its loss settings, refusing options it does not use. */
+  private record KindSettings(
+      ModelKind kind, VariationalSettings variational, TsneSettings tsne) {}
+
+  /**
+   * The --model kind and its loss settings, checked before any data is read: loss options the kind
+   * does not use are refused, and the t-SNE perplexity is checked against --batch-size.
+   */
+  private KindSettings kindSettings() {
+    ModelKind kind = ModelKind.parse(model);
+    loss.refuseUnusedBy(kind);
+    TsneSettings tsne = loss.tsne(kind);
+    if (tsne != null) {
+      tsne.checkBatchSize(optimizer.batchSize);
     }
-    return settings;
+    return new KindSettings(kind, loss.variational(kind), tsne);
   }
 
-  private TrainSettings settings(
-      ImageShape shape, ModelKind kind, VariationalSettings variational, TsneSettings tsne) {
+  private TrainSettings settings(ImageShape shape, KindSettings kind) {
     AutoencoderConfig config =
         architecture
             .apply(AutoencoderConfig.preset(preset, shape))
-            .kind(kind)
+            .kind(kind.kind())
             .dropout(dropout)
-            .variational(variational)
-            .tsne(tsne)
+            .variational(kind.variational())
+            .tsne(kind.tsne())
             .build();
     return TrainSettings.builder(config, data.request())
         .limit(data.limit)
@@ -211,29 +228,32 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The run's stored settings, with --epochs and --threads applied when given and the
-   * --learning-rate-from changes added to its schedule.
+   * The run's stored settings as this resume asks to continue them: --epochs, --threads and
+   * --learning-rate-from applied by {@link TrainSettings#resumedWith}, and --model and the loss
+   * options, when given, laid over the stored model so that the trainer refuses a change. Loss
+   * options are checked against the run's kind, not the default --model.
    */
-  private TrainSettings storedSettings(RunFolder folder) {
-    TrainSettings stored = folder.readSettings();
-    if (data != null && !stored.data().equals(data.request())) {
-      throw new InputException(
-          "run "
-              + run
-              + " was trained on "
-              + stored.data()
-              + "; pass the same data options to resume it, or none");
+  private TrainSettings resumedSettings(TrainSettings stored) {
+    if (data != null) {
+      stored.checkResumeData(data.request());
     }
-    TrainSettings.Builder builder = stored.toBuilder();
-    if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
-      builder.epochs(epochs);
-    }
-    if (threads != null) {
-      builder.threads(threads);
-    }
-    Map<Integer, Double> rates = new TreeMap<>(stored.learningRateFrom());
-    rates.putAll(optimizer.learningRateChanges());
-    return builder.learningRateFrom(rates).build();
+    AutoencoderConfig storedModel = stored.model();
+    ModelKind kind =
+        spec.commandLine().getParseResult().hasMatchedOption("--model")
+            ? ModelKind.parse(model)
+            : storedModel.kind();
+    loss.refuseUnusedBy(kind);
+    AutoencoderConfig requested =
+        storedModel.toBuilder()
+            .kind(kind)
+            .variational(loss.variational(kind, storedModel.variational()))
+            .tsne(loss.tsne(kind, storedModel.tsne()))
+            .build();
+    boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+    return stored.toBuilder()
+        .model(requested)
+        .build()
+        .resumedWith(epochsGiven ? epochs : null, threads, optimizer.learningRateChanges());
   }
 
   private static Dataset limited(Dataset dataset, Integer limit) {

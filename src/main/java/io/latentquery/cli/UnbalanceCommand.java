@@ -6,15 +6,19 @@ import io.latentquery.data.SplitDataset;
 import io.latentquery.data.UnbalanceSettings;
 import io.latentquery.data.UnbalanceSummary;
 import io.latentquery.data.UnbalancedDatasetWriter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lq data unbalance}: writes the method's unbalanced pool as a dataset folder. */
 @Command(
     name = "unbalance",
+    header = "Write a copy of a dataset with unbalanced classes.",
     mixinStandardHelpOptions = true,
     description = {
       "Write an unbalanced copy of a dataset: each even class gains SHIFT pool examples (random pool images of",
@@ -22,6 +26,7 @@ import picocli.CommandLine.Option;
       "unchanged. The folder works as --data for every command."
     })
 final class UnbalanceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
   @Option(
@@ -63,6 +68,7 @@ final class UnbalanceCommand implements Callable<Integer> {
       defaultValue = "" + UnbalanceSettings.DEFAULT_MAX_ROTATION,
       paramLabel = "DEGREES",
       description = "Largest rotation of a new image (default: ${DEFAULT-VALUE}).")
+  @Sets("maxRotationDegrees")
   double maxRotation;
 
   @Option(names = "--force", description = "Replace the folder if it exists.")
@@ -70,10 +76,13 @@ final class UnbalanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UnbalanceSettings settings = new UnbalanceSettings(seed, shift, maxTranslation, maxRotation);
+    UnbalanceSettings settings =
+        OptionErrors.settings(
+            spec, () -> new UnbalanceSettings(seed, shift, maxTranslation, maxRotation));
     SplitDataset source = DataCatalog.standard().open(DataRequest.of(data));
     UnbalanceSummary summary = new UnbalancedDatasetWriter(settings).write(source, out, force);
-    System.out.println(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(
         "wrote "
             + out
             + ": pool "
@@ -84,8 +93,8 @@ final class UnbalanceCommand implements Callable<Integer> {
             + summary.validationSize()
             + ", test "
             + summary.testSize());
-    System.out.println("pool per class before: " + summary.poolCountsBefore());
-    System.out.println("pool per class after:  " + summary.poolCountsAfter());
+    stdout.println("pool per class before: " + summary.poolCountsBefore());
+    stdout.println("pool per class after:  " + summary.poolCountsAfter());
     return 0;
   }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Finds a dataset by name: a built-in one ({@code mnist}, {@code fashion-mnist}) under the data
- * folder, a folder with a {@code dataset.json} manifest, an image folder, or an IDX image file
- * (with its labels file beside it when there is one).
+ * folder, a folder with a {@code dataset.json} (an IDX manifest or a kept image-folder split), an
+ * image folder split by its {@code train/}, {@code val/} and {@code test/} sub-folders, an image
+ * folder split by fraction, a plain image folder, or an IDX image file (with its labels file beside
+ * it when there is one).
  */
 public final class DataCatalog {
   /** System property, then environment variable, naming the data folder. */
@@ -48,11 +50,22 @@ public final class DataCatalog {
       return openBuiltin(builtin.get(), request);
     }
     Path path = Path.of(name);
-    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(DatasetManifest.FILE_NAME))) {
-      DatasetManifest manifest =
-          Json.read(path.resolve(DatasetManifest.FILE_NAME), DatasetManifest.class);
+    Path manifestFile = path.resolve(DatasetManifest.FILE_NAME);
+    if (Files.isDirectory(path) && Files.isRegularFile(manifestFile)) {
+      if (FolderSplits.isRecord(manifestFile)) {
+        return FolderSplits.open(path, request);
+      }
+      refuseFractions(request, name);
+      DatasetManifest manifest = Json.read(manifestFile, DatasetManifest.class);
       return openManifest(path, manifest, request, null);
     }
+    if (Files.isDirectory(path) && SplitFolders.isSplitFolder(path)) {
+      return SplitFolders.open(path, request);
+    }
+    if (Files.isDirectory(path) && request.folderOptions().split() != null) {
+      return FolderSplits.open(path, request);
+    }
+    refuseFractions(request, name);
     if (Files.isDirectory(path)) {
       Dataset all = new ImageFolderReader(request.folderOptions()).read(path);
       return split(name, all, null, request, all.size(), 0);
@@ -66,7 +79,17 @@ public final class DataCatalog {
         "unknown dataset '" + name + "': not mnist, fashion-mnist, an image folder or an IDX file");
   }
 
+  private static void refuseFractions(DataRequest request, String name) {
+    if (request.folderOptions().split() != null) {
+      throw new IllegalArgumentException(
+          "--validation-split and --test-split apply to image folders; "
+              + name
+              + " is not one (use --validation-size)");
+    }
+  }
+
   private SplitDataset openBuiltin(BuiltinDataset builtin, DataRequest request) {
+    refuseFractions(request, builtin.id());
     Path folder = dataDir.resolve(builtin.id());
     DatasetManifest manifest = builtin.manifest();
     for (String file : builtin.sha256ByFile().keySet()) {

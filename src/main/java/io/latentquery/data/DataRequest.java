@@ -1,5 +1,7 @@
 package io.latentquery.data;
 
+import io.latentquery.SettingException;
+
 /**
  * Which dataset to open and how to split it.
  *
@@ -17,10 +19,11 @@ public record DataRequest(
       throw new IllegalArgumentException("a dataset name or path is required");
     }
     if (poolSize != null && poolSize < 1) {
-      throw new IllegalArgumentException("pool size must be >= 1, got " + poolSize);
+      throw new SettingException("poolSize", "pool size", "must be >= 1, got " + poolSize);
     }
     if (validationSize != null && validationSize < 0) {
-      throw new IllegalArgumentException("validation size must be >= 0, got " + validationSize);
+      throw new SettingException(
+          "validationSize", "validation size", "must be >= 0, got " + validationSize);
     }
     if (folderOptions == null) {
       folderOptions = ImageFolderOptions.grayscale();

@@ -1,5 +1,6 @@
 package io.latentquery.data;
 
+import io.latentquery.SettingException;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ public interface Dataset {
   /** The first {@code limit} examples, or this dataset when it is not larger. */
   default Dataset limit(int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+      throw new SettingException("limit", "must be >= 1, got " + limit);
     }
     return limit >= size() ? this : slice(name() + "[:" + limit + "]", 0, limit);
   }

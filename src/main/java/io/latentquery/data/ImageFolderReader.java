@@ -28,15 +28,24 @@ public final class ImageFolderReader {
   }
 
   public Dataset read(Path folder) {
+    return read(folder, folder, classNames(folder));
+  }
+
+  /**
+   * Reads {@code folder}, naming each example by its path relative to {@code root}. Class
+   * sub-folders get their index in {@code classNames}, so that several folders (train/, val/,
+   * test/) share one numbering; a flat folder is unlabeled.
+   */
+  public Dataset read(Path root, Path folder, List<String> classNames) {
     if (!Files.isDirectory(folder)) {
       throw new InputException("missing image folder: " + folder);
     }
     List<Path> topFiles = imagesIn(folder);
     List<Path> classFolders = subFolders(folder);
     List<Path> files = new ArrayList<>();
-    List<String> classNames = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
-    if (!classFolders.isEmpty()) {
+    boolean labeled = !classFolders.isEmpty();
+    if (labeled) {
       if (!topFiles.isEmpty()) {
         throw new InputException(
             "image folder "
@@ -50,8 +59,11 @@ public final class ImageFolderReader {
         if (images.isEmpty()) {
           continue;
         }
-        int label = classNames.size();
-        classNames.add(classFolder.getFileName().toString());
+        int label = classNames.indexOf(classFolder.getFileName().toString());
+        if (label < 0) {
+          throw new IllegalArgumentException(
+              "class folder " + classFolder + " is not among the classes " + classNames);
+        }
         for (Path image : images) {
           files.add(image);
           labels.add(label);
@@ -63,11 +75,22 @@ public final class ImageFolderReader {
     if (files.isEmpty()) {
       throw new InputException("image folder " + folder + " holds no .png or .jpg images");
     }
-    return decode(folder, files, classNames, labels);
+    return decode(root, folder, files, labeled ? classNames : List.of(), labels);
+  }
+
+  /** The sub-folders of {@code folder} that hold images, sorted; empty for a flat folder. */
+  public static List<String> classNames(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new InputException("missing image folder: " + folder);
+    }
+    return subFolders(folder).stream()
+        .filter(sub -> !imagesIn(sub).isEmpty())
+        .map(sub -> sub.getFileName().toString())
+        .toList();
   }
 
   private Dataset decode(
-      Path folder, List<Path> files, List<String> classNames, List<Integer> labels) {
+      Path root, Path folder, List<Path> files, List<String> classNames, List<Integer> labels) {
     ImageShape shape = null;
     Path first = null;
     byte[] pixels = null;
@@ -86,13 +109,13 @@ public final class ImageFolderReader {
       } else if (!shape.equals(current)) {
         throw new InputException(
             "images differ in size: "
-                + folder.relativize(first)
+                + root.relativize(first)
                 + " is "
                 + shape.height()
                 + "x"
                 + shape.width()
                 + " but "
-                + folder.relativize(file)
+                + root.relativize(file)
                 + " is "
                 + current.height()
                 + "x"
@@ -101,10 +124,10 @@ public final class ImageFolderReader {
       }
       copyPixels(image, pixels, i * shape.size());
       digest.update(
-          folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          root.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       digest.update(pixels, i * shape.size(), shape.size());
     }
-    List<String> ids = files.stream().map(f -> folder.relativize(f).toString()).toList();
+    List<String> ids = files.stream().map(f -> root.relativize(f).toString()).toList();
     int[] labelArray =
         classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
     return new ByteImageDataset(

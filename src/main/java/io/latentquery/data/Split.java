@@ -1,5 +1,6 @@
 package io.latentquery.data;
 
+import io.latentquery.SettingException;
 import java.util.Locale;
 
 /**
@@ -16,8 +17,8 @@ public enum Split {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "split must be pool, validation, test or all, got '" + text + "'");
+      throw new SettingException(
+          "split", "must be pool, validation, test or all, got '" + text + "'");
     }
   }
 

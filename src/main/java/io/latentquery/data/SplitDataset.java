@@ -1,6 +1,7 @@
 package io.latentquery.data;
 
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
 
 /**
  * A dataset's training file (split into pool and validation by position) and its optional test
@@ -28,9 +29,10 @@ public final class SplitDataset {
               + validationSize);
     }
     if ((long) poolSize + validationSize > train.size()) {
-      throw new IllegalArgumentException(
-          "pool "
-              + poolSize
+      throw new SettingException(
+          "poolSize",
+          "pool",
+          poolSize
               + " + validation "
               + validationSize
               + " exceed the "

@@ -1,5 +1,7 @@
 package io.latentquery.data;
 
+import io.latentquery.SettingException;
+
 /**
  * How {@link Unbalancer} makes a pool unbalanced: every even class gains {@code shift} pool
  * examples (new images made from random pool images of that class by a random rotation and
@@ -18,15 +20,15 @@ public record UnbalanceSettings(
 
   public UnbalanceSettings {
     if (shift < 0) {
-      throw new IllegalArgumentException("shift must be >= 0, got " + shift);
+      throw new SettingException("shift", "must be >= 0, got " + shift);
     }
     if (!(maxTranslation >= 0 && maxTranslation <= 8)) {
-      throw new IllegalArgumentException(
-          "maxTranslation must be in [0, 8] pixels, got " + maxTranslation);
+      throw new SettingException(
+          "maxTranslation", "must be in [0, 8] pixels, got " + maxTranslation);
     }
     if (!(maxRotationDegrees >= 0 && maxRotationDegrees <= 45)) {
-      throw new IllegalArgumentException(
-          "maxRotationDegrees must be in [0, 45], got " + maxRotationDegrees);
+      throw new SettingException(
+          "maxRotationDegrees", "must be in [0, 45], got " + maxRotationDegrees);
     }
   }
 

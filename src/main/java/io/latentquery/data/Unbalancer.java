@@ -1,6 +1,7 @@
 package io.latentquery.data;
 
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,9 +58,9 @@ public final class Unbalancer {
     }
     if (smallestOdd >= 0 && byClass.get(smallestOdd).size() < shift) {
       int available = byClass.get(smallestOdd).size();
-      throw new IllegalArgumentException(
-          "shift "
-              + shift
+      throw new SettingException(
+          "shift",
+          shift
               + " would leave odd class "
               + smallestOdd
               + " with a negative count: it has only "

@@ -1,5 +1,7 @@
 package io.latentquery.eval;
 
+import io.latentquery.SettingException;
+
 /**
  * How the evaluation classifier is trained: a fixed number of update steps whatever the number of
  * labeled examples (the method's 50 epochs of 1,000 and 500 epochs of 100 examples are both about
@@ -28,16 +30,16 @@ public record ClassifierSettings(
       throw new IllegalArgumentException("architecture is required");
     }
     if (steps < 1) {
-      throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+      throw new SettingException("steps", "must be >= 1, got " + steps);
     }
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+      throw new SettingException("batchSize", "must be >= 1, got " + batchSize);
     }
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+      throw new SettingException("learningRate", "must be > 0, got " + learningRate);
     }
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      throw new SettingException("threads", "must be >= 1, got " + threads);
     }
   }
 

@@ -12,13 +12,18 @@ import io.latentquery.eval.ExperimentConfig.StrategySpec;
  * @param autoencoder its autoencoder, or null for a random-baseline cell
  * @param strategy its strategy, or null for a random-baseline cell
  * @param classifier the evaluation classifier, seeded with the cell's seed
+ * @param trainingSeed the training seed of the cell's autoencoder, or null for a random-baseline
+ *     cell
+ * @param split where the classifier is scored: {@code validation} or {@code test}
  */
 public record ExperimentCell(
     CellKey key,
     DatasetSpec dataset,
     AutoencoderSpec autoencoder,
     StrategySpec strategy,
-    ClassifierSettings classifier) {
+    ClassifierSettings classifier,
+    Long trainingSeed,
+    String split) {
 
   /** Whether this is a random-baseline cell (no autoencoder, {@link RandomSelection}). */
   public boolean isBaseline() {

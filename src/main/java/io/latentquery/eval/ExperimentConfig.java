@@ -28,6 +28,11 @@ import java.util.Set;
  * @param classifier the evaluation classifier (defaults when absent)
  * @param randomBaseline whether to add random-baseline cells (default true)
  * @param threads TensorFlow threads for training and encoding (default 2)
+ * @param split where the classifiers are scored: {@code validation} (default; the split every
+ *     setting is chosen on) or {@code test} (once per final configuration)
+ * @param models the folder holding the autoencoders' training runs and exports (default: the
+ *     results folder), so that a final grid scored on test reuses the autoencoders its screening
+ *     grid trained rather than training them again
  */
 public record ExperimentConfig(
     String name,
@@ -39,7 +44,9 @@ public record ExperimentConfig(
     List<Long> seeds,
     ClassifierSpec classifier,
     Boolean randomBaseline,
-    Integer threads) {
+    Integer threads,
+    String split,
+    String models) {
 
   /** The strategy id of random-baseline cells. */
   public static final String BASELINE_STRATEGY = "random";
@@ -48,6 +55,9 @@ public record ExperimentConfig(
   public static final long DEFAULT_TRAINING_SEED = 1;
 
   private static final int DEFAULT_THREADS = 2;
+
+  /** The splits a config may score on. */
+  public static final List<String> SPLITS = List.of("validation", "test");
 
   public ExperimentConfig {
     datasets = orEmpty(datasets);
@@ -58,6 +68,12 @@ public record ExperimentConfig(
     classifier = classifier == null ? ClassifierSpec.DEFAULTS : classifier;
     randomBaseline = randomBaseline == null || randomBaseline;
     threads = threads == null ? DEFAULT_THREADS : threads;
+    split = split == null ? SPLITS.get(0) : split;
+  }
+
+  /** Whether the classifiers are scored on the test split (else on validation). */
+  public boolean scoresOnTest() {
+    return "test".equals(split);
   }
 
   /**
@@ -100,20 +116,42 @@ public record ExperimentConfig(
    * @param preset architecture preset, e.g. {@code paper}
    * @param epochs training epochs
    * @param latentDim latent dimension L
-   * @param seed training seed (default {@value ExperimentConfig#DEFAULT_TRAINING_SEED}); each
-   *     autoencoder is trained once per dataset, and the cells' seeds vary the sampler and the
+   * @param seed training seed (default {@value ExperimentConfig#DEFAULT_TRAINING_SEED}) when the
+   *     autoencoder is trained once per dataset; the cells' seeds then vary only the sampler and the
    *     classifier
+   * @param seeds training seeds, instead of {@code seed}, so that the autoencoder's training
+   *     variance enters the cells: the grid's i-th seed uses {@code seeds[i mod |seeds|]}, and each
+   *     seed's autoencoder is trained once per dataset
    */
   public record AutoencoderSpec(
-      String id, String model, String preset, Integer epochs, Integer latentDim, Long seed) {
+      String id,
+      String model,
+      String preset,
+      Integer epochs,
+      Integer latentDim,
+      Long seed,
+      List<Long> seeds) {
     /** An autoencoder trained with the default seed. */
     public static AutoencoderSpec of(
         String id, String model, String preset, int epochs, int latentDim) {
-      return new AutoencoderSpec(id, model, preset, epochs, latentDim, null);
+      return new AutoencoderSpec(id, model, preset, epochs, latentDim, null, null);
     }
 
-    public long trainingSeed() {
+    public AutoencoderSpec {
+      seeds = seeds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(seeds));
+    }
+
+    /** The training seed of the grid's {@code repetition}-th seed (counting from 0). */
+    public long trainingSeed(int repetition) {
+      if (seeds != null && !seeds.isEmpty()) {
+        return seeds.get(Math.floorMod(repetition, seeds.size()));
+      }
       return seed == null ? DEFAULT_TRAINING_SEED : seed;
+    }
+
+    /** Whether cells use autoencoders trained with different seeds. */
+    public boolean variesTrainingSeed() {
+      return seeds != null && seeds.size() > 1;
     }
 
     /** The id, or the one derived from the settings. */
@@ -128,10 +166,23 @@ public record ExperimentConfig(
    * @param id row label and file-name part; default the name
    * @param name the sampler's strategy name, e.g. {@code uniform-cluster}
    * @param options the strategy's options (e.g. a threshold), passed to the sampler as given
+   * @param autoencoders the ids of the autoencoders this strategy runs on, or null for all of them
    */
-  public record StrategySpec(String id, String name, Map<String, Object> options) {
+  public record StrategySpec(
+      String id, String name, Map<String, Object> options, List<String> autoencoders) {
     public StrategySpec {
       options = options == null ? Map.of() : Map.copyOf(options);
+      autoencoders = autoencoders == null ? null : List.copyOf(autoencoders);
+    }
+
+    /** A strategy run on every autoencoder of the grid. */
+    public static StrategySpec of(String id, String name, Map<String, Object> options) {
+      return new StrategySpec(id, name, options, null);
+    }
+
+    /** Whether this strategy runs on the autoencoder with id {@code autoencoder}. */
+    public boolean appliesTo(String autoencoder) {
+      return autoencoders == null || autoencoders.contains(autoencoder);
     }
 
     public String key() {
@@ -191,6 +242,11 @@ public record ExperimentConfig(
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Where the autoencoders are trained and exported: {@code models}, or the results folder. */
+  public Path modelsFolder() {
+    return models != null ? Path.of(models) : resultsFolder();
   }
 
   /** The results folder: {@code results}, or {@code results/NAME}. */
@@ -270,6 +326,14 @@ public record ExperimentConfig(
       }
       positive(problems, at + ".epochs", a.epochs());
       positive(problems, at + ".latentDim", a.latentDim());
+      if (a.seed() != null && a.seeds() != null) {
+        problems.add(at + ": give seed or seeds, not both");
+      } else if (a.seeds() != null
+          && (a.seeds().isEmpty()
+              || a.seeds().stream().anyMatch(java.util.Objects::isNull)
+              || new HashSet<>(a.seeds()).size() < a.seeds().size())) {
+        problems.add(at + ".seeds must be distinct seeds, at least one, got " + a.seeds());
+      }
       if (a.model() != null && a.preset() != null && a.epochs() != null && a.latentDim() != null) {
         if (CellKey.NO_AUTOENCODER.equals(a.key())) {
           problems.add(
@@ -300,6 +364,15 @@ public record ExperimentConfig(
                 + ")");
       }
       checkId(problems, at + ".id", s.key(), ids);
+      if (s.autoencoders() != null) {
+        Set<String> known = new HashSet<>();
+        autoencoders.stream().filter(a -> a != null).forEach(a -> known.add(a.key()));
+        for (String a : s.autoencoders()) {
+          if (!known.contains(a)) {
+            problems.add(at + ".autoencoders: unknown autoencoder id '" + a + "'");
+          }
+        }
+      }
     }
     Set<Integer> seenBudgets = new HashSet<>();
     for (int i = 0; i < budgets.size(); i++) {
@@ -325,6 +398,9 @@ public record ExperimentConfig(
       problems.add("classifier: " + e.getMessage());
     }
     positive(problems, "threads", threads);
+    if (!SPLITS.contains(split)) {
+      problems.add("split must be one of " + SPLITS + ", got '" + split + "'");
+    }
     return problems;
   }
 
@@ -354,23 +430,35 @@ public record ExperimentConfig(
    */
   public List<ExperimentCell> cells() {
     List<ExperimentCell> cells = new ArrayList<>();
-    for (long seed : seeds) {
+    for (int repetition = 0; repetition < seeds.size(); repetition++) {
+      long seed = seeds.get(repetition);
       for (DatasetSpec dataset : datasets) {
         if (randomBaseline) {
           for (int budget : budgets) {
             CellKey key =
                 new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
-            cells.add(new ExperimentCell(key, dataset, null, null, classifier.settings(seed)));
+            cells.add(
+                new ExperimentCell(
+                    key, dataset, null, null, classifier.settings(seed), null, split));
           }
         }
         for (AutoencoderSpec autoencoder : autoencoders) {
           for (StrategySpec strategy : strategies) {
+            if (!strategy.appliesTo(autoencoder.key())) {
+              continue;
+            }
             for (int budget : budgets) {
               CellKey key =
                   new CellKey(dataset.id(), autoencoder.key(), strategy.key(), budget, seed);
               cells.add(
                   new ExperimentCell(
-                      key, dataset, autoencoder, strategy, classifier.settings(seed)));
+                      key,
+                      dataset,
+                      autoencoder,
+                      strategy,
+                      classifier.settings(seed),
+                      autoencoder.trainingSeed(repetition),
+                      split));
             }
           }
         }

@@ -16,14 +16,15 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
-import io.latentquery.inference.Encodings;
-import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.job.EncodedPool;
+import io.latentquery.sampling.job.PoolSettings;
+import io.latentquery.sampling.job.ProgressDisplay;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.train.Progress;
@@ -54,7 +55,8 @@ import org.apache.logging.log4j.Logger;
  * exports it, encodes the pool once, then per cell selects through the sampler's {@link
  * SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per cell.
  * Everything lives in the results folder: cells at its top, training runs under {@value #RUNS}/,
- * exports under {@value #SAVEDMODELS}/, and the experiment's provenance in {@value #PROVENANCE}. A
+ * exports under {@value #SAVEDMODELS}/ (both in the config's models folder when it names one), and
+ * the experiment's provenance in {@value #PROVENANCE}. A
  * second run skips stored cells and trains nothing already trained.
  */
 public final class ExperimentRunner {
@@ -80,11 +82,10 @@ public final class ExperimentRunner {
       DatasetSpec spec, SplitDataset split, Dataset pool, Dataset validation, Dataset test) {}
 
   /**
-   * A trained and exported autoencoder and its pool encodings (and errors, when a strategy needs
+   * A trained and exported autoencoder and its encoded pool (with errors, when a strategy needs
    * them).
    */
-  private record PreparedAutoencoder(
-      Encodings encodings, double[] errors, Map<String, String> artifacts, long seed) {}
+  private record PreparedAutoencoder(EncodedPool pool, Map<String, String> artifacts, long seed) {}
 
   /**
    * @param config the experiment, not yet validated
@@ -191,20 +192,22 @@ public final class ExperimentRunner {
     if (cell.isBaseline()) {
       result =
           CellEvaluations.randomBaseline(
-              cell, new CellData(data.pool(), data.test(), dataArtifacts, null));
+              cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null));
     } else {
-      PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder());
+      PreparedAutoencoder autoencoder =
+          autoencoder(data, cell.autoencoder(), cell.trainingSeed());
       StrategySpec strategy = cell.strategy();
       StrategyOptions options = StrategyOptions.of(strategy.optionValues());
       if (sampler.registry().require(strategy.name()).needsReconstructionError()) {
-        options = options.withScores(autoencoder.errors());
+        options =
+            options.withScores(autoencoder.pool().errors(), autoencoder.pool().errorMeasure());
       }
       long start = System.nanoTime();
       SelectionService.Outcome outcome =
           sampler.select(
               strategy.name(),
               options,
-              autoencoder.encodings(),
+              autoencoder.pool().encodings(),
               SelectionRequest.of(cell.key().budget(), cell.key().seed()));
       CellSelection selection =
           CellSelection.of(
@@ -215,11 +218,21 @@ public final class ExperimentRunner {
       result =
           CellEvaluations.evaluate(
               cell,
-              new CellData(data.pool(), data.test(), autoencoder.artifacts(), autoencoder.seed()),
+              new CellData(
+                  data.pool(), scoredOn(data), autoencoder.artifacts(), autoencoder.seed()),
               selection);
     }
     cellsRun++;
     return result;
+  }
+
+  /** The examples the cells' classifiers are scored on: the config's split. */
+  private Dataset scoredOn(PreparedData data) {
+    if (!config.scoresOnTest() && data.validation().size() == 0) {
+      throw new InputException(
+          data.spec().data() + " has no validation examples to score on; set \"split\": \"test\"");
+    }
+    return config.scoresOnTest() ? data.test() : data.validation();
   }
 
   private PreparedData open(DatasetSpec spec) {
@@ -272,24 +285,31 @@ public final class ExperimentRunner {
         .build();
   }
 
-  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data) {
+  private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data, long seed) {
     return TrainSettings.builder(architecture(spec, data), DataRequest.of(data.spec().data()))
         .limit(data.spec().limit())
         .epochs(spec.epochs())
-        .seed(spec.trainingSeed())
+        .seed(seed)
         .threads(config.threads())
         .build();
   }
 
-  /** Trains (or reuses), exports and encodes an autoencoder for a dataset, once per run. */
-  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec) {
-    String name = data.spec().id() + "__" + spec.key();
+  /**
+   * Trains (or reuses), exports and encodes an autoencoder for a dataset and training seed, once
+   * per run.
+   */
+  private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec, long seed) {
+    String name =
+        data.spec().id()
+            + "__"
+            + spec.key()
+            + (spec.variesTrainingSeed() ? "__t" + seed : "");
     PreparedAutoencoder prepared = autoencoders.get(name);
     if (prepared != null) {
       return prepared;
     }
-    RunFolder run = new RunFolder(store.folder().resolve(RUNS).resolve(name));
-    TrainSettings settings = trainSettings(spec, data);
+    RunFolder run = new RunFolder(config.modelsFolder().resolve(RUNS).resolve(name));
+    TrainSettings settings = trainSettings(spec, data, seed);
     Trainer.Start start =
         Files.isRegularFile(run.settings())
             ? Trainer.Start.RESUME
@@ -302,7 +322,7 @@ public final class ExperimentRunner {
     new Trainer(settings, run)
         .progress(trainingProgress)
         .train(data.pool(), data.validation(), start);
-    Path export = store.folder().resolve(SAVEDMODELS).resolve(name);
+    Path export = config.modelsFolder().resolve(SAVEDMODELS).resolve(name);
     if (!Files.exists(export) || olderThan(export, run.checkpoint())) {
       new SavedModelExporter()
           .export(
@@ -318,33 +338,31 @@ public final class ExperimentRunner {
     artifacts.put("autoencoderRun", run.path().toString());
     Path encoderPath = export.resolve(io.latentquery.contract.SavedModelContract.ENCODER_DIR);
     artifacts.put("encoder", encoderPath.toString());
-    Encodings encodings;
-    long started = System.nanoTime();
-    try (SavedModelEncoder encoder =
-        SavedModelEncoder.open(encoderPath, SignatureSpec.encoder(), config.threads())) {
-      encodings = encoder.encode(data.pool(), ENCODE_BATCH, done -> {});
-    }
-    LOG.info(
-        "encoded {} pool examples with {} in {}",
-        encodings.count(),
-        name,
-        ExperimentGrid.duration((System.nanoTime() - started) / 1e9));
-    double[] errors = null;
     boolean needsErrors =
         config.strategies().stream()
             .anyMatch(s -> sampler.registry().require(s.name()).needsReconstructionError());
+    Path autoencoderPath =
+        needsErrors
+            ? export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR)
+            : null;
     if (needsErrors) {
-      Path autoencoderPath =
-          export.resolve(io.latentquery.contract.SavedModelContract.AUTOENCODER_DIR);
       artifacts.put("autoencoder", autoencoderPath.toString());
-      SelectionService.checkSameExamples(data.pool(), encodings);
-      try (SavedModelAutoencoder autoencoder =
-          SavedModelAutoencoder.open(
-              autoencoderPath, SignatureSpec.autoencoder(), config.threads())) {
-        errors = autoencoder.errors(data.pool(), ENCODE_BATCH, done -> {});
-      }
     }
-    prepared = new PreparedAutoencoder(encodings, errors, artifacts, spec.trainingSeed());
+    PoolSettings poolSettings =
+        PoolSettings.builder()
+            .encoder(encoderPath, SignatureSpec.encoder())
+            .autoencoder(autoencoderPath)
+            .data(DataRequest.of(data.spec().data()), Split.POOL, data.spec().limit())
+            .batchSize(ENCODE_BATCH)
+            .threads(config.threads())
+            .build();
+    EncodedPool pool = EncodedPool.build(poolSettings, data.pool(), ProgressDisplay.silent());
+    LOG.info(
+        "encoded {} pool examples with {} in {}",
+        pool.encodings().count(),
+        name,
+        ExperimentGrid.duration(pool.seconds()));
+    prepared = new PreparedAutoencoder(pool, artifacts, seed);
     autoencoders.put(name, prepared);
     return prepared;
   }

@@ -1,5 +1,6 @@
 package io.latentquery.eval;
 
+import io.latentquery.SettingException;
 import java.util.SplittableRandom;
 
 /** The baseline: {@code n} distinct pool indices drawn uniformly at random, seeded. */
@@ -8,8 +9,8 @@ public final class RandomSelection {
 
   public static int[] draw(int poolSize, int n, long seed) {
     if (n < 1 || n > poolSize) {
-      throw new IllegalArgumentException(
-          "random selection size must be in 1.." + poolSize + ", got " + n);
+      throw new SettingException(
+          "n", "random selection size", "must be in 1.." + poolSize + ", got " + n);
     }
     int[] indices = new int[poolSize];
     for (int i = 0; i < poolSize; i++) {

@@ -4,6 +4,7 @@ import io.latentquery.eval.ExperimentConfig.AutoencoderSpec;
 import io.latentquery.eval.ExperimentConfig.DatasetSpec;
 import io.latentquery.eval.ExperimentConfig.StrategySpec;
 import io.latentquery.files.AtomicFiles;
+import io.latentquery.provenance.Versions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,21 +18,49 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The method's results table: one row per autoencoder x strategy (the random baseline first), one
- * column per dataset x budget, each cell the test accuracy in percent over the seeds as {@code mean
- * ± std} (sample standard deviation, n - 1). A cell with fewer stored seeds than the config lists
- * says so, e.g. {@code 91.20 ± 0.40 (2 of 3 seeds)}; a cell with none is {@code -}.
+ * column per dataset x budget, each cell the accuracy in percent over the seeds as {@code mean ±
+ * std} (sample standard deviation, n - 1), on the split the config scores on. A cell with fewer
+ * stored seeds than the config lists says so, e.g. {@code 91.20 ± 0.40 (2 of 3 seeds)}; a cell with
+ * none is {@code -}. A second table gives each strategy's difference to random selection, paired by
+ * seed, with its 95% interval ({@link PairedDifference}); a row whose strategy made the same
+ * selection for every seed is marked, since its seeds then repeat only the classifier.
  */
 public final class ResultsTable {
   public static final String MARKDOWN = "table.md";
   public static final String CSV = "table.csv";
   public static final String CELLS_CSV = "cells.csv";
+  public static final String PAIRED_CSV = "paired.csv";
+
+  /** The mark of a row whose strategy selected the same examples for every seed. */
+  public static final String SAME_SELECTION = "†";
 
   private final List<String> columns;
   private final List<Row> rows;
   private final List<CellResult> cells;
+  private final String split;
 
-  /** One row: its labels and one summary per column. */
-  public record Row(String autoencoder, String strategy, List<Summary> cells) {}
+  /**
+   * One row: its labels, one summary per column and, except for the random baseline, one paired
+   * difference to random per column.
+   *
+   * @param sameSelection whether, in every column with two or more seeds, all seeds selected the
+   *     same examples
+   */
+  public record Row(
+      String autoencoder,
+      String strategy,
+      List<Summary> cells,
+      List<PairedDifference> vsRandom,
+      boolean sameSelection) {
+    public boolean isBaseline() {
+      return vsRandom == null;
+    }
+
+    /** The strategy label, marked when its seeds repeat one selection. */
+    public String strategyLabel() {
+      return sameSelection ? strategy + " " + SAME_SELECTION : strategy;
+    }
+  }
 
   /**
    * Accuracies of one table cell over its seeds.
@@ -70,10 +99,12 @@ public final class ResultsTable {
     }
   }
 
-  private ResultsTable(List<String> columns, List<Row> rows, List<CellResult> cells) {
+  private ResultsTable(
+      List<String> columns, List<Row> rows, List<CellResult> cells, String split) {
     this.columns = columns;
     this.rows = rows;
     this.cells = cells;
+    this.split = split;
   }
 
   /** The table of {@code config} from the stored {@code results} (missing cells are allowed). */
@@ -90,7 +121,9 @@ public final class ResultsTable {
     }
     for (AutoencoderSpec autoencoder : config.autoencoders()) {
       for (StrategySpec strategy : config.strategies()) {
-        rows.add(row(config, results, autoencoder.key(), strategy.key()));
+        if (strategy.appliesTo(autoencoder.key())) {
+          rows.add(row(config, results, autoencoder.key(), strategy.key()));
+        }
       }
     }
     List<CellResult> cells = new ArrayList<>();
@@ -100,7 +133,8 @@ public final class ResultsTable {
         cells.add(result);
       }
     }
-    return new ResultsTable(List.copyOf(columns), List.copyOf(rows), List.copyOf(cells));
+    return new ResultsTable(
+        List.copyOf(columns), List.copyOf(rows), List.copyOf(cells), config.split());
   }
 
   private static Row row(
@@ -108,21 +142,69 @@ public final class ResultsTable {
       Map<CellKey, CellResult> results,
       String autoencoder,
       String strategy) {
+    boolean baseline = CellKey.NO_AUTOENCODER.equals(autoencoder);
     List<Summary> summaries = new ArrayList<>();
+    List<PairedDifference> differences = new ArrayList<>();
+    boolean sameSelection = !baseline;
+    boolean anyRepeated = false;
     for (DatasetSpec dataset : config.datasets()) {
       for (int budget : config.budgets()) {
         List<Double> accuracies = new ArrayList<>();
+        List<Double> paired = new ArrayList<>();
+        java.util.Set<List<Integer>> selections = new java.util.HashSet<>();
         for (long seed : config.seeds()) {
           CellResult result =
               results.get(new CellKey(dataset.id(), autoencoder, strategy, budget, seed));
-          if (result != null) {
-            accuracies.add(result.accuracy());
+          if (result == null) {
+            continue;
+          }
+          accuracies.add(result.accuracy());
+          if (result.selection() != null) {
+            selections.add(result.selection().indices());
+          }
+          CellResult random =
+              results.get(
+                  new CellKey(
+                      dataset.id(),
+                      CellKey.NO_AUTOENCODER,
+                      ExperimentConfig.BASELINE_STRATEGY,
+                      budget,
+                      seed));
+          if (random != null) {
+            paired.add(result.accuracy() - random.accuracy());
           }
         }
         summaries.add(Summary.of(accuracies, config.seeds().size()));
+        differences.add(PairedDifference.of(paired));
+        if (accuracies.size() >= 2) {
+          anyRepeated = true;
+          sameSelection &= selections.size() == 1;
+        }
       }
     }
-    return new Row(autoencoder, strategy, List.copyOf(summaries));
+    return new Row(
+        autoencoder,
+        strategy,
+        List.copyOf(summaries),
+        baseline ? null : List.copyOf(differences),
+        sameSelection && anyRepeated);
+  }
+
+  /**
+   * The rows other than random's, with their paired differences: for each column, the one whose
+   * mean accuracy is highest, or null when the column has no stored cell.
+   */
+  public Row best(int column) {
+    Row best = null;
+    for (Row row : rows) {
+      Summary s = row.cells().get(column);
+      if (!row.isBaseline()
+          && s.n() > 0
+          && (best == null || s.mean() > best.cells().get(column).mean())) {
+        best = row;
+      }
+    }
+    return best;
   }
 
   public List<String> columns() {
@@ -140,17 +222,97 @@ public final class ResultsTable {
 
   public String markdown() {
     StringBuilder out = new StringBuilder();
+    out.append("Accuracy in percent on the ")
+        .append(split)
+        .append(" split, mean ± std over seeds.\n\n");
+    header(out);
+    for (Row row : rows) {
+      out.append("| ")
+          .append(row.autoencoder())
+          .append(" | ")
+          .append(row.strategyLabel())
+          .append(" |");
+      row.cells().forEach(s -> out.append(' ').append(s.text()).append(" |"));
+      out.append('\n');
+    }
+    out.append(
+            "\nDifference to random in percentage points, paired by seed: mean [95% interval,"
+                + " paired t]; * marks an interval that excludes 0.\n\n");
+    header(out);
+    for (Row row : rows) {
+      if (row.isBaseline()) {
+        continue;
+      }
+      out.append("| ")
+          .append(row.autoencoder())
+          .append(" | ")
+          .append(row.strategyLabel())
+          .append(" |");
+      row.vsRandom().forEach(d -> out.append(' ').append(d.text()).append(" |"));
+      out.append('\n');
+    }
+    if (rows.stream().anyMatch(Row::sameSelection)) {
+      out.append("\n")
+          .append(SAME_SELECTION)
+          .append(" the strategy selected the same examples for every seed: its seeds repeat only")
+          .append(" the classifier.\n");
+    }
+    return out.toString();
+  }
+
+  private void header(StringBuilder out) {
     out.append("| autoencoder | strategy |");
     columns.forEach(c -> out.append(' ').append(c).append(" |"));
     out.append("\n|---|---|");
     columns.forEach(c -> out.append("---:|"));
     out.append('\n');
-    for (Row row : rows) {
-      out.append("| ").append(row.autoencoder()).append(" | ").append(row.strategy()).append(" |");
-      row.cells().forEach(s -> out.append(' ').append(s.text()).append(" |"));
-      out.append('\n');
-    }
-    return out.toString();
+  }
+
+  /**
+   * One row per strategy row and column with plain numbers: accuracy mean and std, and the paired
+   * difference to random with its interval.
+   */
+  public String pairedCsv() {
+    List<String> header =
+        List.of(
+            "dataset_budget",
+            "autoencoder",
+            "strategy",
+            "seeds",
+            "accuracy_mean",
+            "accuracy_std",
+            "pairs",
+            "difference_mean",
+            "difference_std",
+            "difference_low95",
+            "difference_high95",
+            "excludes_zero",
+            "same_selection_every_seed");
+    return print(
+        header,
+        printer -> {
+          for (Row row : rows) {
+            for (int c = 0; c < columns.size(); c++) {
+              Summary s = row.cells().get(c);
+              PairedDifference d =
+                  row.isBaseline() ? PairedDifference.of(List.of()) : row.vsRandom().get(c);
+              printer.printRecord(
+                  columns.get(c),
+                  row.autoencoder(),
+                  row.strategy(),
+                  s.n(),
+                  s.mean(),
+                  s.std(),
+                  d.n(),
+                  d.mean(),
+                  d.std(),
+                  d.low(),
+                  d.high(),
+                  d.excludesZero(),
+                  row.sameSelection());
+            }
+          }
+        });
   }
 
   /** The same layout as {@link #markdown()}, one CSV row per table row. */
@@ -161,7 +323,8 @@ public final class ResultsTable {
         header,
         printer -> {
           for (Row row : rows) {
-            List<String> values = new ArrayList<>(List.of(row.autoencoder(), row.strategy()));
+            List<String> values =
+                new ArrayList<>(List.of(row.autoencoder(), row.strategyLabel()));
             row.cells().forEach(s -> values.add(s.text()));
             printer.printRecord(values);
           }
@@ -180,7 +343,10 @@ public final class ResultsTable {
             "accuracy",
             "classes_covered",
             "normalized_entropy",
-            "largest_to_smallest");
+            "largest_to_smallest",
+            "autoencoder_seed",
+            "commit",
+            "dirty");
     return print(
         header,
         printer -> {
@@ -196,19 +362,32 @@ public final class ResultsTable {
                 cell.accuracy(),
                 balance.classesCovered(),
                 balance.normalizedEntropy(),
-                balance.largestToSmallest());
+                balance.largestToSmallest(),
+                cell.run() == null ? null : cell.run().seeds().get("autoencoder"),
+                version(cell, Versions.GIT_COMMIT),
+                version(cell, Versions.GIT_DIRTY));
           }
         });
   }
 
   /**
-   * Writes {@value #MARKDOWN}, {@value #CSV} and {@value #CELLS_CSV} into {@code folder}, each
+   * Writes {@value #MARKDOWN}, {@value #CSV}, {@value #CELLS_CSV} and {@value #PAIRED_CSV} into
+   * {@code folder}, each
    * atomically.
    */
   public void write(Path folder) {
     AtomicFiles.writeString(folder.resolve(MARKDOWN), markdown());
     AtomicFiles.writeString(folder.resolve(CSV), csv());
     AtomicFiles.writeString(folder.resolve(CELLS_CSV), cellsCsv());
+    AtomicFiles.writeString(folder.resolve(PAIRED_CSV), pairedCsv());
+  }
+
+  private static String version(CellResult cell, String key) {
+    if (cell.run() == null || cell.run().provenance() == null) {
+      return null;
+    }
+    Map<String, String> versions = cell.run().provenance().versions();
+    return versions == null ? null : versions.get(key);
   }
 
   private interface Rows {

@@ -1,6 +1,8 @@
 package io.latentquery.eval;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LatentColumns;
+import io.latentquery.contract.SelectionCsv;
 import io.latentquery.data.Dataset;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,8 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * evaluating it would silently train on the wrong images.
  */
 public final class SelectionFile {
-  public static final String INDEX = "index";
-  public static final String ID = "id";
+  public static final String INDEX = SelectionCsv.INDEX;
+  public static final String ID = LatentColumns.ID;
 
   private SelectionFile() {}
 

@@ -11,9 +11,10 @@ import org.tensorflow.Signature.TensorDescription;
 /**
  * An exported autoencoder: a SavedModel whose signature maps float images to their float
  * reconstruction of the same shape and, when the model provides it, a per-example {@code error}
- * [-1]. Without that output the error is computed here as the mean absolute difference between
- * image and reconstruction, the same definition, so models from other tools work too. Not
- * thread-safe; close it when done.
+ * [-1]. {@link #errors} ranks examples by a {@link ReconstructionError} computed here from image
+ * and reconstruction, so the measure is named and the same for models from any tool; {@link
+ * #reconstruct} returns the model's own {@code error} output, or the mean absolute error without
+ * one. Not thread-safe; close it when done.
  */
 public final class SavedModelAutoencoder implements AutoCloseable {
   private final LoadedModel model;
@@ -65,19 +66,7 @@ public final class SavedModelAutoencoder implements AutoCloseable {
         error == null
             ? model.run(input, feed, images, count, reconstruction)
             : model.run(input, feed, images, count, reconstruction, error);
-    float[] rebuilt = out[0];
-    if (rebuilt.length != images.length) {
-      throw new InputException(
-          "output '"
-              + reconstruction.name
-              + "' of SavedModel "
-              + model.folder()
-              + " has "
-              + rebuilt.length
-              + " values for "
-              + images.length
-              + " input values; a reconstruction must have the image's shape");
-    }
+    float[] rebuilt = checkedShape(out[0], images);
     float[] errors = error == null ? meanAbsoluteErrors(images, rebuilt, count) : out[1];
     if (errors.length != count) {
       throw new InputException(
@@ -94,22 +83,52 @@ public final class SavedModelAutoencoder implements AutoCloseable {
     return new Reconstruction(rebuilt, errors);
   }
 
-  /** The reconstruction error of every example of {@code data}, {@code batchSize} at a time. */
+  /**
+   * The {@link ReconstructionError#DEFAULT} error of every example of {@code data}, {@code
+   * batchSize} at a time.
+   */
   public double[] errors(Dataset data, int batchSize, IntConsumer progress) {
+    return errors(data, batchSize, ReconstructionError.DEFAULT, progress);
+  }
+
+  /**
+   * The error of every example of {@code data}, measured by {@code measure} between the image and
+   * the model's reconstruction (the model's own {@code error} output is not used), {@code
+   * batchSize} at a time.
+   */
+  public double[] errors(
+      Dataset data, int batchSize, ReconstructionError measure, IntConsumer progress) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
-    model.imageFeedShape(input, data.shape(), "dataset " + data.name());
+    long[] feed = model.imageFeedShape(input, data.shape(), "dataset " + data.name());
     double[] errors = new double[data.size()];
     for (int from = 0; from < data.size(); from += batchSize) {
       int to = Math.min(data.size(), from + batchSize);
-      float[] batch = reconstruct(data.batch(from, to), to - from, data.shape()).errors();
-      for (int k = 0; k < batch.length; k++) {
-        errors[from + k] = batch[k];
-      }
+      float[] images = data.batch(from, to);
+      float[] rebuilt =
+          checkedShape(model.run(input, feed, images, to - from, reconstruction)[0], images);
+      double[] batch = measure.perExample(images, rebuilt, to - from);
+      System.arraycopy(batch, 0, errors, from, batch.length);
       progress.accept(to);
     }
     return errors;
+  }
+
+  private float[] checkedShape(float[] rebuilt, float[] images) {
+    if (rebuilt.length != images.length) {
+      throw new InputException(
+          "output '"
+              + reconstruction.name
+              + "' of SavedModel "
+              + model.folder()
+              + " has "
+              + rebuilt.length
+              + " values for "
+              + images.length
+              + " input values; a reconstruction must have the image's shape");
+    }
+    return rebuilt;
   }
 
   static float[] meanAbsoluteErrors(float[] images, float[] rebuilt, int count) {

@@ -1,5 +1,6 @@
 package io.latentquery.model;
 
+import io.latentquery.SettingException;
 import io.latentquery.data.ImageShape;
 import io.latentquery.model.loss.TsneSettings;
 import io.latentquery.model.loss.VariationalSettings;
@@ -49,29 +50,29 @@ public record AutoencoderConfig(
       throw new IllegalArgumentException("input image shape is required");
     }
     if (latentDim < 1) {
-      throw new IllegalArgumentException("latentDim must be >= 1, got " + latentDim);
+      throw new SettingException("latentDim", "must be >= 1, got " + latentDim);
     }
     filters = List.copyOf(filters);
     denseWidths = List.copyOf(denseWidths);
     if (filters.isEmpty()) {
-      throw new IllegalArgumentException("filters must name at least one level, got []");
+      throw new SettingException("filters", "must name at least one level, got []");
     }
     for (int f : filters) {
       if (f < 1) {
-        throw new IllegalArgumentException("filters must all be >= 1, got " + filters);
+        throw new SettingException("filters", "must all be >= 1, got " + filters);
       }
     }
     if (convolutionsPerLevel < 1) {
-      throw new IllegalArgumentException(
-          "convolutionsPerLevel must be >= 1, got " + convolutionsPerLevel);
+      throw new SettingException(
+          "convolutionsPerLevel", "must be >= 1, got " + convolutionsPerLevel);
     }
     for (int w : denseWidths) {
       if (w < 1) {
-        throw new IllegalArgumentException("denseWidths must all be >= 1, got " + denseWidths);
+        throw new SettingException("denseWidths", "must all be >= 1, got " + denseWidths);
       }
     }
     if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
+      throw new SettingException("dropout", "must be in [0,1), got " + dropout);
     }
     if (kind.variational()) {
       variational = variational == null ? VariationalSettings.defaults() : variational;
@@ -158,8 +159,8 @@ public record AutoencoderConfig(
       case "small" ->
           builder.filters(List.of(8, 8)).convolutionsPerLevel(1).denseWidths(List.of(64));
       default ->
-          throw new IllegalArgumentException(
-              "preset must be one of " + String.join(", ", PRESETS) + ", got '" + name + "'");
+          throw new SettingException(
+              "preset", "must be one of " + String.join(", ", PRESETS) + ", got '" + name + "'");
     };
   }
 

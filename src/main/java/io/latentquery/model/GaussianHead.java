@@ -14,11 +14,16 @@ import org.tensorflow.types.TFloat32;
  * split into the posterior mean mu (first L units) and log-variance (last L). One layer rather than
  * two keeps the variable layout of {@code encoder/latent} a single kernel and bias, like the
  * deterministic head. The log-variance rather than sigma is predicted so the head is unconstrained.
+ * Training decodes the reparameterised sample of {@link GaussianSample}; the exported encoding is
+ * mu.
  */
-final class GaussianHead {
+public final class GaussianHead implements LatentHead {
   private final int latentDim;
 
-  GaussianHead(int latentDim) {
+  public GaussianHead(int latentDim) {
+    if (latentDim < 1) {
+      throw new IllegalArgumentException("latentDim must be >= 1, got " + latentDim);
+    }
     this.latentDim = latentDim;
   }
 
@@ -26,7 +31,8 @@ final class GaussianHead {
    * @param encoderScope the {@code encoder} scope; the head goes into its {@code latent} sub-scope
    * @return {@code latent} (mu) and {@code latent_logvar}, each [B, L], in that order
    */
-  Map<String, Operand<TFloat32>> apply(
+  @Override
+  public Map<String, Operand<TFloat32>> apply(
       Ops encoderScope, ModelContext context, Operand<TFloat32> features) {
     Ops scope = encoderScope.withSubScope("latent");
     Operand<TFloat32> both =
@@ -36,5 +42,22 @@ final class GaussianHead {
     outputs.put(SavedModelContract.LATENT, halves.get(0));
     outputs.put(SavedModelContract.LATENT_LOGVAR, halves.get(1));
     return outputs;
+  }
+
+  /** z = mu + eps * exp(logvar / 2), with eps fed per batch (see {@link GaussianSample}). */
+  @Override
+  public Operand<TFloat32> trainingCode(
+      Ops tf, ModelContext context, Map<String, Operand<TFloat32>> encoded) {
+    return GaussianSample.draw(
+        tf,
+        context,
+        encoded.get(SavedModelContract.LATENT),
+        encoded.get(SavedModelContract.LATENT_LOGVAR),
+        latentDim);
+  }
+
+  @Override
+  public boolean variational() {
+    return true;
   }
 }

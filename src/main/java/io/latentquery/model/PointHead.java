@@ -8,12 +8,16 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The head of the deterministic kinds: one linear dense layer of L units on the encoder features,
- * the encoding itself (no activation, so the latent space is unbounded).
+ * the encoding itself (no activation, so the latent space is unbounded). Training decodes the code
+ * as it is.
  */
-final class PointHead {
+public final class PointHead implements LatentHead {
   private final int latentDim;
 
-  PointHead(int latentDim) {
+  public PointHead(int latentDim) {
+    if (latentDim < 1) {
+      throw new IllegalArgumentException("latentDim must be >= 1, got " + latentDim);
+    }
     this.latentDim = latentDim;
   }
 
@@ -21,11 +25,23 @@ final class PointHead {
    * @param encoderScope the {@code encoder} scope; the head goes into its {@code latent} sub-scope
    * @return {@code latent}, [B, L]
    */
-  Map<String, Operand<TFloat32>> apply(
+  @Override
+  public Map<String, Operand<TFloat32>> apply(
       Ops encoderScope, ModelContext context, Operand<TFloat32> features) {
     Operand<TFloat32> latent =
         new DenseLayer(latentDim, Activation.LINEAR)
             .apply(encoderScope.withSubScope("latent"), context, features);
     return Map.of(SavedModelContract.LATENT, latent);
+  }
+
+  @Override
+  public Operand<TFloat32> trainingCode(
+      Ops tf, ModelContext context, Map<String, Operand<TFloat32>> encoded) {
+    return encoded.get(SavedModelContract.LATENT);
+  }
+
+  @Override
+  public boolean variational() {
+    return false;
   }
 }

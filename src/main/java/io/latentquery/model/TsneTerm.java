@@ -9,35 +9,50 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The weighted t-SNE term w * KL(P||Q) of a training graph (parametric t-SNE, van der Maaten 2009).
- * P is computed in Java from each batch's images and fed as a [B, B] placeholder, so it always
- * describes exactly the images whose codes Q compares. A batch too small for the perplexity (fewer
- * than {@link TsneSettings#minimumBatchSize()} images) gets P = 0, which makes the term exactly 0
- * with a zero gradient: such a batch has no neighbourhoods to preserve. The trainer folds a short
- * last batch into the one before it, so this only happens when a whole data split (e.g. a tiny
+ * The t-SNE term of the t-SNE kinds (parametric t-SNE, van der Maaten 2009): w * KL(P||Q), with P
+ * the perplexity-calibrated affinities of the batch images and Q the Student-t affinities of their
+ * codes ({@code latent}: the posterior means for a Gaussian head, not the noisy samples). P is
+ * computed in Java from each batch's images and fed as a [B, B] placeholder, so it always describes
+ * exactly the images whose codes Q compares. A batch too small for the perplexity (fewer than
+ * {@link TsneSettings#minimumBatchSize()} images) gets P = 0, which makes the term exactly 0 with a
+ * zero gradient: such a batch has no neighbourhoods to preserve. The trainer folds a short last
+ * batch into the one before it, so this only happens when a whole data split (e.g. a tiny
  * validation set) is smaller than that.
  */
-final class TsneTerm {
+public final class TsneTerm implements LossTerm {
+  /** The term's metrics.csv column, which holds the weighted value. */
+  public static final String NAME = "tsne";
+
   /** Name of the affinity placeholder in the training graph. */
   static final String AFFINITIES = "tsne_p";
 
   private final TsneSettings settings;
   private final TsneAffinities affinities;
 
-  TsneTerm(TsneSettings settings) {
+  public TsneTerm(TsneSettings settings) {
     this.settings = settings;
     this.affinities = settings.affinities();
   }
 
-  /**
-   * w * KL(P||Q) of {@code codes} [B, L], a scalar built in {@code lossScope}; registers the P feed
-   * with {@code context}.
-   */
-  Operand<TFloat32> weightedKl(
-      Ops tf, Ops lossScope, ModelContext context, Operand<TFloat32> codes) {
+  /** The term of {@code config}'s t-SNE settings. */
+  public static TsneTerm of(AutoencoderConfig config) {
+    if (config.tsne() == null) {
+      throw new IllegalArgumentException("model " + config.kind() + " has no t-SNE settings");
+    }
+    return new TsneTerm(config.tsne());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Operand<TFloat32> build(Ops tf, Ops loss, ModelContext context, LossInputs inputs) {
     Operand<TFloat32> p = context.feed(tf, AFFINITIES, Shape.of(-1, -1), this::affinities);
-    Operand<TFloat32> kl = new TsneKlLoss(settings.degreesOfFreedom()).call(lossScope, p, codes);
-    return lossScope.withName("tsne").math.mul(lossScope.constant((float) settings.weight()), kl);
+    Operand<TFloat32> kl =
+        new TsneKlLoss(settings.degreesOfFreedom()).call(loss, p, inputs.latent());
+    return loss.withName(NAME).math.mul(loss.constant((float) settings.weight()), kl);
   }
 
   /** P of the batch, or zeros for a batch below the minimum size. */

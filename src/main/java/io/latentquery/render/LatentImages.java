@@ -1,6 +1,7 @@
 package io.latentquery.render;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LatentColumns;
 import io.latentquery.data.ImageShape;
 import io.latentquery.files.AtomicFiles;
 import io.latentquery.inference.Encodings;
@@ -95,9 +96,9 @@ public final class LatentImages {
     double[] values = points.values();
     try (BufferedWriter index =
         Files.newBufferedWriter(folder.resolve(INDEX), StandardCharsets.UTF_8)) {
-      index.write("file,id");
+      index.write("file," + LatentColumns.ID);
       for (int l = 1; l <= points.dim(); l++) {
-        index.write(",z" + l);
+        index.write("," + LatentColumns.z(l));
       }
       index.write('\n');
       for (int from = 0; from < points.count(); from += BATCH) {

@@ -1,6 +1,7 @@
 package io.latentquery.render;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LatentColumns;
 import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.io.LatentFile;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class LatentPoints {
       if (records.isEmpty()) {
         throw new InputException(path + " holds no latent points");
       }
-      if (records.get(0).toList().contains("z1")) {
+      if (records.get(0).toList().contains(LatentColumns.z(1))) {
         return LatentFile.read(path);
       }
       return plain(path, records);

@@ -2,7 +2,11 @@ package io.latentquery.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
+import io.latentquery.SettingException;
+import io.latentquery.contract.RunExport;
 import io.latentquery.contract.SavedModelContract;
+import io.latentquery.contract.SelectionCsv;
+import io.latentquery.contract.SelectionTable;
 import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
@@ -21,8 +25,6 @@ import io.latentquery.report.ImageFigures;
 import io.latentquery.report.ImageSource;
 import io.latentquery.report.LatentGrid;
 import io.latentquery.report.ReportBuilder;
-import io.latentquery.report.SelectionCsv;
-import io.latentquery.report.SelectionTable;
 import io.latentquery.sampling.Points;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +87,12 @@ public final class RunReport {
     return name == null ? "run" : name.toString();
   }
 
-  /** Where {@code lq export} puts the run's SavedModels by default: {@code savedmodels/NAME}. */
+  /**
+   * Where the run's SavedModels are: the folder its {@code export.json} records, else {@code
+   * savedmodels/NAME}.
+   */
   public static Path defaultModels(Path run) {
-    return Path.of("savedmodels", name(run));
+    return RunExport.locate(run);
   }
 
   /** Where the report goes by default: {@code reports/NAME}. */
@@ -112,7 +117,7 @@ public final class RunReport {
   /** Another pool limit than the run's. */
   public RunReport limit(Integer value) {
     if (value != null && value < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + value);
+      throw new SettingException("limit", "must be >= 1, got " + value);
     }
     this.limit = value;
     return this;
@@ -133,10 +138,11 @@ public final class RunReport {
   /** TensorFlow intra-op threads (0: TensorFlow's default) and examples per batch. */
   public RunReport compute(int intraOpThreads, int examplesPerBatch) {
     if (intraOpThreads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0, got " + intraOpThreads);
+      throw new SettingException("threads", "must be >= 0, got " + intraOpThreads);
     }
     if (examplesPerBatch < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1, got " + examplesPerBatch);
+      throw new SettingException(
+          "batchSize", "batch size", "must be >= 1, got " + examplesPerBatch);
     }
     this.threads = intraOpThreads;
     this.batchSize = examplesPerBatch;

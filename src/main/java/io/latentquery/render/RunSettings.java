@@ -3,6 +3,7 @@ package io.latentquery.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
 import io.latentquery.data.DataRequest;
+import io.latentquery.data.FolderSplit;
 import io.latentquery.data.ImageFolderOptions;
 import io.latentquery.data.ImageShape;
 import io.latentquery.files.Json;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 /**
  * What a report needs from a run's {@code settings.json}: the data request and the pool limit the
  * model was trained with. Read as plain JSON (fields {@code data.dataset}, {@code data.poolSize},
- * {@code data.validationSize}, {@code data.folderOptions}, {@code limit}), never through the
- * training code's classes, so settings written by other versions or tools are read too; fields
- * other than these are only shown.
+ * {@code data.validationSize}, {@code data.folderOptions} with its {@code split}, {@code limit}),
+ * never through the training code's classes, so settings written by other versions or tools are
+ * read too; fields other than these are only shown.
  *
  * @param file where the settings were read from
  * @param document the whole file, shown in the report
@@ -35,7 +36,9 @@ public record RunSettings(Path file, JsonNode document, DataRequest data, Intege
     ImageFolderOptions folderOptions =
         folder.isObject()
             ? new ImageFolderOptions(
-                folder.path("channels").asInt(1), shape(file, folder.path("resize")))
+                folder.path("channels").asInt(1),
+                shape(file, folder.path("resize")),
+                folderSplit(file, folder.path("split")))
             : null;
     DataRequest request =
         new DataRequest(
@@ -72,6 +75,20 @@ public record RunSettings(Path file, JsonNode document, DataRequest data, Intege
       throw new InputException(file + ": '" + name + "' must be a whole number, got " + node);
     }
     return node.asInt();
+  }
+
+  private static FolderSplit folderSplit(Path file, JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    try {
+      return new FolderSplit(
+          node.path("validation").asDouble(0),
+          node.path("test").asDouble(0),
+          node.path("seed").asLong(0));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file + ": 'data.folderOptions.split': " + e.getMessage(), e);
+    }
   }
 
   private static ImageShape shape(Path file, JsonNode node) {

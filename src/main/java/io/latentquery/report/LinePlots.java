@@ -1,5 +1,6 @@
 package io.latentquery.report;
 
+import io.latentquery.contract.Metrics;
 import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -2,6 +2,10 @@ package io.latentquery.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.InputException;
+import io.latentquery.contract.Metrics;
+import io.latentquery.contract.MetricsCsv;
+import io.latentquery.contract.SelectionCsv;
+import io.latentquery.contract.SelectionTable;
 import io.latentquery.files.AtomicFiles;
 import io.latentquery.files.Json;
 import io.latentquery.sampling.Points;

@@ -1,6 +1,8 @@
 package io.latentquery.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.latentquery.contract.Metrics;
+import io.latentquery.contract.SelectionTable;
 import io.latentquery.files.AtomicFiles;
 import io.latentquery.sampling.Points;
 import java.awt.image.BufferedImage;

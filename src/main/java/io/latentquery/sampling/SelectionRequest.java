@@ -1,5 +1,6 @@
 package io.latentquery.sampling;
 
+import io.latentquery.SettingException;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Arrays;
 public record SelectionRequest(int budget, long seed, int[] alreadySelected) {
   public SelectionRequest {
     if (budget < 1) {
-      throw new IllegalArgumentException("budget n must be >= 1, got " + budget);
+      throw new SettingException("budget", "budget n", "must be >= 1, got " + budget);
     }
     alreadySelected = alreadySelected == null ? new int[0] : alreadySelected.clone();
     Arrays.sort(alreadySelected);
@@ -34,9 +35,10 @@ public record SelectionRequest(int budget, long seed, int[] alreadySelected) {
     }
     int available = poolSize - (int) Arrays.stream(alreadySelected).distinct().count();
     if (budget > available) {
-      throw new IllegalArgumentException(
-          "budget n = "
-              + budget
+      throw new SettingException(
+          "budget",
+          "budget n =",
+          budget
               + " is larger than the "
               + available
               + " selectable pool examples");

@@ -1,5 +1,7 @@
 package io.latentquery.train;
 
+import io.latentquery.InputException;
+import io.latentquery.SettingException;
 import io.latentquery.data.DataRequest;
 import io.latentquery.model.AutoencoderConfig;
 import java.util.Collections;
@@ -38,35 +40,35 @@ public record TrainSettings(
       throw new IllegalArgumentException("model and data are required");
     }
     if (limit != null && limit < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+      throw new SettingException("limit", "must be >= 1, got " + limit);
     }
     if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+      throw new SettingException("epochs", "must be >= 1, got " + epochs);
     }
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+      throw new SettingException("batchSize", "must be >= 1, got " + batchSize);
     }
     if (model.tsne() != null) {
       model.tsne().checkBatchSize(batchSize);
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException(
-          "learningRate must be a positive number, got " + learningRate);
+      throw new SettingException("learningRate", "must be a positive number, got " + learningRate);
     }
     learningRateFrom =
         Collections.unmodifiableSortedMap(
             new TreeMap<>(learningRateFrom == null ? Map.of() : learningRateFrom));
     learningRateFrom.forEach(TrainSettings::checkRateChange);
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      throw new SettingException("threads", "must be >= 1, got " + threads);
     }
   }
 
   private static void checkRateChange(Integer epoch, Double rate) {
     if (epoch == null || epoch < 2) {
-      throw new IllegalArgumentException(
-          "a learning-rate change must start at epoch 2 or later (epoch 1 uses the initial rate), got epoch "
-              + epoch);
+      throw new SettingException(
+          "learningRateFrom",
+          "a learning-rate change",
+          "must start at epoch 2 or later (epoch 1 uses the initial rate), got epoch " + epoch);
     }
     if (rate == null || !(rate > 0) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException(
@@ -109,6 +111,41 @@ public record TrainSettings(
     return withoutRunLength().equals(other.withoutRunLength());
   }
 
+  /**
+   * These stored settings as a resume asks to continue them: {@code epochs} and {@code threads} when
+   * not null, and {@code rateChanges} laid over the stored schedule. Nothing else changes; whether
+   * the result may continue the run (no trained epoch's rate may change) is {@link #sameRunAs}'s
+   * call, made against the last checkpoint.
+   */
+  public TrainSettings resumedWith(
+      Integer epochs, Integer threads, Map<Integer, Double> rateChanges) {
+    Builder builder = toBuilder();
+    if (epochs != null) {
+      builder.epochs(epochs);
+    }
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    SortedMap<Integer, Double> rates = new TreeMap<>(learningRateFrom);
+    rates.putAll(rateChanges);
+    return builder.learningRateFrom(rates).build();
+  }
+
+  /**
+   * Refuses to resume this run on other data: a resumed run reads the data it was trained on, and
+   * data options given anyway must name the same.
+   *
+   * @throws InputException when {@code requested} differs from {@link #data()}
+   */
+  public void checkResumeData(DataRequest requested) {
+    if (!data.equals(requested)) {
+      throw new InputException(
+          "the run was trained on "
+              + data
+              + "; pass the same data options to resume it, or none");
+    }
+  }
+
   private TrainSettings withoutRunLength() {
     return toBuilder().epochs(1).threads(1).learningRate(1).learningRateFrom(Map.of()).build();
   }
@@ -118,7 +155,7 @@ public record TrainSettings(
    * all cores.
    */
   public static final class Builder {
-    private final AutoencoderConfig model;
+    private AutoencoderConfig model;
     private final DataRequest data;
     private Integer limit;
     private int epochs = 10;
@@ -131,6 +168,11 @@ public record TrainSettings(
     private Builder(AutoencoderConfig model, DataRequest data) {
       this.model = model;
       this.data = data;
+    }
+
+    public Builder model(AutoencoderConfig model) {
+      this.model = model;
+      return this;
     }
 
     public Builder limit(Integer limit) {

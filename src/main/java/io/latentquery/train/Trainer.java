@@ -96,7 +96,7 @@ public final class Trainer {
         session.initialize();
       }
       logDevices(session, pool);
-      MetricsCsv metrics = new MetricsCsv(run.metrics(), session.termNames());
+      MetricsLog metrics = new MetricsLog(run.metrics(), session.termNames());
       metrics.loadUpTo(state.epoch());
       if (validation.size() == 0) {
         LOG.info("no validation images: validation_loss stays empty");
@@ -108,7 +108,7 @@ public final class Trainer {
   private TrainResult loop(
       TrainingSession session,
       Progress display,
-      MetricsCsv metrics,
+      MetricsLog metrics,
       Dataset pool,
       Dataset validation,
       CheckpointState state) {
@@ -158,7 +158,7 @@ public final class Trainer {
         termMeans[i] = sums[i + 1] / order.length;
       }
       metrics.append(
-          new MetricsCsv.Row(
+          new MetricsLog.Row(
               epoch, trainLoss, termMeans, validationLoss, seconds, order.length / seconds));
       LOG.info(
           String.format(
@@ -259,7 +259,14 @@ public final class Trainer {
       throw new InputException("nothing to resume: " + run.settings() + " is missing");
     }
     Json.write(run.settings(), settings);
-    Json.write(run.provenance(), Provenance.capture("train", settings, settings.seed(), checksum));
+    Json.write(
+        run.provenance(),
+        Provenance.builder("train")
+            .settings(settings)
+            .seed(settings.seed())
+            .dataChecksum(checksum)
+            .input(new Provenance.Input("data", settings.data().dataset(), checksum, null))
+            .build());
     return new CheckpointState(0, 0);
   }
 

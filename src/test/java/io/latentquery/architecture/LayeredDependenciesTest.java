@@ -25,6 +25,7 @@ class LayeredDependenciesTest {
     "io.latentquery.sampling..",
     "io.latentquery.eval..",
     "io.latentquery.report..",
+    "io.latentquery.explore..",
     "io.latentquery.cli.."
   };
 

@@ -3,9 +3,12 @@ package io.latentquery.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.UsesTestData;
+import io.latentquery.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,46 +18,85 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingBenchCommandTest {
   @TempDir Path temp;
 
+  private CliRunner.Result bench(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "embedding",
+                "--data",
+                "mnist",
+                "--limit",
+                "200",
+                "--models",
+                "conv",
+                "--epochs",
+                "1",
+                "--filters",
+                "4",
+                "--dense",
+                "8",
+                "--threads",
+                "1",
+                "--trust-subset",
+                "50",
+                "--work",
+                temp.resolve("work").toString()));
+    args.addAll(List.of(extra));
+    return CliRunner.run(args.toArray(String[]::new));
+  }
+
   @Test
-  void reportsTheFiguresAndTheNetworkItTrained() throws Exception {
-    CliRunner.Result result =
-        CliRunner.run(
-            "bench",
-            "embedding",
-            "--data",
-            "mnist",
-            "--limit",
-            "200",
-            "--models",
-            "conv",
-            "--epochs",
-            "1",
-            "--filters",
-            "4",
-            "--dense",
-            "8",
-            "--threads",
-            "1",
-            "--trust-subset",
-            "50",
-            "--work",
-            temp.toString());
+  void scoresTheValidationSplitByDefaultAndTheTestSplitOnlyWhenAsked() throws Exception {
+    Path out = temp.resolve("validation.json");
+    CliRunner.Result result = bench("--out", out.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(
         result
             .out()
             .contains(
-                "preset small (filters [4], 1 convolution(s) per level, dense [8]), L = 2, batch 64"),
+                "pool 200, scored on the validation split (10000 examples), preset small (filters"
+                    + " [4], 1 convolution(s) per level, dense [8]), L = 2, batch 64"),
         result.out());
+    double accuracy = accuracy(result, "validation");
+    // One epoch on 200 images gives about 21% over 10,000 held-out images; encodings matched to
+    // the wrong pool labels would give chance, 10% +- 0.3%.
+    assertTrue(accuracy > 15 && accuracy <= 100, "1-NN accuracy of 10 classes: " + accuracy);
+    String settings = Files.readString(temp.resolve("work/mnist-conv/settings.json"));
+    assertTrue(settings.contains("\"denseWidths\" : [ 8 ]"), settings);
+    JsonNode record = Json.readTree(out);
+    assertEquals("validation", record.get("split").asText());
+    assertEquals("validation", record.get("provenance").get("settings").get("split").asText());
+    assertEquals(
+        accuracy, 100 * record.get("results").get(0).get("oneNnAccuracy").asDouble(), 0.005);
+
+    // The run is reused: the same model scored once on test, a different set of images.
+    CliRunner.Result test = bench("--split", "test");
+    assertEquals(0, test.exitCode(), test.err());
+    assertTrue(test.out().contains("scored on the test split (10000 examples)"), test.out());
+    double testAccuracy = accuracy(test, "test");
+    assertTrue(testAccuracy > 15 && testAccuracy <= 100, "test 1-NN accuracy: " + testAccuracy);
+
+    CliRunner.Result exists = bench("--out", out.toString());
+    assertEquals(1, exists.exitCode());
+    assertTrue(exists.err().contains(out + " exists; use --force"), exists.err());
+  }
+
+  @Test
+  void refusesASplitThatIsNeitherValidationNorTest() {
+    CliRunner.Result result = bench("--split", "pool");
+    assertEquals(2, result.exitCode());
+    assertTrue(
+        result.err().contains("--split must be validation or test, got 'pool'"), result.err());
+  }
+
+  /** The 1-NN accuracy in percent from the conv row, which names the split of its T. */
+  private static double accuracy(CliRunner.Result result, String split) {
     List<String> rows = result.out().lines().filter(l -> l.startsWith("conv ")).toList();
     assertEquals(1, rows.size(), result.out());
+    assertTrue(rows.get(0).endsWith("(T on 50 " + split + " examples)"), rows.get(0));
     String[] fields = rows.get(0).trim().split("\\s+");
     assertEquals("1", fields[1], "epochs in " + rows.get(0));
-    double accuracy = Double.parseDouble(fields[3].replace("%", ""));
-    // One epoch on 200 images gives about 21% over the 10,000 test images; test labels matched to
-    // the wrong pool labels would give chance, 10% +- 0.3%.
-    assertTrue(accuracy > 15 && accuracy <= 100, "1-NN accuracy of 10 classes: " + rows.get(0));
-    String settings = Files.readString(temp.resolve("mnist-conv/settings.json"));
-    assertTrue(settings.contains("\"denseWidths\" : [ 8 ]"), settings);
+    return Double.parseDouble(fields[3].replace("%", ""));
   }
 }

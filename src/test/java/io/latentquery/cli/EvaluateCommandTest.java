@@ -137,6 +137,47 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void refusedSettingsNameTheFlagTheUserTyped() {
+    String[][] cases = {
+      {"--batch-size", "0", "--batch-size must be >= 1, got 0"},
+      {"--steps", "0", "--steps must be >= 1, got 0"},
+      {"--learning-rate", "0", "--learning-rate must be > 0, got 0.0"},
+      {"--threads", "0", "--threads must be >= 1, got 0"},
+      {"--test-limit", "0", "--test-limit must be >= 1, got 0"},
+      {"--pool-size", "0", "--pool-size must be >= 1, got 0"},
+    };
+    for (String[] c : cases) {
+      StringWriter err = new StringWriter();
+      Path out = dir.resolve("e.json");
+      int code =
+          run(
+              err,
+              "evaluate",
+              "--data",
+              "mnist",
+              "--random",
+              "3",
+              "--out",
+              out.toString(),
+              c[0],
+              c[1]);
+      assertEquals(2, code, err.toString());
+      assertEquals("lq: usage error: " + c[2], err.toString().lines().findFirst().orElse(""));
+      assertTrue(Files.notExists(out));
+    }
+  }
+
+  @Test
+  void aRandomSelectionLargerThanThePoolNamesTheFlag() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "evaluate", "--data", "mnist", "--limit", "50", "--random", "51");
+    assertEquals(2, code, err.toString());
+    assertEquals(
+        "lq: usage error: --random must be in 1..50, got 51",
+        err.toString().lines().findFirst().orElse(""));
+  }
+
+  @Test
   void bothSourcesAtOnceIsAUsageError() {
     StringWriter err = new StringWriter();
     int code = run(err, "evaluate", "--data", "mnist", "--random", "3", "--selection", "x.csv");

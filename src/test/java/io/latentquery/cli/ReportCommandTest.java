@@ -291,6 +291,17 @@ class ReportCommandTest {
   }
 
   @Test
+  void refusedOptionsNameTheFlag() {
+    CliRun batch = report(dir.resolve("r"), "--batch-size", "0");
+    assertEquals(2, batch.code(), batch.err());
+    assertEquals("lq: usage error: --batch-size must be >= 1, got 0", batch.errorLine());
+    CliRun limit = report(dir.resolve("r"), "--limit", "0");
+    assertEquals(2, limit.code(), limit.err());
+    assertEquals("lq: usage error: --limit must be >= 1, got 0", limit.errorLine());
+    assertFalse(Files.exists(dir.resolve("r")));
+  }
+
+  @Test
   void refusesASelectionFromAnotherPool() {
     CliRun run = report(dir.resolve("r"), "--limit", "100", "--selection", selection.toString());
     assertEquals(1, run.code());

@@ -133,6 +133,19 @@ class SampleCommandTest {
   }
 
   @Test
+  void withoutAStrategyTheRecommendedKmeansSelects() throws IOException {
+    Path chosen = dir.resolve("default.csv");
+    Path kmeans = dir.resolve("kmeans.csv");
+    CliRun byDefault = CliRun.of(sample(chosen, "--n", "12", "--seed", "4"));
+    assertEquals(0, byDefault.code(), byDefault.err());
+    assertEquals(0, CliRun.of(sample(kmeans, "--strategy", "kmeans", "--n", "12", "--seed", "4")).code());
+    assertArrayEquals(Files.readAllBytes(kmeans), Files.readAllBytes(chosen));
+    assertEquals(
+        "kmeans",
+        Json.readTree(dir.resolve("default.json")).get("strategy").asText());
+  }
+
+  @Test
   void replacesASelectionOnlyWithForce() {
     Path out = dir.resolve("selection.csv");
     assertEquals(0, CliRun.of(sample(out, "--strategy", "random", "--n", "5")).code());
@@ -151,7 +164,7 @@ class SampleCommandTest {
     CliRun tooMany = CliRun.of(sample(out, "--strategy", "uniform", "--n", "301"));
     assertEquals(2, tooMany.code());
     assertEquals(
-        "lq: usage error: budget n = 301 is larger than the 300 selectable pool examples",
+        "lq: usage error: --n 301 is larger than the 300 selectable pool examples",
         tooMany.errorLine());
     CliRun unknown = CliRun.of(sample(out, "--strategy", "no-such-strategy", "--n", "5"));
     assertEquals(2, unknown.code());
@@ -176,6 +189,100 @@ class SampleCommandTest {
     assertEquals(
         "lq: usage error: give either --encoder (with --data) or --latent", neither.errorLine());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aSelectionNamesTheTrainingRunOfItsEncoder() throws IOException {
+    Path run = dir.resolve("models/tiny");
+    Path export = dir.resolve("savedmodels/tiny");
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--preset",
+            "small",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "32",
+            "--threads",
+            "1",
+            "--run",
+            run.toString(),
+            "--export-to",
+            export.toString());
+    assertEquals(0, train.code(), train.err());
+    Path out = dir.resolve("selection.csv");
+    CliRun sample =
+        CliRun.of(
+            "sample",
+            "--encoder",
+            export.resolve("encoder").toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--threads",
+            "1",
+            "--strategy",
+            "kcenter",
+            "--n",
+            "4",
+            "--out",
+            out.toString());
+    assertEquals(0, sample.code(), sample.err());
+
+    JsonNode provenance = Json.readTree(dir.resolve("selection.json")).get("provenance");
+    JsonNode encoderInput = provenance.get("inputs").get(0);
+    assertEquals("encoder", encoderInput.get("role").asText());
+    assertEquals(Checksums.sha256(export.resolve("encoder")), encoderInput.get("sha256").asText());
+    assertEquals(Json.readTree(run.resolve("provenance.json")), encoderInput.get("upstream"));
+    assertEquals("train", encoderInput.at("/upstream/command").asText());
+    assertEquals("data", encoderInput.at("/upstream/inputs/0/role").asText());
+    assertEquals(
+        TestData.mnistPool(64).checksum(), encoderInput.at("/upstream/inputs/0/sha256").asText());
+  }
+
+  @Test
+  void encoderAndLatentExcludeEachOther() {
+    Path out = dir.resolve("s.csv");
+    CliRun both =
+        CliRun.of(
+            sample(
+                out,
+                "--strategy",
+                "random",
+                "--n",
+                "5",
+                "--latent",
+                dir.resolve("z.csv").toString()));
+    assertEquals(2, both.code());
+    assertTrue(both.errorLine().contains("mutually exclusive"), both.errorLine());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void refusedSettingsNameTheFlag() {
+    Path out = dir.resolve("s.csv");
+    String[] cases = {
+      "--split bogus | --split must be pool, validation, test or all, got 'bogus'",
+      "--pool-size 0 | --pool-size must be >= 1, got 0",
+      "--pool-size 70000 | --pool-size 70000 + validation 10000 exceed the 60000 training examples"
+          + " of mnist",
+      "--batch-size 0 | --batch-size must be >= 1, got 0",
+    };
+    for (String c : cases) {
+      String[] options = c.split(" \\| ")[0].split(" ");
+      List<String> args = new ArrayList<>(List.of("--strategy", "random", "--n", "5"));
+      args.addAll(List.of(options));
+      CliRun run = CliRun.of(sample(out, args.toArray(String[]::new)));
+      assertEquals(2, run.code(), c + ": " + run.err());
+      assertEquals("lq: usage error: " + c.split(" \\| ")[1], run.errorLine(), c);
+      assertFalse(Files.exists(out), c);
+    }
   }
 
   @Test
@@ -242,40 +349,76 @@ class SampleCommandTest {
   }
 
   @Test
-  void aeErrorTakesTheWorstReconstructedExamples() throws IOException {
-    Path out = dir.resolve("ae.csv");
-    CliRun run =
+  void aeErrorTakesTheWorstReconstructedExamplesByTheNamedMeasure() throws IOException {
+    // The autoencoder halves every pixel x. Per pixel, l1 is x / 2 and bce is
+    // -[x ln(x / 2) + (1 - x) ln(1 - x / 2)], which is not monotone in x (0.837 at x = 0.5 against
+    // ln 2 = 0.693 at x = 1), so the two measures rank the pool differently.
+    Dataset pool = TestData.mnistPool(POOL);
+    double[] l1 = new double[POOL];
+    double[] bce = new double[POOL];
+    for (int i = 0; i < POOL; i++) {
+      for (float v : pool.image(i)) {
+        double x = v;
+        double r = Math.max(0.5 * x, 1e-7);
+        l1[i] += 0.5 * x;
+        bce[i] -= x * Math.log(r) + (1 - x) * Math.log(1 - r);
+      }
+    }
+    String[][] runs = {{"l1"}, {}};
+    double[][] references = {l1, bce};
+    String[] labels = {"l1", "bce"};
+    List<List<Integer>> chosen = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      Path out = dir.resolve("ae-" + labels[run] + ".csv");
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--strategy", "ae-error", "--n", "5", "--autoencoder", autoencoder.toString()));
+      if (runs[run].length > 0) {
+        args.addAll(List.of("--error", runs[run][0]));
+      }
+      CliRun result = CliRun.of(sample(out, args.toArray(String[]::new)));
+      assertEquals(0, result.code(), result.err());
+      double[] reference = references[run];
+      List<Integer> expected =
+          IntStream.range(0, POOL)
+              .boxed()
+              .sorted(Comparator.comparingDouble((Integer i) -> -reference[i]))
+              .limit(5)
+              .toList();
+      List<Integer> selected =
+          Files.readAllLines(out).stream()
+              .skip(1)
+              .map(l -> Integer.parseInt(l.split(",")[1]))
+              .toList();
+      assertEquals(expected, selected, labels[run]);
+      JsonNode parameters =
+          Json.readTree(dir.resolve("ae-" + labels[run] + ".json")).get("parameters");
+      assertEquals(labels[run], parameters.get("error").asText());
+      assertFalse(parameters.get("uses_seed").asBoolean(), "ae-error ignores the seed");
+      chosen.add(selected);
+    }
+    assertFalse(chosen.get(0).equals(chosen.get(1)), "l1 and bce rank this pool differently");
+    CliRun bad =
         CliRun.of(
             sample(
-                out,
+                dir.resolve("bad.csv"),
                 "--strategy",
                 "ae-error",
                 "--n",
                 "5",
                 "--autoencoder",
-                autoencoder.toString()));
-    assertEquals(0, run.code(), run.err());
-    // The autoencoder halves every pixel, so its error is half the mean pixel: the brightest
-    // images.
-    Dataset pool = TestData.mnistPool(POOL);
-    double[] brightness = new double[POOL];
-    for (int i = 0; i < POOL; i++) {
-      for (float v : pool.image(i)) {
-        brightness[i] += v;
-      }
-    }
-    List<Integer> expected =
-        IntStream.range(0, POOL)
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer i) -> -brightness[i]))
-            .limit(5)
-            .toList();
-    List<Integer> selected =
-        Files.readAllLines(out).stream()
-            .skip(1)
-            .map(l -> Integer.parseInt(l.split(",")[1]))
-            .toList();
-    assertEquals(expected, selected);
+                autoencoder.toString(),
+                "--error",
+                "mse"));
+    assertEquals(2, bad.code());
+    assertEquals("lq: usage error: --error must be bce or l1, got 'mse'", bad.errorLine());
+    CliRun misplaced =
+        CliRun.of(
+            sample(dir.resolve("bad.csv"), "--strategy", "random", "--n", "5", "--error", "l1"));
+    assertEquals(2, misplaced.code());
+    assertEquals(
+        "lq: usage error: --error does not apply to strategy random", misplaced.errorLine());
   }
 
   @Test

@@ -51,7 +51,9 @@ class TrainCommandTest {
   void zeroLatentDimIsAUsageError() {
     int code = trainWithoutExport(temp.resolve("m"), "--latent-dim", "0");
     assertEquals(2, code, err.toString());
-    assertTrue(err.toString().contains("latentDim must be >= 1, got 0"), err.toString());
+    assertTrue(
+        err.toString().startsWith("lq: usage error: --latent-dim must be >= 1, got 0\n"),
+        err.toString());
     assertTrue(err.toString().contains("--help"), err.toString());
   }
 
@@ -195,6 +197,10 @@ class TrainCommandTest {
     assertEquals(64, settings.get("limit").asInt());
     assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
 
+    assertEquals(2, run(concat(resume, "--epochs", "3", "--beta", "2")));
+    assertTrue(
+        err.toString().contains("--beta applies only to --model vae or vtsne, not conv"),
+        err.toString());
     assertEquals(1, run(concat(resume, "--epochs", "3", "--data", "mnist", "--pool-size", "1000")));
     assertTrue(err.toString().contains("pass the same data options"), err.toString());
     assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());

@@ -39,7 +39,7 @@ class UnbalanceCommandTest {
             "5000");
     assertEquals(2, code);
     assertTrue(
-        err.toString().startsWith("lq: usage error: shift 5000 would leave odd class 5"),
+        err.toString().startsWith("lq: usage error: --shift 5000 would leave odd class 5"),
         err.toString());
     assertTrue(Files.notExists(dir.resolve("u")));
   }

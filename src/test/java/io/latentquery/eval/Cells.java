@@ -7,7 +7,13 @@ import java.util.Map;
 final class Cells {
   private Cells() {}
 
+  /** A result whose selection differs between seeds. */
   static CellResult result(CellKey key, double accuracy) {
+    return result(key, accuracy, new int[] {4, 1, 6 + (int) key.seed()});
+  }
+
+  /** A result with the given selected indices. */
+  static CellResult result(CellKey key, double accuracy, int[] indices) {
     SelectionBalance balance = SelectionBalance.of(new int[] {0, 1, 1}, 2);
     EvaluationResult evaluation =
         new EvaluationResult(
@@ -20,7 +26,7 @@ final class Cells {
             balance,
             ClassifierSettings.defaults(key.seed()));
     CellSelection selection =
-        CellSelection.of("uniform", Map.of("threshold", 0.25), new int[] {4, 1, 7}, 0.01);
+        CellSelection.of("uniform", Map.of("threshold", 0.25), indices, 0.01);
     CellRun run = new CellRun(Map.of("encoder", "enc"), Map.of("sampler", key.seed()), 1.5, null);
     return new CellResult(key, evaluation, selection, run);
   }

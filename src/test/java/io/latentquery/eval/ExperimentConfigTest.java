@@ -93,6 +93,64 @@ class ExperimentConfigTest {
   }
 
   @Test
+  void autoencoderSeedsAlternateOverTheGridSeedsAndStrategiesRunOnTheAutoencodersTheyName()
+      throws Exception {
+    ExperimentConfig config =
+        ExperimentConfig.load(
+            write(
+                """
+        {"name": "s", "datasets": [{"id": "b", "data": "mnist"}],
+         "autoencoders": [
+           {"id": "a2", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2,
+            "seeds": [7, 8]},
+           {"id": "a16", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 16}],
+         "strategies": [{"name": "normal"}, {"name": "uniform", "autoencoders": ["a16"]}],
+         "budgets": [10], "seeds": [1, 2, 3], "split": "test"}
+        """));
+    assertEquals(List.of(), config.problems(STRATEGIES, MODELS));
+    assertTrue(config.scoresOnTest());
+    List<ExperimentCell> a2 =
+        config.cells().stream()
+            .filter(c -> !c.isBaseline() && c.key().autoencoder().equals("a2"))
+            .toList();
+    assertEquals(List.of("normal", "normal", "normal"), a2.stream().map(c -> c.key().strategy()).toList());
+    assertEquals(List.of(7L, 8L, 7L), a2.stream().map(ExperimentCell::trainingSeed).toList());
+    assertEquals(
+        List.of(1L, 1L, 1L, 1L, 1L, 1L),
+        config.cells().stream()
+            .filter(c -> !c.isBaseline() && c.key().autoencoder().equals("a16"))
+            .map(ExperimentCell::trainingSeed)
+            .toList(),
+        "one training seed when the autoencoder gives none");
+    assertEquals(3 + 3 + 6, config.cells().size());
+    assertTrue(config.cells().stream().allMatch(c -> c.split().equals("test")));
+  }
+
+  @Test
+  void badSeedsSplitsAndStrategyAutoencodersAreNamed() throws Exception {
+    ExperimentConfig config =
+        ExperimentConfig.load(
+            write(
+                """
+        {"name": "s", "datasets": [{"id": "b", "data": "mnist"}],
+         "autoencoders": [
+           {"id": "a", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2,
+            "seeds": [7, 7]},
+           {"id": "b", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2,
+            "seed": 1, "seeds": [2]}],
+         "strategies": [{"name": "normal", "autoencoders": ["c"]}],
+         "budgets": [10], "seeds": [1], "split": "train"}
+        """));
+    assertEquals(
+        List.of(
+            "autoencoders[0].seeds must be distinct seeds, at least one, got [7, 7]",
+            "autoencoders[1]: give seed or seeds, not both",
+            "strategies[0].autoencoders: unknown autoencoder id 'c'",
+            "split must be one of [validation, test], got 'train'"),
+        config.problems(STRATEGIES, MODELS));
+  }
+
+  @Test
   void missingFieldsAreNamed() throws Exception {
     ExperimentConfig config =
         ExperimentConfig.load(

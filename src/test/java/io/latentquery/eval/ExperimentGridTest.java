@@ -22,11 +22,13 @@ class ExperimentGridTest {
         null,
         List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist")),
         List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
-        List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
+        List.of(ExperimentConfig.StrategySpec.of(null, "uniform", Map.of())),
         List.of(10, 20),
         List.of(1L, 2L),
         null,
         true,
+        null,
+        null,
         null);
   }
 

@@ -53,13 +53,15 @@ class ExperimentRunnerTest {
         List.of(1L),
         new ClassifierSpec("small", 20, 16, 1e-3f, 1),
         true,
-        1);
+        1,
+        null,
+        null);
   }
 
   private static ExperimentConfig tiny(Path results) {
     return tiny(
         results,
-        List.of(new StrategySpec(null, "normal-cluster", Map.of("clusters", 5))),
+        List.of(StrategySpec.of(null, "normal-cluster", Map.of("clusters", 5))),
         List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
   }
 
@@ -106,6 +108,38 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void aGridScoredOnTestReusesTheAutoencodersItsScreeningGridTrained() throws Exception {
+    Path screen = dir.resolve("screen");
+    ExperimentConfig screening = tiny(screen);
+    runner(screening).run();
+    Path checkpoint =
+        new RunFolder(screen.resolve(ExperimentRunner.RUNS).resolve("mnist200__ae")).checkpoint();
+    FileTime trained = Files.getLastModifiedTime(checkpoint);
+    ExperimentConfig base = tiny(dir.resolve("final"));
+    ExperimentConfig onTest =
+        new ExperimentConfig(
+            base.name(),
+            base.results(),
+            base.datasets(),
+            base.autoencoders(),
+            base.strategies(),
+            base.budgets(),
+            base.seeds(),
+            base.classifier(),
+            base.randomBaseline(),
+            base.threads(),
+            "test",
+            screen.toString());
+    ExperimentRunner last = runner(onTest);
+    assertEquals(new ExperimentGrid.Progress(2, 0, 2), last.run());
+    assertEquals(trained, Files.getLastModifiedTime(checkpoint), "nothing was trained again");
+    assertFalse(Files.exists(dir.resolve("final").resolve(ExperimentRunner.RUNS)));
+    CellResult cell =
+        last.store().read(new CellKey("mnist200", "ae", "normal-cluster", 20, 1)).orElseThrow();
+    assertEquals("test", ((Map<?, ?>) cell.run().provenance().settings()).get("split"));
+  }
+
+  @Test
   void theSameSeedGivesTheSameSelectionAndAccuracy() {
     CellKey cell = new CellKey("mnist200", "ae", "normal-cluster", 20, 1);
     ExperimentRunner first = runner(tiny(dir.resolve("a")));
@@ -127,8 +161,8 @@ class ExperimentRunnerTest {
         tiny(
             results,
             List.of(
-                new StrategySpec(null, "no-such-strategy", Map.of()),
-                new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+                StrategySpec.of(null, "no-such-strategy", Map.of()),
+                StrategySpec.of(null, "uniform", Map.of("threshold", -1))),
             List.of(AutoencoderSpec.of("ae", "dense", "small", 1, 2)));
     var e = assertThrows(InputException.class, () -> runner(config).run());
     assertTrue(
@@ -142,7 +176,7 @@ class ExperimentRunnerTest {
     ExperimentConfig badOption =
         tiny(
             results,
-            List.of(new StrategySpec(null, "uniform", Map.of("threshold", -1))),
+            List.of(StrategySpec.of(null, "uniform", Map.of("threshold", -1))),
             List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)));
     var option = assertThrows(InputException.class, () -> runner(badOption).run());
     assertEquals(
@@ -150,7 +184,7 @@ class ExperimentRunnerTest {
         option.getMessage());
 
     ExperimentConfig aeErrorWithoutAutoencoder =
-        tiny(results, List.of(new StrategySpec(null, "ae-error", Map.of())), List.of());
+        tiny(results, List.of(StrategySpec.of(null, "ae-error", Map.of())), List.of());
     var missing = assertThrows(InputException.class, () -> runner(aeErrorWithoutAutoencoder).run());
     assertEquals(
         "tiny: autoencoders: at least one is required to run the strategies", missing.getMessage());
@@ -161,12 +195,14 @@ class ExperimentRunnerTest {
             results.toString(),
             List.of(DatasetSpec.of("gone", dir.resolve("nowhere").toString())),
             List.of(AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
-            List.of(new StrategySpec(null, "uniform", Map.of())),
+            List.of(StrategySpec.of(null, "uniform", Map.of())),
             List.of(20),
             List.of(1L),
             null,
             true,
-            1);
+            1,
+            null,
+            null);
     var data = assertThrows(InputException.class, () -> runner(missingData).run());
     assertTrue(
         data.getMessage().startsWith("tiny: datasets[0] (" + dir.resolve("nowhere") + "): "),

@@ -51,7 +51,9 @@ class QuickExperimentTest {
             shipped.seeds(),
             shipped.classifier(),
             shipped.randomBaseline(),
-            shipped.threads());
+            shipped.threads(),
+            shipped.split(),
+            shipped.models());
     ExperimentRunner runner =
         new ExperimentRunner(config, null, SelectionService.standard(), TestData.catalog());
     ExperimentGrid.Progress progress = runner.run();
@@ -95,7 +97,9 @@ class QuickExperimentTest {
             config.seeds(),
             config.classifier(),
             config.randomBaseline(),
-            config.threads());
+            config.threads(),
+            config.split(),
+            config.models());
     var e =
         assertThrows(
             InputException.class,

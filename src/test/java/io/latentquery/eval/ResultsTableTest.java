@@ -1,6 +1,9 @@
 package io.latentquery.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +19,13 @@ class ResultsTableTest {
             ExperimentConfig.DatasetSpec.of("balanced", "mnist"),
             ExperimentConfig.DatasetSpec.of("unbalanced", "u")),
         List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
-        List.of(new ExperimentConfig.StrategySpec(null, "uniform", Map.of())),
+        List.of(ExperimentConfig.StrategySpec.of(null, "uniform", Map.of())),
         List.of(100),
         List.of(1L, 2L, 3L),
         null,
         true,
+        null,
+        null,
         null);
   }
 
@@ -52,11 +57,17 @@ class ResultsTableTest {
 
     ResultsTable table = ResultsTable.of(config(), results);
     assertEquals(List.of("balanced / 100", "unbalanced / 100"), table.columns());
+    String header =
+        "| autoencoder | strategy | balanced / 100 | unbalanced / 100 |\n" + "|---|---|---:|---:|\n";
     assertEquals(
-        "| autoencoder | strategy | balanced / 100 | unbalanced / 100 |\n"
-            + "|---|---|---:|---:|\n"
+        "Accuracy in percent on the validation split, mean ± std over seeds.\n\n"
+            + header
             + "| none | random | 90.00 (1 of 3 seeds) | - |\n"
-            + "| ae | uniform | 93.00 ± 2.00 | 80.50 ± 0.71 (2 of 3 seeds) |\n",
+            + "| ae | uniform | 93.00 ± 2.00 | 80.50 ± 0.71 (2 of 3 seeds) |\n"
+            + "\nDifference to random in percentage points, paired by seed: mean [95% interval,"
+            + " paired t]; * marks an interval that excludes 0.\n\n"
+            + header
+            + "| ae | uniform | +3.00 (1 seed) | - |\n",
         table.markdown());
     assertEquals(
         "autoencoder,strategy,balanced / 100,unbalanced / 100\n"
@@ -65,11 +76,75 @@ class ResultsTableTest {
         table.csv());
     assertEquals(6, table.storedCells());
     assertEquals(
-        "dataset,autoencoder,strategy,budget,seed,accuracy,classes_covered,normalized_entropy,largest_to_smallest",
+        "dataset,autoencoder,strategy,budget,seed,accuracy,classes_covered,normalized_entropy,"
+            + "largest_to_smallest,autoencoder_seed,commit,dirty",
         table.cellsCsv().lines().findFirst().orElseThrow());
     assertEquals(
-        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0",
+        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0,,,",
         table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @Test
+  void differencesToRandomArePairedBySeedWithATInterval() {
+    Map<CellKey, CellResult> results = new HashMap<>();
+    double[] random = {0.90, 0.90, 0.91};
+    double[] uniform = {0.91, 0.93, 0.95};
+    double[] kmeans = {0.95, 0.96, 0.98};
+    for (int i = 0; i < 3; i++) {
+      put(results, "balanced", "none", "random", i + 1, random[i]);
+      put(results, "balanced", "ae", "uniform", i + 1, uniform[i]);
+      put(results, "balanced", "ae", "kmeans", i + 1, kmeans[i]);
+    }
+    ResultsTable table = ResultsTable.of(configWith("uniform", "kmeans"), results);
+    // uniform - random = 0.01, 0.03, 0.04: mean 0.02667, sample std 0.015275, t(2, 0.975) =
+    // 4.302653, half width 4.302653 * 0.015275 / sqrt(3) = 0.037946.
+    PairedDifference uniformDiff = table.rows().get(1).vsRandom().get(0);
+    assertEquals(3, uniformDiff.n());
+    assertEquals(0.026667, uniformDiff.mean(), 1e-6);
+    assertEquals(0.015275, uniformDiff.std(), 1e-6);
+    assertEquals(-0.011279, uniformDiff.low(), 1e-6);
+    assertEquals(0.064613, uniformDiff.high(), 1e-6);
+    assertEquals("+2.67 [-1.13, +6.46]", uniformDiff.text());
+    // kmeans - random = 0.05, 0.06, 0.07: mean 0.06, std 0.01, half width 0.024841.
+    PairedDifference kmeansDiff = table.rows().get(2).vsRandom().get(0);
+    assertEquals("+6.00 [+3.52, +8.48]*", kmeansDiff.text());
+    assertTrue(kmeansDiff.excludesZero());
+    assertEquals("kmeans", table.best(0).strategy());
+    assertNull(table.rows().get(0).vsRandom());
+    assertTrue(table.pairedCsv().contains("balanced / 100,ae,kmeans,3,"));
+  }
+
+  @Test
+  void aStrategyThatSelectsTheSameExamplesForEverySeedIsMarked() {
+    Map<CellKey, CellResult> results = new HashMap<>();
+    for (long seed = 1; seed <= 3; seed++) {
+      CellKey key = new CellKey("balanced", "ae", "uniform", 100, seed);
+      results.put(key, Cells.result(key, 0.9 + seed / 100.0, new int[] {3, 1, 2}));
+      CellKey other = new CellKey("balanced", "ae", "kmeans", 100, seed);
+      results.put(other, Cells.result(other, 0.9));
+    }
+    ResultsTable table = ResultsTable.of(configWith("uniform", "kmeans"), results);
+    assertTrue(table.rows().get(1).sameSelection());
+    assertFalse(table.rows().get(2).sameSelection());
+    assertTrue(table.markdown().contains("| ae | uniform " + ResultsTable.SAME_SELECTION + " |"));
+  }
+
+  private static ExperimentConfig configWith(String... strategies) {
+    return new ExperimentConfig(
+        "t",
+        null,
+        List.of(ExperimentConfig.DatasetSpec.of("balanced", "mnist")),
+        List.of(ExperimentConfig.AutoencoderSpec.of("ae", "conv", "small", 1, 2)),
+        java.util.Arrays.stream(strategies)
+            .map(s -> ExperimentConfig.StrategySpec.of(null, s, Map.of()))
+            .toList(),
+        List.of(100),
+        List.of(1L, 2L, 3L),
+        null,
+        true,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -134,7 +134,8 @@ class SavedModelEncoderTest {
   }
 
   @Test
-  void autoencoderErrorIsTheMeanAbsoluteErrorWithOrWithoutAnErrorOutput() throws IOException {
+  void autoencoderErrorsAreMeasuredFromImageAndReconstructionWithOrWithoutAnErrorOutput()
+      throws IOException {
     Dataset data = tinyData(SHAPE, 5);
     for (boolean withError : new boolean[] {true, false}) {
       Path model =
@@ -143,14 +144,19 @@ class SavedModelEncoderTest {
       try (SavedModelAutoencoder autoencoder =
           SavedModelAutoencoder.open(model, SignatureSpec.autoencoder(), 1)) {
         assertEquals(withError, autoencoder.hasErrorOutput());
-        double[] errors = autoencoder.errors(data, 2, done -> {});
+        double[] l1 = autoencoder.errors(data, 2, ReconstructionError.L1, done -> {});
+        double[] bce = autoencoder.errors(data, 2, done -> {});
         for (int i = 0; i < 5; i++) {
           float[] image = data.image(i);
-          double sum = 0;
+          double absolute = 0;
+          double crossEntropy = 0;
           for (float v : image) {
-            sum += Math.abs(v - 0.5f * v);
+            // Pixels lie in [0.04, 0.95] here, so the half-scale reconstruction is never clipped.
+            absolute += Math.abs(v - 0.5f * v);
+            crossEntropy -= v * Math.log(0.5 * v) + (1 - v) * Math.log(1 - 0.5 * v);
           }
-          assertEquals(sum / image.length, errors[i], 1e-6, "example " + i);
+          assertEquals(absolute / image.length, l1[i], 1e-6, "l1 of example " + i);
+          assertEquals(crossEntropy / image.length, bce[i], 1e-6, "bce of example " + i);
         }
         SavedModelAutoencoder.Reconstruction r = autoencoder.reconstruct(data.image(1), 1, SHAPE);
         float[] half = data.image(1);

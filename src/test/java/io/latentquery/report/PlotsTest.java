@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latentquery.contract.Metrics;
 import io.latentquery.sampling.Points;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

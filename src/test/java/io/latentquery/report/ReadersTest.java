@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.Metrics;
+import io.latentquery.contract.MetricsCsv;
+import io.latentquery.contract.SelectionCsv;
+import io.latentquery.contract.SelectionTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +27,13 @@ class ReadersTest {
             List.of("reconstruction", "kl"),
             List.of(
                 new Metrics.Epoch(1, 0.25, new double[] {0.2, 0.05}, 0.3, 12.5, 4000.0),
-                new Metrics.Epoch(
-                    2, 0.125, new double[] {0.1, 0.025}, Double.NaN, 11.0, 4545.4545)));
+                new Metrics.Epoch(2, 0.125, new double[] {0.1, 0.025}, Double.NaN, 11.0, 4545.5)));
     Path file = dir.resolve("metrics.csv");
     MetricsCsv.write(file, metrics);
     assertEquals(
         "epoch,train_loss,reconstruction,kl,validation_loss,seconds,images_per_second\n"
-            + "1,0.25,0.2,0.05,0.3,12.5,4000.0\n"
-            + "2,0.125,0.1,0.025,,11.0,4545.4545\n",
+            + "1,0.250000,0.200000,0.050000,0.300000,12.50,4000.0\n"
+            + "2,0.125000,0.100000,0.025000,,11.00,4545.5\n",
         Files.readString(file));
     assertEquals(metrics, MetricsCsv.read(file));
   }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.Metrics;
+import io.latentquery.contract.MetricsCsv;
+import io.latentquery.contract.SelectionCsv;
+import io.latentquery.contract.SelectionTable;
 import io.latentquery.data.ImageShape;
 import io.latentquery.files.Json;
 import io.latentquery.sampling.Points;

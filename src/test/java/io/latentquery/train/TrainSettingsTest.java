@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.latentquery.InputException;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.ImageShape;
 import io.latentquery.files.Json;
@@ -64,6 +65,29 @@ class TrainSettingsTest {
     assertTrue(constant.sameRunAs(settings().epochs(200).threads(7).build(), 90));
     assertFalse(constant.sameRunAs(settings().seed(1).build(), 0));
     assertFalse(constant.sameRunAs(settings().learningRate(1e-3).build(), 1));
+  }
+
+  @Test
+  void resumingChangesOnlyTheRunLengthAndLaysRateChangesOverTheStoredSchedule() {
+    TrainSettings stored = settings().threads(4).learningRateFrom(Map.of(41, 1e-3)).build();
+    TrainSettings resumed = stored.resumedWith(120, null, Map.of(91, 1e-4, 41, 5e-4));
+    assertEquals(120, resumed.epochs());
+    assertEquals(4, resumed.threads(), "threads kept when not given");
+    assertEquals(Map.of(41, 5e-4, 91, 1e-4), resumed.learningRateFrom());
+    assertEquals(stored.seed(), resumed.seed());
+    assertEquals(stored.model(), resumed.model());
+    assertEquals(stored, stored.resumedWith(null, null, Map.of()), "nothing given: the stored run");
+    assertEquals(2, stored.resumedWith(null, 2, Map.of()).threads());
+  }
+
+  @Test
+  void resumingOnOtherDataIsRefused() {
+    TrainSettings stored = settings().build();
+    stored.checkResumeData(DataRequest.of("mnist"));
+    var e =
+        assertThrows(
+            InputException.class, () -> stored.checkResumeData(DataRequest.of("fashion-mnist")));
+    assertTrue(e.getMessage().contains("pass the same data options"), e.getMessage());
   }
 
   @Test

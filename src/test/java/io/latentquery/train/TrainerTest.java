@@ -15,6 +15,7 @@ import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.model.loss.TsneSettings;
 import io.latentquery.model.loss.VariationalSettings;
+import io.latentquery.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +108,12 @@ class TrainerTest {
     }
     assertTrue(Files.isRegularFile(interrupted.provenance()));
     assertEquals(settings, interrupted.readSettings());
+    Provenance provenance = Provenance.read(interrupted.provenance());
+    assertEquals(
+        List.of(
+            new Provenance.Input(
+                "data", settings.data().dataset(), provenance.dataChecksum(), null)),
+        provenance.inputs());
   }
 
   /**

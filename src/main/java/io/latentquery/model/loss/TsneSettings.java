@@ -1,5 +1,7 @@
 package io.latentquery.model.loss;
 
+import io.latentquery.SettingException;
+
 /**
  * Settings of the t-SNE term of a t-SNE-style autoencoder: the input-space affinities P come from a
  * perplexity calibration per batch, the latent-space affinities Q from a Student-t kernel, and
@@ -54,7 +56,7 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
     checkPerplexity(perplexity);
     checkDegreesOfFreedom(degreesOfFreedom);
     if (!(weight >= 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException("t-SNE weight w must be >= 0, got " + format(weight));
+      throw new SettingException("weight", "t-SNE weight w", "must be >= 0, got " + format(weight));
     }
   }
 
@@ -96,14 +98,16 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
 
   static void checkPerplexity(double perplexity) {
     if (!(perplexity > 1) || Double.isInfinite(perplexity)) {
-      throw new IllegalArgumentException("perplexity must be > 1, got " + format(perplexity));
+      throw new SettingException("perplexity", "must be > 1, got " + format(perplexity));
     }
   }
 
   static void checkDegreesOfFreedom(double degreesOfFreedom) {
     if (!(degreesOfFreedom > 0) || Double.isInfinite(degreesOfFreedom)) {
-      throw new IllegalArgumentException(
-          "degrees of freedom must be > 0, got " + format(degreesOfFreedom));
+      throw new SettingException(
+          "degreesOfFreedom",
+          "degrees of freedom",
+          "must be > 0, got " + format(degreesOfFreedom));
     }
   }
 
@@ -113,13 +117,13 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
    */
   static void checkPerplexityForBatch(double perplexity, int batchSize) {
     if (batchSize < 3) {
-      throw new IllegalArgumentException("t-SNE batch size must be >= 3, got " + batchSize);
+      throw new SettingException("batchSize", "t-SNE batch size", "must be >= 3, got " + batchSize);
     }
     checkPerplexity(perplexity);
     if (perplexity > batchSize - 1) {
-      throw new IllegalArgumentException(
-          "perplexity "
-              + format(perplexity)
+      throw new SettingException(
+          "perplexity",
+          format(perplexity)
               + " must be smaller than the batch size "
               + batchSize
               + " (at most "

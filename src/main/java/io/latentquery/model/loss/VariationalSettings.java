@@ -1,5 +1,7 @@
 package io.latentquery.model.loss;
 
+import io.latentquery.SettingException;
+
 /**
  * Settings of the variational term: {@code beta} times KL(N(mu, sigma^2) || N(0, I)) joins the
  * reconstruction loss (Kingma and Welling 2014; beta-VAE, Higgins et al. 2017, for beta != 1).
@@ -21,7 +23,7 @@ public record VariationalSettings(double beta) {
 
   public VariationalSettings {
     if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw new IllegalArgumentException("beta must be >= 0, got " + TsneSettings.format(beta));
+      throw new SettingException("beta", "must be >= 0, got " + TsneSettings.format(beta));
     }
   }
 

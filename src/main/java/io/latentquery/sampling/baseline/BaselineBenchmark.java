@@ -4,7 +4,7 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * machine's one-minute load average after the run, since timings on a shared machine mean little
  * without it.
  *
- * <p>{@link #run(PrintStream)} is what {@code lq bench sample} calls; {@link #main} runs it alone.
+ * <p>{@link #run(PrintWriter)} is what {@code lq bench sample} calls; {@link #main} runs it alone.
  * A selection that is refused (ProbCover's edge bound) is reported with its message.
  */
 public final class BaselineBenchmark {
@@ -43,15 +43,17 @@ public final class BaselineBenchmark {
   private BaselineBenchmark() {}
 
   public static void main(String[] args) {
-    run(System.out);
+    PrintWriter out = new PrintWriter(System.out, true);
+    run(out);
+    out.flush();
   }
 
-  public static void run(PrintStream out) {
+  public static void run(PrintWriter out) {
     run(out, CASES, STRATEGIES);
   }
 
   /** Runs {@code strategies} (baseline names) on every case, one table row per run. */
-  public static void run(PrintStream out, List<Case> cases, List<String> strategies) {
+  public static void run(PrintWriter out, List<Case> cases, List<String> strategies) {
     warmUp();
     out.printf(
         Locale.ROOT,
@@ -79,7 +81,7 @@ public final class BaselineBenchmark {
    * What a user does after ProbCover refuses the automatic delta: halve it until the graph fits.
    * Only the run that fits is reported.
    */
-  private static void retryWithSmallerDelta(PrintStream out, Points points, Case c) {
+  private static void retryWithSmallerDelta(PrintWriter out, Points points, Case c) {
     double delta = PurityDelta.choose(points, PurityRule.defaults(), 1).delta();
     for (int halvings = 1; halvings <= 8; halvings++) {
       delta /= 2;
@@ -99,7 +101,7 @@ public final class BaselineBenchmark {
     }
   }
 
-  private static void row(PrintStream out, String name, Case c, Measurement m) {
+  private static void row(PrintWriter out, String name, Case c, Measurement m) {
     out.printf(
         Locale.ROOT,
         "| %s | %,d | %d | %,d | %.2f | %.1f | %.0f | %.1f | %s |%n",

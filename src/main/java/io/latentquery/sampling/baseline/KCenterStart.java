@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum KCenterStart {
   /** The pool point nearest the mean of Z: deterministic, no seed involved. */
   MEAN,
-  /** A seeded uniformly random pool point. */
+  /** A seeded uniformly random pool point: the default, so that seeds give different selections. */
   RANDOM;
 
   public String label() {

@@ -16,10 +16,13 @@ import java.util.TreeMap;
  * or labeled so far, which is a 2-approximation of the smallest covering radius. Ties go to the
  * lowest index.
  *
- * <p>With labeled points the traversal continues from them. Otherwise it starts from the point
- * nearest the mean of Z ({@link KCenterStart#MEAN}, seed-independent) or from a seeded random
- * point. Every point keeps its distance to the nearest chosen point, so a pick costs one pass over
- * the pool: O(N (n + m) L) time and O(N) memory in all, never a distance matrix.
+ * <p>With labeled points the traversal continues from them and the seed plays no part. Otherwise it
+ * starts from a seeded uniformly random point ({@link KCenterStart#RANDOM}, the default, as the
+ * core-set method starts from a random initial pool), so different seeds give different selections,
+ * or from the point nearest the mean of Z ({@link KCenterStart#MEAN}, the same for every seed). The
+ * selection records whether the seed was used as {@code uses_seed}. Every point keeps its distance
+ * to the nearest chosen point, so a pick costs one pass over the pool: O(N (n + m) L) time and O(N)
+ * memory in all, never a distance matrix.
  */
 public final class KCenterStrategy implements SelectionStrategy {
   private final KCenterStart start;
@@ -28,10 +31,10 @@ public final class KCenterStrategy implements SelectionStrategy {
     this.start = start;
   }
 
-  /** Reads {@code kcenter-start} (mean or random; default mean). */
+  /** Reads {@code kcenter-start} (random or mean; default random). */
   public static KCenterStrategy fromOptions(StrategyOptions options) {
     return new KCenterStrategy(
-        options.choice("kcenter-start", KCenterStart::parse).orElse(KCenterStart.MEAN));
+        options.choice("kcenter-start", KCenterStart::parse).orElse(KCenterStart.RANDOM));
   }
 
   @Override
@@ -79,6 +82,7 @@ public final class KCenterStrategy implements SelectionStrategy {
     parameters.put("strategy", name());
     parameters.put("start", startedFrom);
     parameters.put("start_index", indices[0]);
+    parameters.put("uses_seed", m == 0 && start == KCenterStart.RANDOM);
     parameters.put("labeled", m);
     parameters.put("metric", "euclidean");
     parameters.put("covering_radius", Math.sqrt(radius));

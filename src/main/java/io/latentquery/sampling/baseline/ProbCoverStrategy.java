@@ -17,9 +17,14 @@ import java.util.TreeMap;
  * regions the first left bare.
  *
  * <p>Edges join points at distance <= delta (the reference code uses < delta; the difference only
- * matters for points exactly delta apart). When every point is covered before the budget is met the
- * remaining picks are uniformly random (seeded) among the unselected points, as in the reference;
- * the count is recorded as {@code random_picks}. delta is given or chosen by {@link PurityDelta}.
+ * matters for points exactly delta apart). When every point is covered before the budget is met,
+ * the reference code has no rule of its own: every out-degree is then zero and its argmax keeps
+ * returning point 0, so it repeats a point (or takes a labeled one) instead of meeting the budget.
+ * Here the remaining picks are uniformly random (seeded) among the unselected points, so the budget
+ * is met with distinct new points and no coverage rule is pretended where none applies; the count
+ * is recorded as {@code random_picks}. delta is given or chosen by {@link PurityDelta}. With a
+ * given delta and no random picks the selection is the same for every seed, recorded as {@code
+ * uses_seed} false.
  *
  * <p>Each point keeps the number of uncovered points in its ball; covering j lowers it for every
  * point of j's ball (the graph is symmetric), so all updates together cost one pass over the edges,
@@ -105,6 +110,9 @@ public final class ProbCoverStrategy implements SelectionStrategy {
     parameters.put("covered_fraction_labeled", (double) coveredByLabeled / count);
     parameters.put("covered_fraction", (double) coverage.covered / count);
     parameters.put("random_picks", randomPicks);
+    // The greedy cover is deterministic; the seed enters through the purity k-means that chooses
+    // delta and through random picks after full coverage.
+    parameters.put("uses_seed", settings.delta() == null || randomPicks > 0);
     parameters.put("metric", "euclidean");
     return Selection.of(indices, parameters);
   }

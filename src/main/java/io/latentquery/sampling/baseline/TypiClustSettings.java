@@ -7,9 +7,11 @@ import io.latentquery.sampling.strategy.StrategyOptions;
  *
  * @param maxClusters the cap on k = n + labeled (the reference code's 500); option {@code
  *     --typiclust-max-clusters}
- * @param minClusterSize clusters with fewer points are passed over while larger ones can still give
- *     a point; option {@code --typiclust-min-cluster-size}
- * @param neighbors k of the k-nearest-neighbour typicality (at most the cluster size - 1)
+ * @param minClusterSize clusters of at most this many points are passed over while larger ones can
+ *     still give a point (the reference's MIN_CLUSTER_SIZE, 5: it keeps clusters of more than 5
+ *     points); option {@code --typiclust-min-cluster-size}
+ * @param neighbors the most neighbours of the k-nearest-neighbour typicality, K = min(neighbors,
+ *     |c| / 2) over the cluster's remaining members c (the reference's 20)
  * @param kmeans the k-means runs
  */
 public record TypiClustSettings(
@@ -23,9 +25,9 @@ public record TypiClustSettings(
       throw new IllegalArgumentException(
           "--typiclust-max-clusters must be >= 1, got " + maxClusters);
     }
-    if (minClusterSize < 1) {
+    if (minClusterSize < 0) {
       throw new IllegalArgumentException(
-          "--typiclust-min-cluster-size must be >= 1, got " + minClusterSize);
+          "--typiclust-min-cluster-size must be >= 0, got " + minClusterSize);
     }
     if (neighbors < 1) {
       throw new IllegalArgumentException("typicality neighbours must be >= 1, got " + neighbors);
@@ -47,7 +49,7 @@ public record TypiClustSettings(
   public static TypiClustSettings fromOptions(StrategyOptions options) {
     return new TypiClustSettings(
         options.intAtLeast("typiclust-max-clusters", 1).orElse(DEFAULT_MAX_CLUSTERS),
-        options.intAtLeast("typiclust-min-cluster-size", 1).orElse(DEFAULT_MIN_CLUSTER_SIZE),
+        options.intAtLeast("typiclust-min-cluster-size", 0).orElse(DEFAULT_MIN_CLUSTER_SIZE),
         DEFAULT_NEIGHBORS,
         KMeansRuns.fromOptions(options));
   }

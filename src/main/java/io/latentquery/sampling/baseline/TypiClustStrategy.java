@@ -17,19 +17,23 @@ import java.util.TreeMap;
 
 /**
  * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a Budget"),
- * the low-budget strategy that picks the most typical point of each large uncovered cluster.
- * k-means splits Z into k = min(n + labeled, max clusters) clusters; clusters are served in the
- * reference code's order (fewest labeled points first, then largest first, then lowest id), round
- * after round, each time giving its most typical point not yet selected or labeled. So the first
- * round takes one point from each uncovered cluster, largest first; when every cluster is covered
- * the next round starts again from the top with the next most typical points.
+ * the low-budget strategy that picks the most typical point of each large uncovered cluster, as the
+ * authors' code does it. k-means splits Z into k = min(n + labeled, max clusters) clusters (the
+ * reference switches to mini-batch k-means above 50 clusters; here it is always {@link KMeans}).
+ * Clusters are served in the reference's order (fewest labeled points first, then largest first,
+ * then lowest id), round after round, each time giving its most typical member that is neither
+ * labeled nor selected. So the first round takes one point from each uncovered cluster, largest
+ * first; when every cluster is covered the next round starts again from the top.
  *
- * <p>Typicality(x) = 1 / (mean Euclidean distance from x to its k nearest neighbours in its
- * cluster), k = min(20, |cluster| - 1); it is computed once per cluster over all the cluster's
- * points, labeled ones included (they are part of the density), and only for clusters actually
- * visited. Clusters with fewer than the minimum size are skipped as in the reference (there "more
- * than 5" points; here "at least 5"); only when every larger cluster is exhausted do the small ones
- * give points, in the same order, so the budget is always met.
+ * <p>Typicality is recomputed at each pick, over the cluster's members still unselected and
+ * unlabeled (c): 1 / mean Euclidean distance from x to its K nearest neighbours in c, K = min(20,
+ * |c| / 2) (integer division), so a point already taken no longer shapes the density. With K = 0
+ * (|c| = 1) the one member is taken. Ties go to the lowest index.
+ *
+ * <p>Clusters of at most the minimum size (5) are passed over, as in the reference, which keeps
+ * only clusters of more than 5 points. The reference then fails when its clusters run out; here,
+ * only when every larger cluster is exhausted do the small ones give points, in the same order, so
+ * the budget is always met; the count is recorded as {@code picks_from_small_clusters}.
  */
 public final class TypiClustStrategy implements SelectionStrategy {
   private final TypiClustSettings settings;
@@ -78,7 +82,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
     List<Integer> large = new ArrayList<>();
     List<Integer> small = new ArrayList<>();
     for (int c : order) {
-      if (sizes[c] >= settings.minClusterSize()) {
+      if (sizes[c] > settings.minClusterSize()) {
         large.add(c);
       } else if (sizes[c] > 0) {
         small.add(c);
@@ -103,7 +107,8 @@ public final class TypiClustStrategy implements SelectionStrategy {
         "typicality",
         "1 / mean distance to the min("
             + settings.neighbors()
-            + ", |cluster| - 1) nearest neighbours in the cluster");
+            + ", |c| / 2) nearest neighbours in c, the cluster's unselected and unlabeled members,"
+            + " recomputed at each pick");
     parameters.put("labeled", m);
     parameters.put("inertia", fit.inertia());
     parameters.put("kmeans_iterations", fit.iterations());
@@ -111,12 +116,10 @@ public final class TypiClustStrategy implements SelectionStrategy {
     return new Selection(picker.indices, distances, picker.clusters, parameters);
   }
 
-  /** Serves clusters round-robin, each giving its most typical point not yet taken. */
+  /** Serves clusters round-robin, each giving its most typical member not yet taken. */
   private final class Picker {
     final Points points;
     final int[][] members;
-    final int[][] ranked;
-    final int[] cursor;
     final boolean[] taken;
     final int[] indices;
     final int[] clusters;
@@ -125,8 +128,6 @@ public final class TypiClustStrategy implements SelectionStrategy {
     Picker(Points points, int[][] members, boolean[] labeled, int budget) {
       this.points = points;
       this.members = members;
-      this.ranked = new int[members.length][];
-      this.cursor = new int[members.length];
       this.taken = labeled.clone();
       this.indices = new int[budget];
       this.clusters = new int[budget];
@@ -141,7 +142,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
           if (filled == indices.length) {
             break;
           }
-          int pick = next(c);
+          int pick = mostTypical(points, remaining(members[c]));
           if (pick >= 0) {
             taken[pick] = true;
             indices[filled] = pick;
@@ -154,55 +155,47 @@ public final class TypiClustStrategy implements SelectionStrategy {
       }
     }
 
-    /** Cluster c's most typical point not yet taken, or -1. */
-    private int next(int c) {
-      if (ranked[c] == null) {
-        ranked[c] = byTypicality(points, members[c]);
-      }
-      while (cursor[c] < ranked[c].length && taken[ranked[c][cursor[c]]]) {
-        cursor[c]++;
-      }
-      return cursor[c] < ranked[c].length ? ranked[c][cursor[c]++] : -1;
+    private int[] remaining(int[] cluster) {
+      return Arrays.stream(cluster).filter(i -> !taken[i]).toArray();
     }
   }
 
-  /** The members of one cluster, most typical first (lowest mean k-NN distance; ties by index). */
-  private int[] byTypicality(Points points, int[] cluster) {
-    int size = cluster.length;
-    int neighbors = Math.min(settings.neighbors(), size - 1);
-    double[] meanDistance = new double[size];
-    if (neighbors > 0) {
-      Points local = points.subset(cluster);
-      KdTree tree = new KdTree(local);
-      double[] query = new double[local.dim()];
-      for (int j = 0; j < size; j++) {
-        local.copyPoint(j, query);
-        double sum = 0;
-        int used = 0;
-        for (Neighbor neighbor : tree.kNearest(query, neighbors + 1, false)) {
-          if (neighbor.index() != j && used < neighbors) {
-            sum += neighbor.distance();
-            used++;
-          }
+  /**
+   * The most typical of {@code candidates}: the lowest mean distance to its min(neighbours,
+   * |candidates| / 2) nearest other candidates (ascending indices), ties by lower index; -1 when
+   * there are none.
+   */
+  int mostTypical(Points points, int[] candidates) {
+    int size = candidates.length;
+    if (size == 0) {
+      return -1;
+    }
+    int neighbors = Math.min(settings.neighbors(), size / 2);
+    if (neighbors == 0) {
+      return candidates[0];
+    }
+    Points local = points.subset(candidates);
+    KdTree tree = new KdTree(local);
+    double[] query = new double[local.dim()];
+    int best = -1;
+    double bestMean = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < size; j++) {
+      local.copyPoint(j, query);
+      double sum = 0;
+      int used = 0;
+      for (Neighbor neighbor : tree.kNearest(query, neighbors + 1, false)) {
+        if (neighbor.index() != j && used < neighbors) {
+          sum += neighbor.distance();
+          used++;
         }
-        meanDistance[j] = sum / used;
+      }
+      double mean = sum / used;
+      if (mean < bestMean) {
+        bestMean = mean;
+        best = j;
       }
     }
-    Integer[] order = new Integer[size];
-    for (int j = 0; j < size; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(
-        order,
-        (a, b) ->
-            meanDistance[a] != meanDistance[b]
-                ? Double.compare(meanDistance[a], meanDistance[b])
-                : Integer.compare(cluster[a], cluster[b]));
-    int[] ranked = new int[size];
-    for (int j = 0; j < size; j++) {
-      ranked[j] = cluster[order[j]];
-    }
-    return ranked;
+    return candidates[best];
   }
 
   private static int[][] members(int[] assignments, int[] sizes) {

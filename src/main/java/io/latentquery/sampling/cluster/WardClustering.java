@@ -12,13 +12,29 @@ import java.util.Arrays;
  * cell size.
  */
 public final class WardClustering {
-  /** {@code auto} clusters exactly up to this many points. */
+  /** {@code auto} clusters exactly up to this many points of low dimension. */
   public static final int AUTO_EXACT_LIMIT = 100_000;
+
+  /**
+   * The highest dimension at which {@code auto} clusters a large pool exactly: the bounding-volume
+   * tree that finds each cluster's nearest neighbour prunes well in a few dimensions and hardly at
+   * all in 16, where exact Ward on 50,000 points runs for hours.
+   */
+  public static final int AUTO_EXACT_MAX_DIM = 4;
+
+  /** {@code auto} clusters exactly up to this many points in any dimension. */
+  public static final int AUTO_EXACT_LIMIT_ANY_DIM = 5_000;
 
   /** Centres of the approximate mode unless told otherwise. */
   public static final int DEFAULT_CENTROIDS = 2_000;
 
   private WardClustering() {}
+
+  /** Whether {@code auto} clusters {@code points} exactly. */
+  public static boolean exactInAuto(Points points) {
+    return points.count() <= AUTO_EXACT_LIMIT_ANY_DIM
+        || (points.count() <= AUTO_EXACT_LIMIT && points.dim() <= AUTO_EXACT_MAX_DIM);
+  }
 
   /** A clustering and the mode that produced it ({@code exact} or {@code approx}, never auto). */
   public record Result(Clustering clustering, WardMode mode, int centroids) {}
@@ -42,7 +58,7 @@ public final class WardClustering {
     }
     WardMode used =
         mode == WardMode.AUTO
-            ? (points.count() <= AUTO_EXACT_LIMIT ? WardMode.EXACT : WardMode.APPROX)
+            ? (exactInAuto(points) ? WardMode.EXACT : WardMode.APPROX)
             : mode;
     if (used == WardMode.EXACT || centroids >= points.count()) {
       return new Result(

@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Exact Ward on every point, or the approximate mode for large pools: k-means to a few thousand
  * centroids, then Ward on the centroids weighted by their cluster sizes. {@code auto} is exact up
- * to {@link WardClustering#AUTO_EXACT_LIMIT} points.
+ * to {@link WardClustering#AUTO_EXACT_LIMIT} points in at most {@link
+ * WardClustering#AUTO_EXACT_MAX_DIM} dimensions, and up to {@link
+ * WardClustering#AUTO_EXACT_LIMIT_ANY_DIM} points in any.
  */
 public enum WardMode {
   EXACT,

@@ -1,6 +1,7 @@
 package io.latentquery.sampling.io;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LatentColumns;
 import io.latentquery.inference.Encodings;
 import java.io.IOException;
 import java.io.Reader;
@@ -47,7 +48,7 @@ public final class IdList {
           first = false;
           int idColumn = -1;
           for (int c = 0; c < record.size(); c++) {
-            if (record.get(c).equalsIgnoreCase("id")) {
+            if (record.get(c).equalsIgnoreCase(LatentColumns.ID)) {
               idColumn = c;
             }
           }

@@ -1,6 +1,7 @@
 package io.latentquery.sampling.io;
 
 import io.latentquery.InputException;
+import io.latentquery.contract.LatentColumns;
 import io.latentquery.files.AtomicFiles;
 import io.latentquery.inference.Encodings;
 import java.io.BufferedWriter;
@@ -57,13 +58,13 @@ public final class LatentFile {
     AtomicFiles.write(
         path,
         out -> {
-          List<String> header = new ArrayList<>(List.of("id", "label"));
+          List<String> header = new ArrayList<>(List.of(LatentColumns.ID, LatentColumns.LABEL));
           for (int l = 1; l <= encodings.dim(); l++) {
-            header.add("z" + l);
+            header.add(LatentColumns.z(l));
           }
           BufferedWriter writer =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          CSVPrinter printer = new CSVPrinter(writer, format(header));
+          CSVPrinter printer = new CSVPrinter(writer, LatentColumns.format(header));
           List<String> row = new ArrayList<>(header.size());
           for (int i = 0; i < encodings.count(); i++) {
             row.clear();
@@ -80,7 +81,9 @@ public final class LatentFile {
 
   private static void writeIds(java.io.OutputStream out, Encodings encodings) throws IOException {
     BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    CSVPrinter printer = new CSVPrinter(writer, format(List.of("id", "label")));
+    CSVPrinter printer =
+        new CSVPrinter(
+            writer, LatentColumns.format(List.of(LatentColumns.ID, LatentColumns.LABEL)));
     for (int i = 0; i < encodings.count(); i++) {
       printer.printRecord(encodings.id(i), label(encodings, i));
     }
@@ -95,14 +98,6 @@ public final class LatentFile {
   /** The shortest text that reads back as exactly {@code v}, so files round-trip bit for bit. */
   public static String number(double v) {
     return Double.toString(v);
-  }
-
-  static CSVFormat format(List<String> header) {
-    return CSVFormat.DEFAULT
-        .builder()
-        .setHeader(header.toArray(String[]::new))
-        .setRecordSeparator("\n")
-        .get();
   }
 
   /** Reads encodings written by {@link #write} or by another tool in either format. */
@@ -137,13 +132,13 @@ public final class LatentFile {
                   .setSkipHeaderRecord(true)
                   .get()
                   .parse(reader)) {
-        if (!parser.getHeaderMap().containsKey("id")) {
+        if (!parser.getHeaderMap().containsKey(LatentColumns.ID)) {
           throw new InputException(sidecar + " has no 'id' column");
         }
-        boolean hasLabel = parser.getHeaderMap().containsKey("label");
+        boolean hasLabel = parser.getHeaderMap().containsKey(LatentColumns.LABEL);
         for (CSVRecord record : parser) {
-          ids.add(record.get("id"));
-          labels.add(hasLabel ? emptyToNull(record.get("label")) : null);
+          ids.add(record.get(LatentColumns.ID));
+          labels.add(hasLabel ? emptyToNull(record.get(LatentColumns.LABEL)) : null);
         }
       }
       if (ids.size() != matrix.rows()) {
@@ -163,16 +158,13 @@ public final class LatentFile {
         CSVParser parser =
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       var header = parser.getHeaderMap();
-      int dim = 0;
-      while (header.containsKey("z" + (dim + 1))) {
-        dim++;
-      }
+      int dim = LatentColumns.dimensions(header.keySet());
       if (dim == 0) {
         throw new InputException(
             path + " has no z1 column; encodings need the header id,label,z1..zL");
       }
-      boolean hasId = header.containsKey("id");
-      boolean hasLabel = header.containsKey("label");
+      boolean hasId = header.containsKey(LatentColumns.ID);
+      boolean hasLabel = header.containsKey(LatentColumns.LABEL);
       List<String> ids = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       double[] values = new double[1024 * dim];
@@ -182,7 +174,7 @@ public final class LatentFile {
           values = java.util.Arrays.copyOf(values, values.length * 2);
         }
         for (int l = 0; l < dim; l++) {
-          String text = record.get("z" + (l + 1));
+          String text = record.get(LatentColumns.z(l + 1));
           try {
             values[count * dim + l] = Double.parseDouble(text);
           } catch (NumberFormatException e) {
@@ -197,8 +189,8 @@ public final class LatentFile {
                     + "'");
           }
         }
-        ids.add(hasId ? record.get("id") : Integer.toString(count));
-        labels.add(hasLabel ? emptyToNull(record.get("label")) : null);
+        ids.add(hasId ? record.get(LatentColumns.ID) : Integer.toString(count));
+        labels.add(hasLabel ? emptyToNull(record.get(LatentColumns.LABEL)) : null);
         count++;
       }
       return new Encodings(

@@ -8,6 +8,7 @@ import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs a registered strategy over encodings: the one code path behind {@code lq sample} and the
@@ -15,6 +16,12 @@ import java.util.Map;
  * options, encodings and seed.
  */
 public final class SelectionService {
+  /**
+   * The selection parameter that says whether the seed shaped the selection; false marks a
+   * deterministic selection, whose repeats over seeds are one selection.
+   */
+  public static final String USES_SEED = "uses_seed";
+
   private final StrategyRegistry registry;
 
   public SelectionService(StrategyRegistry registry) {
@@ -41,7 +48,11 @@ public final class SelectionService {
     StrategyRegistry.Entry entry = registry.require(strategy);
     StrategyOptions parsed = StrategyOptions.of(options);
     registry.create(
-        strategy, entry.needsReconstructionError() ? parsed.withScores(new double[0]) : parsed);
+        strategy,
+        entry.needsReconstructionError()
+            ? parsed.withScores(
+                new double[0], ReconstructionErrorStrategy.measure(StrategyOptions.of(options)))
+            : parsed);
     return entry;
   }
 
@@ -57,8 +68,26 @@ public final class SelectionService {
           "strategy " + strategy + " needs the autoencoder's reconstruction errors");
     }
     SelectionStrategy selector = registry.create(strategy, options);
-    Selection selection = selector.select(Points.of(encodings), request);
+    Selection selection = withSeedUse(selector.select(Points.of(encodings), request), entry);
     return new Outcome(selector.name(), selection);
+  }
+
+  /**
+   * The selection with {@value #USES_SEED} in its parameters: what the strategy reported for this
+   * selection, else whether its registry entry uses the seed at all.
+   */
+  static Selection withSeedUse(Selection selection, StrategyRegistry.Entry entry) {
+    if (selection.parameters().containsKey(USES_SEED)) {
+      return selection;
+    }
+    Map<String, Object> parameters = new TreeMap<>(selection.parameters());
+    parameters.put(USES_SEED, entry.usesSeed());
+    return new Selection(
+        selection.indices(),
+        selection.drawDistances(),
+        selection.clusters(),
+        parameters,
+        selection.draws());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.latentquery.sampling.strategy;
 
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.sampling.propagate.KnownLabels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,31 +23,45 @@ import java.util.function.Function;
 public final class StrategyOptions {
   private final Map<String, String> values;
   private final double[] scores;
+  private final ReconstructionError measure;
   private final KnownLabels knownLabels;
   private final Set<String> read = new TreeSet<>();
 
-  private StrategyOptions(Map<String, String> values, double[] scores, KnownLabels knownLabels) {
+  private StrategyOptions(
+      Map<String, String> values,
+      double[] scores,
+      ReconstructionError measure,
+      KnownLabels knownLabels) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.scores = scores == null ? null : scores.clone();
+    this.measure = measure;
     this.knownLabels = knownLabels;
   }
 
   public static StrategyOptions of(Map<String, String> values) {
-    return new StrategyOptions(values, null, null);
+    return new StrategyOptions(values, null, null, null);
   }
 
   public static StrategyOptions none() {
     return of(Map.of());
   }
 
-  /** These options with per-point scores attached. */
+  /**
+   * These options with per-point reconstruction errors attached, measured by {@link
+   * ReconstructionError#DEFAULT}.
+   */
   public StrategyOptions withScores(double[] pointScores) {
-    return new StrategyOptions(values, pointScores, knownLabels);
+    return withScores(pointScores, ReconstructionError.DEFAULT);
+  }
+
+  /** These options with per-point reconstruction errors attached, measured by {@code measure}. */
+  public StrategyOptions withScores(double[] pointScores, ReconstructionError measure) {
+    return new StrategyOptions(values, pointScores, measure, knownLabels);
   }
 
   /** These options with the classes of the already-labeled points attached. */
   public StrategyOptions withKnownLabels(KnownLabels labels) {
-    return new StrategyOptions(values, scores, labels);
+    return new StrategyOptions(values, scores, measure, labels);
   }
 
   /** The classes of the already-labeled points, when the caller read them (lq sample --labeled). */
@@ -94,6 +109,11 @@ public final class StrategyOptions {
   /** The per-point scores, when the caller computed them. */
   public Optional<double[]> scores() {
     return Optional.ofNullable(scores).map(double[]::clone);
+  }
+
+  /** How the attached scores were measured, when there are scores. */
+  public Optional<ReconstructionError> scoreMeasure() {
+    return Optional.ofNullable(measure);
   }
 
   /** The options given but never read. */

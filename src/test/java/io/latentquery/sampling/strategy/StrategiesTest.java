@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.InputException;
+import io.latentquery.inference.Encodings;
+import io.latentquery.inference.ReconstructionError;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
@@ -15,11 +17,14 @@ import io.latentquery.sampling.cluster.Quotas;
 import io.latentquery.sampling.cluster.WardMode;
 import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
+import io.latentquery.sampling.propagate.KnownLabels;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StrategiesTest {
@@ -145,11 +150,32 @@ class StrategiesTest {
     double[] errors = {0.1, 0.9, 0.3, 0.9, 0.05, 0.7, 0.2, 0.6};
     SelectionStrategy aeError =
         REGISTRY.create("ae-error", StrategyOptions.none().withScores(errors));
-    assertArrayEquals(
-        new int[] {1, 3, 5}, aeError.select(points, SelectionRequest.of(3, 1)).indices());
+    Selection byBce = aeError.select(points, SelectionRequest.of(3, 1));
+    assertArrayEquals(new int[] {1, 3, 5}, byBce.indices());
+    assertEquals(
+        "bce", byBce.parameters().get("error"), "the default measure is the training loss");
+    assertEquals(
+        "l1",
+        REGISTRY
+            .create(
+                "ae-error",
+                StrategyOptions.of(Map.of("error", "l1"))
+                    .withScores(errors, ReconstructionError.L1))
+            .select(points, SelectionRequest.of(3, 1))
+            .parameters()
+            .get("error"));
     assertArrayEquals(
         new int[] {1, 5, 7},
         aeError.select(points, new SelectionRequest(3, 1, new int[] {3})).indices());
+    IllegalArgumentException mismatch =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                REGISTRY.create(
+                    "ae-error", StrategyOptions.of(Map.of("error", "l1")).withScores(errors)));
+    assertEquals(
+        "the reconstruction errors were measured by bce but strategy ae-error asks for --error l1",
+        mismatch.getMessage());
     IllegalArgumentException missing =
         assertThrows(
             IllegalArgumentException.class,
@@ -177,33 +203,131 @@ class StrategiesTest {
 
   @Test
   void takeAllWithinTakesWholeNeighbourhoodsNearestFirst() {
-    // Points 0, 1, 2 at x = 0, 0.1, 0.2 and one far point: a normal draw near the cluster takes
-    // all three within t = 1 in distance order.
-    Points points = Points.of(new double[][] {{0, 0}, {0.1, 0}, {0.2, 0}, {50, 0}});
-    Selection selection =
-        strategy("uniform", Map.of("threshold", "1", "take", "all-within"))
-            .select(points, SelectionRequest.of(4, 2));
-    assertEquals(4, selection.size());
-    assertDistinct(selection);
-    assertEquals("all-within", selection.parameters().get("take"));
+    // t = 3 around blobs of unit spread: a draw that lands in a blob has dozens of points within t,
+    // far more than the budget of 25, so the order of the take decides which are chosen.
+    Points points = blobs(new int[] {150, 150, 150}, 10);
+    double t = 3;
+    for (String name : new String[] {"uniform", "normal"}) {
+      Selection selection =
+          strategy(name, Map.of("threshold", Double.toString(t), "take", "all-within"))
+              .select(points, SelectionRequest.of(25, 4));
+      assertEquals("all-within", selection.parameters().get("take"));
+      assertArrayEquals(bruteForceAllWithin(points, selection, t), selection.indices(), name);
+      assertDistinct(selection);
+      assertTrue(
+          java.util.stream.IntStream.range(1, selection.size())
+              .anyMatch(r -> Arrays.equals(selection.draws()[r], selection.draws()[r - 1])),
+          name + ": some draw took several points");
+    }
+  }
+
+  /**
+   * Replays the draws that took points: each takes every point not yet taken within t, nearest
+   * first (ties by index), until the budget is met; draws that took nothing changed nothing.
+   */
+  private static int[] bruteForceAllWithin(Points points, Selection selection, double t) {
+    boolean[] taken = new boolean[points.count()];
+    int[] expected = new int[selection.size()];
+    int filled = 0;
+    double[] previous = null;
+    for (double[] draw : selection.draws()) {
+      if (Arrays.equals(draw, previous)) {
+        continue;
+      }
+      previous = draw;
+      Integer[] order = new Integer[points.count()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      double[] d = new double[points.count()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Math.sqrt(points.squaredDistance(i, draw));
+      }
+      Arrays.sort(order, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : a - b);
+      for (int i : order) {
+        if (filled < expected.length && !taken[i] && d[i] <= t) {
+          taken[i] = true;
+          expected[filled++] = i;
+        }
+      }
+    }
+    assertEquals(expected.length, filled, "the recorded draws account for every pick");
+    return expected;
   }
 
   @Test
-  void sameSeedSameSelectionOtherSeedAnother() {
+  void sameSeedSameSelectionOtherSeedAnotherUnlessTheStrategyIsMarkedDeterministic() {
     Points points = blobs(new int[] {200, 200, 200}, 6);
+    Encodings encodings = new Encodings(points.toArray(), points.count(), 2, ids(600), null);
+    SelectionService service = new SelectionService(REGISTRY);
+    double[] errors = new double[600];
+    for (int i = 0; i < errors.length; i++) {
+      errors[i] = (i * 7919) % 600;
+    }
     for (String name : REGISTRY.names()) {
-      if (name.equals("ae-error") || name.equals("kcenter") || name.equals("least-confident")) {
-        // kcenter starts from the point nearest the mean: no seed involved; ae-error and
-        // least-confident need scores or labels (their own tests check their seeds).
-        continue;
+      StrategyRegistry.Entry entry = REGISTRY.require(name);
+      StrategyOptions options =
+          entry.needsReconstructionError()
+              ? StrategyOptions.none().withScores(errors)
+              : StrategyOptions.none();
+      if (entry.needsKnownLabels()) {
+        // One labeled point in each blob, so the labels have something to spread.
+        options =
+            options.withKnownLabels(
+                new KnownLabels(
+                    new int[] {0, 200, 400}, new int[] {0, 1, 2}, List.of("a", "b", "c")));
       }
-      Selection a = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 42));
-      Selection b = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 42));
-      Selection c = strategy(name, Map.of()).select(points, SelectionRequest.of(20, 43));
+      Selection a =
+          service.select(name, options, encodings, SelectionRequest.of(20, 42)).selection();
+      Selection b =
+          service.select(name, options, encodings, SelectionRequest.of(20, 42)).selection();
+      Selection c =
+          service.select(name, options, encodings, SelectionRequest.of(20, 43)).selection();
       assertArrayEquals(a.indices(), b.indices(), name);
       assertArrayEquals(a.drawDistances(), b.drawDistances(), name);
-      assertFalse(Arrays.equals(a.indices(), c.indices()), name + " ignores the seed");
+      assertEquals(entry.usesSeed(), a.parameters().get(SelectionService.USES_SEED), name);
+      assertEquals(
+          entry.usesSeed(),
+          !Arrays.equals(a.indices(), c.indices()),
+          name + ": seed use as marked");
     }
+    assertEquals(
+        List.of("ward-centre", "ae-error"),
+        REGISTRY.entries().stream().filter(e -> !e.usesSeed()).map(e -> e.name()).toList(),
+        "the deterministic strategies");
+  }
+
+  @Test
+  void kcenterUsesTheSeedOnlyForItsColdStart() {
+    Points points = blobs(new int[] {200, 200, 200}, 6);
+    Encodings encodings = new Encodings(points.toArray(), points.count(), 2, ids(600), null);
+    SelectionService service = new SelectionService(REGISTRY);
+    int[] labeled = {3, 250};
+    Selection warm =
+        service
+            .select(
+                "kcenter", StrategyOptions.none(), encodings, new SelectionRequest(10, 1, labeled))
+            .selection();
+    Selection otherSeed =
+        service
+            .select(
+                "kcenter", StrategyOptions.none(), encodings, new SelectionRequest(10, 2, labeled))
+            .selection();
+    assertArrayEquals(warm.indices(), otherSeed.indices(), "from labeled points, no seed");
+    assertEquals(false, warm.parameters().get(SelectionService.USES_SEED));
+    Selection fromMean =
+        service
+            .select(
+                "kcenter",
+                StrategyOptions.of(Map.of("kcenter-start", "mean")),
+                encodings,
+                SelectionRequest.of(10, 1))
+            .selection();
+    assertEquals(false, fromMean.parameters().get(SelectionService.USES_SEED));
+  }
+
+  private static List<String> ids(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "p" + i).toList();
   }
 
   @Test

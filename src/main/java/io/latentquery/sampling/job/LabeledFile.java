@@ -90,6 +90,7 @@ record LabeledFile(int[] indices, int unknown, Optional<KnownLabels> labels) {
     if (!encodings.hasLabels()) {
       return List.of();
     }
-    return List.copyOf(new TreeSet<>(encodings.labels().stream().filter(Objects::nonNull).toList()));
+    return List.copyOf(
+        new TreeSet<>(encodings.labels().stream().filter(Objects::nonNull).toList()));
   }
 }

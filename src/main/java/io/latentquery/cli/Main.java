@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       SampleCommand.class,
       EvaluateCommand.class,
+      PropagateCommand.class,
+      LabelCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
       ExploreCommand.class,

@@ -144,7 +144,7 @@ final class SampleCommand implements Callable<Integer> {
       names = "--labeled",
       paramLabel = "FILE",
       description =
-          "Ids already labeled (a CSV with an id column, or one id per line): never selected again.")
+          "Examples already labeled, never selected again: a labels file (id,label), whose labels least-confident spreads, or ids (an id column, or one id per line).")
   Path labeled;
 
   @Option(

@@ -7,7 +7,6 @@ import io.latentquery.model.ModelContext;
 import io.latentquery.train.AdamOptimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -37,9 +36,30 @@ public final class ClassifierEvaluator {
   private static final int TEST_BATCH = 500;
 
   private final ClassifierSettings settings;
+  private final Augmentation augmentation;
+  private final EncoderConvolutions transfer;
 
   public ClassifierEvaluator(ClassifierSettings settings) {
+    this(settings, null, null);
+  }
+
+  /**
+   * @param augmentation random changes of every training image ({@link Recipe#augment()}), or null
+   * @param transfer an encoder whose convolutions the classifier copies and starts from ({@link
+   *     Recipe#transfer()}; its dense layers are those of the settings), or null
+   */
+  public ClassifierEvaluator(
+      ClassifierSettings settings, Augmentation augmentation, EncoderConvolutions transfer) {
     this.settings = settings;
+    this.augmentation = augmentation;
+    this.transfer = transfer;
+  }
+
+  /** The network trained: the settings' own, or the encoder's convolutions and its dense layers. */
+  public ClassifierArchitecture architecture(int imageChannels) {
+    return transfer == null
+        ? settings.architecture()
+        : transfer.architecture(settings.architecture().dense(), imageChannels);
   }
 
   /**
@@ -47,6 +67,16 @@ public final class ClassifierEvaluator {
    * of {@code test}.
    */
   public EvaluationResult evaluate(Dataset pool, int[] selected, Dataset test) {
+    return evaluate(pool, selected, test, null);
+  }
+
+  /**
+   * Trains on {@code pool} examples {@code selected} (with their labels) and, when {@code pseudo}
+   * is not null, on its examples with their spread labels weighted by confidence (each batch half
+   * and half); tests on every example of {@code test}.
+   */
+  public EvaluationResult evaluate(
+      Dataset pool, int[] selected, Dataset test, PseudoLabels pseudo) {
     if (!pool.hasLabels()) {
       throw new InputException("cannot evaluate on " + pool.name() + ": it has no labels");
     }
@@ -61,7 +91,6 @@ public final class ClassifierEvaluator {
       throw new IllegalArgumentException("the selection is empty");
     }
     int numClasses = Math.max(2, Math.max(pool.numClasses(), test.numClasses()));
-    float[] trainImages = pool.batch(selected);
     int[] trainLabels = new int[selected.length];
     for (int i = 0; i < selected.length; i++) {
       trainLabels[i] = pool.label(selected[i]);
@@ -85,50 +114,65 @@ public final class ClassifierEvaluator {
           tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       ModelContext context = ModelContext.training(settings.seed());
       Operand<TFloat32> logits =
-          new ClassifierNetwork(settings.architecture(), numClasses)
+          new ClassifierNetwork(architecture(shape.channels()), numClasses)
               .logits(tf.withSubScope("classifier"), context, images);
-      Operand<TFloat32> loss = new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits);
+      ConvolutionTransfer start =
+          transfer == null ? null : ConvolutionTransfer.prepare(tf, context.variables(), transfer);
+      Placeholder<TFloat32> weights =
+          pseudo == null
+              ? null
+              : tf.withName("weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> loss =
+          pseudo == null
+              ? new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits)
+              : new SoftmaxCrossEntropy(numClasses).call(tf, labels, logits, weights);
       Op train =
           new AdamOptimizer(tf.constant(settings.learningRate()))
               .minimize(graph, tf, loss, context.variables());
       session.initialize();
-      double finalLoss =
-          train(session, images, labels, loss, train, trainImages, trainLabels, shape);
+      if (start != null) {
+        start.load(session);
+      }
+      TrainingBatches batches =
+          new TrainingBatches(
+              new TrainingBatches.Examples(pool, selected, pseudo),
+              augmentation,
+              settings.batchSize(),
+              settings.seed());
+      double finalLoss = train(session, new Feeds(images, labels, weights), loss, train, batches);
       int[] predictions = predict(session, images, logits, test, numClasses);
       return score(predictions, test, numClasses, selected.length, finalLoss, balance);
     }
   }
 
+  /** The placeholders a training step feeds; {@code weights} null when unweighted. */
+  private record Feeds(
+      Placeholder<TFloat32> images, Placeholder<TInt32> labels, Placeholder<TFloat32> weights) {}
+
   private double train(
-      Session session,
-      Placeholder<TFloat32> images,
-      Placeholder<TInt32> labels,
-      Operand<TFloat32> loss,
-      Op train,
-      float[] trainImages,
-      int[] trainLabels,
-      ImageShape shape) {
-    int n = trainLabels.length;
-    int batch = Math.min(settings.batchSize(), n);
-    int pixels = shape.size();
-    BatchOrder order = new BatchOrder(n, new SplittableRandom(settings.seed()));
-    float[] batchImages = new float[batch * pixels];
+      Session session, Feeds feeds, Operand<TFloat32> loss, Op train, TrainingBatches batches) {
+    int batch = batches.size();
+    ImageShape shape = batches.shape();
+    float[] batchImages = new float[batch * shape.size()];
     int[] batchLabels = new int[batch];
+    float[] batchWeights = new float[batch];
     int logEvery = Math.max(1, settings.steps() / 10);
     double lastLoss = Double.NaN;
     for (int step = 1; step <= settings.steps(); step++) {
-      for (int b = 0; b < batch; b++) {
-        int example = order.next();
-        System.arraycopy(trainImages, example * pixels, batchImages, b * pixels, pixels);
-        batchLabels[b] = trainLabels[example];
-      }
+      batches.next(batchImages, batchLabels, batchWeights);
       try (TFloat32 x =
               TFloat32.tensorOf(
                   Shape.of(shape.batchShape(batch)), DataBuffers.of(batchImages, true, false));
           TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(batchLabels, true, false));
-          Result result =
-              session.runner().feed(images, x).feed(labels, y).addTarget(train).fetch(loss).run()) {
-        lastLoss = ((TFloat32) result.get(0)).getFloat();
+          TFloat32 w =
+              TFloat32.tensorOf(Shape.of(batch), DataBuffers.of(batchWeights, true, false))) {
+        Session.Runner runner = session.runner().feed(feeds.images(), x).feed(feeds.labels(), y);
+        if (feeds.weights() != null) {
+          runner.feed(feeds.weights(), w);
+        }
+        try (Result result = runner.addTarget(train).fetch(loss).run()) {
+          lastLoss = ((TFloat32) result.get(0)).getFloat();
+        }
       }
       if (step % logEvery == 0 || step == settings.steps()) {
         LOG.info(
@@ -208,29 +252,5 @@ public final class ClassifierEvaluator {
         finalLoss,
         balance,
         settings);
-  }
-
-  /** Endless epochs over {@code n} examples, each in a fresh seeded random order. */
-  private static final class BatchOrder {
-    private final int[] order;
-    private final SplittableRandom random;
-    private int position;
-
-    BatchOrder(int n, SplittableRandom random) {
-      this.order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      this.random = random;
-      this.position = n;
-    }
-
-    int next() {
-      if (position == order.length) {
-        io.latentquery.data.Shuffle.shuffleInPlace(order, random);
-        position = 0;
-      }
-      return order[position++];
-    }
   }
 }

@@ -84,6 +84,59 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void aLabelsFileTrainsOnItsOwnLabelsNotTheData() throws Exception {
+    Path labels = dir.resolve("labels.csv");
+    StringBuilder rows = new StringBuilder("id,label\n");
+    for (int i = 0; i < 12; i++) {
+      rows.append(i).append(',').append(i < 8 ? "3" : "5").append('\n');
+    }
+    Files.writeString(labels, rows);
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "evaluate",
+            "--data",
+            "mnist",
+            "--labels",
+            labels.toString(),
+            "--steps",
+            "2",
+            "--test-limit",
+            "50",
+            "--threads",
+            "1");
+    assertEquals(0, code, err.toString());
+    JsonNode report = Json.readTree(dir.resolve("labels.evaluation.json"));
+    assertEquals(12, report.at("/result/budget").asInt());
+    JsonNode histogram = report.at("/result/balance/histogram");
+    assertEquals(8, histogram.get(3).asInt());
+    assertEquals(4, histogram.get(5).asInt());
+    assertEquals(2, report.at("/result/balance/classesCovered").asInt());
+    assertEquals(labels.toString(), report.at("/selection").asText());
+  }
+
+  @Test
+  void aLabelsFileWithAnUnknownClassOrIdFailsWithOneLineNamingTheRow() throws Exception {
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, "id,label\n0,5\n1,seven\n");
+    StringWriter err = new StringWriter();
+    assertEquals(
+        1, run(err, "evaluate", "--data", "mnist", "--labels", labels.toString(), "--steps", "1"));
+    assertEquals(
+        "lq: " + labels + " row 2: label 'seven' of id '1' is not a class of mnist/pool"
+            + " (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
+        err.toString().strip());
+    Files.writeString(labels, "id,label\n0,5\nnot-an-id,3\n");
+    StringWriter err2 = new StringWriter();
+    assertEquals(
+        1, run(err2, "evaluate", "--data", "mnist", "--labels", labels.toString(), "--steps", "1"));
+    assertEquals(
+        "lq: " + labels + " row 2: id 'not-an-id' is not in mnist/pool", err2.toString().strip());
+    assertTrue(Files.notExists(dir.resolve("labels.evaluation.json")));
+  }
+
+  @Test
   void refusedSettingsNameTheFlagTheUserTyped() {
     String[][] cases = {
       {"--batch-size", "0", "--batch-size must be >= 1, got 0"},

@@ -99,7 +99,8 @@ class ExperimentCommandTest {
         message);
     assertTrue(
         message.contains(
-            "strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans, normal, "),
+            "strategies[0].name: unknown strategy 'normal-clustr' (known: ae-error, kcenter, kmeans,"
+                + " least-confident, normal, "),
         message);
     assertEquals(1, message.lines().count());
     assertTrue(!Files.exists(results), "nothing was written");

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param parameters every parameter the strategy used, derived defaults included
  * @param inputs where the encodings came from: encoder path and SHA-256 of its folder, data name,
  *     split and checksum, or the encodings file and its checksum
- * @param counts pool size, examples already labeled, labeled ids not in the pool
+ * @param counts pool size and examples already labeled
  * @param classHistogram selected examples per class, when labels are known (else null)
  * @param seconds wall-clock time of the whole command
  * @param provenance versions, machine and time

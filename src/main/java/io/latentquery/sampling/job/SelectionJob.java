@@ -5,19 +5,15 @@ import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
-import io.latentquery.sampling.io.IdList;
 import io.latentquery.sampling.io.SelectionRecord;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * Chooses the examples to label first from an {@link EncodedPool}: the work behind {@code lq
@@ -25,8 +21,6 @@ import org.apache.logging.log4j.Logger;
  * settings and the pool, so the same seed gives the same rows.
  */
 public final class SelectionJob {
-  private static final Logger LOG = LogManager.getLogger(SelectionJob.class);
-
   private final SelectionService service;
 
   public SelectionJob(SelectionService service) {
@@ -40,7 +34,8 @@ public final class SelectionJob {
 
   /**
    * Checks the settings before any data is read, so a typo fails at once: the strategy is known,
-   * has an autoencoder exactly when it ranks by reconstruction error, and takes the options given.
+   * has an autoencoder exactly when it ranks by reconstruction error, has a --labeled file when it
+   * spreads labels, and takes the options given.
    *
    * @throws IllegalArgumentException naming the bad strategy, option or flag
    */
@@ -52,6 +47,10 @@ public final class SelectionJob {
     }
     if (withAutoencoder && !entry.needsReconstructionError()) {
       throw new IllegalArgumentException("--autoencoder does not apply to strategy " + strategy);
+    }
+    if (entry.needsKnownLabels() && settings.labeled() == null) {
+      throw new IllegalArgumentException(
+          "strategy " + strategy + " needs --labeled FILE with id,label");
     }
     service.check(strategy, settings.options());
     return entry;
@@ -68,9 +67,12 @@ public final class SelectionJob {
     }
     Map<String, Object> inputs = new LinkedHashMap<>(pool.inputs());
     List<Provenance.Input> sources = new ArrayList<>(pool.sources());
-    Labeled labeled = Labeled.NONE;
+    LabeledFile labeled = LabeledFile.NONE;
     if (settings.labeled() != null) {
-      labeled = Labeled.resolve(settings.labeled(), encodings);
+      labeled = LabeledFile.resolve(settings.labeled(), encodings);
+      if (labeled.labels().isPresent()) {
+        options = options.withKnownLabels(labeled.labels().get());
+      }
       Provenance.Input input = Provenance.Input.of("labeled", settings.labeled());
       sources.add(input);
       inputs.put("labeled", input.path());
@@ -110,23 +112,6 @@ public final class SelectionJob {
             .draws(selection.madeDraws())
             .build();
     return new SelectionResult(selection, rows(selection, encodings), record);
-  }
-
-  /** The pool indices of the ids already labeled, and how many ids are not in the pool. */
-  private record Labeled(int[] indices, int unknown) {
-    static final Labeled NONE = new Labeled(new int[0], 0);
-
-    static Labeled resolve(Path file, Encodings encodings) {
-      IdList.Resolved resolved = IdList.resolve(IdList.read(file), encodings);
-      if (!resolved.unknown().isEmpty()) {
-        LOG.warn(
-            "{} of the ids in {} are not in the pool (first: {}); they are ignored",
-            resolved.unknown().size(),
-            file,
-            resolved.unknown().get(0));
-      }
-      return new Labeled(resolved.indices(), resolved.unknown().size());
-    }
   }
 
   /** The selection as {@code selection.csv} lists it, in rank order. */

@@ -1,6 +1,7 @@
 package io.latentquery.sampling.strategy;
 
 import io.latentquery.inference.ReconstructionError;
+import io.latentquery.sampling.propagate.KnownLabels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,17 +24,22 @@ public final class StrategyOptions {
   private final Map<String, String> values;
   private final double[] scores;
   private final ReconstructionError measure;
+  private final KnownLabels knownLabels;
   private final Set<String> read = new TreeSet<>();
 
   private StrategyOptions(
-      Map<String, String> values, double[] scores, ReconstructionError measure) {
+      Map<String, String> values,
+      double[] scores,
+      ReconstructionError measure,
+      KnownLabels knownLabels) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.scores = scores == null ? null : scores.clone();
     this.measure = measure;
+    this.knownLabels = knownLabels;
   }
 
   public static StrategyOptions of(Map<String, String> values) {
-    return new StrategyOptions(values, null, null);
+    return new StrategyOptions(values, null, null, null);
   }
 
   public static StrategyOptions none() {
@@ -50,7 +56,17 @@ public final class StrategyOptions {
 
   /** These options with per-point reconstruction errors attached, measured by {@code measure}. */
   public StrategyOptions withScores(double[] pointScores, ReconstructionError measure) {
-    return new StrategyOptions(values, pointScores, measure);
+    return new StrategyOptions(values, pointScores, measure, knownLabels);
+  }
+
+  /** These options with the classes of the already-labeled points attached. */
+  public StrategyOptions withKnownLabels(KnownLabels labels) {
+    return new StrategyOptions(values, scores, measure, labels);
+  }
+
+  /** The classes of the already-labeled points, when the caller read them (lq sample --labeled). */
+  public Optional<KnownLabels> knownLabels() {
+    return Optional.ofNullable(knownLabels);
   }
 
   /** The raw value of {@code name}, if given; marks it as used. */

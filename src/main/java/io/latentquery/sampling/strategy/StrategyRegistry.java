@@ -5,6 +5,7 @@ import io.latentquery.sampling.baseline.KCenterStrategy;
 import io.latentquery.sampling.baseline.KMeansStrategy;
 import io.latentquery.sampling.baseline.ProbCoverStrategy;
 import io.latentquery.sampling.baseline.TypiClustStrategy;
+import io.latentquery.sampling.propagate.LeastConfidentStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -36,6 +37,11 @@ public final class StrategyRegistry {
      */
     NEEDS_RECONSTRUCTION_ERROR,
     /**
+     * The caller must attach the classes of the already-labeled points as {@link
+     * StrategyOptions#knownLabels()} ({@code lq sample --labeled} with a labels file).
+     */
+    NEEDS_KNOWN_LABELS,
+    /**
      * Selections may differ between seeds. A strategy without it is deterministic: its seed rows in
      * a table repeat one selection, and only the classifier varies.
      */
@@ -56,6 +62,11 @@ public final class StrategyRegistry {
     /** Whether the caller must attach the per-point reconstruction error. */
     public boolean needsReconstructionError() {
       return traits.contains(Trait.NEEDS_RECONSTRUCTION_ERROR);
+    }
+
+    /** Whether the caller must attach the classes of the already-labeled points. */
+    public boolean needsKnownLabels() {
+      return traits.contains(Trait.NEEDS_KNOWN_LABELS);
     }
 
     /**
@@ -128,7 +139,12 @@ public final class StrategyRegistry {
             "probcover",
             "Baseline: ProbCover, greedy max coverage of delta-balls (delta by purity unless --delta).",
             SEEDED,
-            ProbCoverStrategy::fromOptions);
+            ProbCoverStrategy::fromOptions)
+        .register(
+            LeastConfidentStrategy.NAME,
+            "Next round: labels of --labeled spread over a k-NN graph; the least confident point of each of n k-means clusters of the least confident.",
+            Set.of(Trait.NEEDS_KNOWN_LABELS, Trait.USES_SEED),
+            LeastConfidentStrategy::fromOptions);
   }
 
   /** Adds a strategy; names are unique. */

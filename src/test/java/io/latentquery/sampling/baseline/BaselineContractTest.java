@@ -11,6 +11,7 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
+import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.util.List;
@@ -35,7 +36,9 @@ class BaselineContractTest {
 
   /**
    * Strategy {@code entry} with its default options, plus seeded per-point scores for a strategy
-   * that ranks points by the autoencoder's reconstruction error.
+   * that ranks points by the autoencoder's reconstruction error, and the classes of points 1 and 2
+   * for a strategy that spreads known labels (every test's pool holds them, and a test that labels
+   * points labels these too).
    */
   private static SelectionStrategy create(StrategyRegistry.Entry entry, Points points) {
     StrategyOptions options = StrategyOptions.none();
@@ -43,13 +46,18 @@ class BaselineContractTest {
       SplittableRandom rng = new SplittableRandom(points.count());
       options = options.withScores(rng.doubles(points.count()).toArray());
     }
+    if (entry.needsKnownLabels()) {
+      options =
+          options.withKnownLabels(
+              new KnownLabels(new int[] {1, 2}, new int[] {0, 1}, List.of("a", "b")));
+    }
     return REGISTRY.create(entry.name(), options);
   }
 
   @Test
   void everyBaselineIsRegisteredAndTheLoopSeesEveryStrategy() {
     assertTrue(REGISTRY.names().containsAll(BASELINES), REGISTRY.names().toString());
-    assertEquals(11, REGISTRY.entries().size(), REGISTRY.names().toString());
+    assertEquals(12, REGISTRY.entries().size(), REGISTRY.names().toString());
   }
 
   @Test

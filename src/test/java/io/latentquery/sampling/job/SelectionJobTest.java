@@ -23,7 +23,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,5 +282,58 @@ class SelectionJobTest {
                             .build(),
                         false));
     assertEquals("--quota does not apply to strategy random", e.getMessage());
+  }
+
+  @Test
+  void aLabelsFileGivesLeastConfidentItsClassesAndAnIdListOnlyExcludes() throws IOException {
+    EncodedPool pool = pool(fromLatentFile().build());
+    List<String> rows = Files.readAllLines(reference("pool-latent.csv")).subList(1, 21);
+    Path labels = dir.resolve("labels.csv");
+    Files.write(
+        labels,
+        Stream.concat(
+                Stream.of("id,label"),
+                rows.stream().map(r -> r.split(",")[0] + "," + r.split(",")[1]))
+            .toList());
+    Path ids = dir.resolve("ids.txt");
+    Files.write(ids, rows.stream().map(r -> r.split(",")[0]).toList());
+    SelectionSettings.Builder next =
+        SelectionSettings.builder().strategy("least-confident").n(10).seed(1);
+
+    SelectionResult spread = SelectionJob.standard().run(next.labeled(labels).build(), pool);
+    assertEquals(20, spread.selection().parameters().get("labeled"));
+    assertEquals(20, spread.record().counts().get("already_labeled"));
+    assertEquals(10, spread.selection().size());
+    for (int index : spread.selection().indices()) {
+      assertTrue(index >= 20, "least-confident took labeled point " + index);
+    }
+
+    IllegalArgumentException withoutClasses =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SelectionJob.standard().run(next.labeled(ids).build(), pool));
+    assertEquals(
+        "least-confident needs the labels of the first round: --labeled FILE with id,label",
+        withoutClasses.getMessage());
+    SelectionResult excluded =
+        SelectionJob.standard()
+            .run(SelectionSettings.builder().strategy("kmeans").n(10).labeled(ids).build(), pool);
+    assertEquals(20, excluded.record().counts().get("already_labeled"));
+    for (int index : excluded.selection().indices()) {
+      assertTrue(index >= 20, "kmeans took labeled point " + index);
+    }
+
+    IllegalArgumentException noFile =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SelectionJob.standard().check(next.labeled(null).build(), false));
+    assertEquals(
+        "strategy least-confident needs --labeled FILE with id,label", noFile.getMessage());
+    Files.writeString(labels, "id,label\n0,5\nnot-in-pool,3\n");
+    RuntimeException unknown =
+        assertThrows(
+            RuntimeException.class,
+            () -> SelectionJob.standard().run(next.labeled(labels).build(), pool));
+    assertEquals(labels + " row 2: id 'not-in-pool' is not in the pool", unknown.getMessage());
   }
 }

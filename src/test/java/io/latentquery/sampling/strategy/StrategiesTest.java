@@ -17,6 +17,7 @@ import io.latentquery.sampling.cluster.Quotas;
 import io.latentquery.sampling.cluster.WardMode;
 import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
+import io.latentquery.sampling.propagate.KnownLabels;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -269,6 +270,13 @@ class StrategiesTest {
           entry.needsReconstructionError()
               ? StrategyOptions.none().withScores(errors)
               : StrategyOptions.none();
+      if (entry.needsKnownLabels()) {
+        // One labeled point in each blob, so the labels have something to spread.
+        options =
+            options.withKnownLabels(
+                new KnownLabels(
+                    new int[] {0, 200, 400}, new int[] {0, 1, 2}, List.of("a", "b", "c")));
+      }
       Selection a =
           service.select(name, options, encodings, SelectionRequest.of(20, 42)).selection();
       Selection b =

@@ -10,9 +10,9 @@ import io.latentquery.eval.Augmentation;
 import io.latentquery.eval.ClassifierArchitecture;
 import io.latentquery.eval.ClassifierEvaluator;
 import io.latentquery.eval.ClassifierSettings;
+import io.latentquery.eval.EncoderConvolutions;
 import io.latentquery.eval.EvaluationReport;
 import io.latentquery.eval.EvaluationResult;
-import io.latentquery.eval.EncoderConvolutions;
 import io.latentquery.eval.EvaluationText;
 import io.latentquery.eval.PoolPropagation;
 import io.latentquery.eval.PseudoLabels;
@@ -31,8 +31,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,8 +167,8 @@ final class EvaluateCommand implements Callable<Integer> {
       RecipeSettings recipe) {}
 
   /**
-   * The recipe and what it used: the augmentation (null without); for propagate, the encodings
-   * with their checksum, the spreading settings and how many pool examples got a spread label; for
+   * The recipe and what it used: the augmentation (null without); for propagate, the encodings with
+   * their checksum, the spreading settings and how many pool examples got a spread label; for
    * transfer, the encoder with its checksum, the network trained and the convolutions copied.
    */
   record RecipeSettings(
@@ -230,8 +230,7 @@ final class EvaluateCommand implements Callable<Integer> {
       LabelsCsv.Resolved resolved =
           LabelsCsv.read(source.labels).resolve(poolIds(pool), pool.name(), classNames);
       classNames = resolved.classNames();
-      labeled =
-          new RelabeledDataset(pool, resolved.indices(), resolved.classes(), classNames);
+      labeled = new RelabeledDataset(pool, resolved.indices(), resolved.classes(), classNames);
       indices = IntStream.range(0, labeled.size()).toArray();
       poolIndices = resolved.indices();
       classes = resolved.classes();

@@ -154,15 +154,17 @@ final class ExploreCommand implements Callable<Integer> {
     ExploreJob.Summary summary =
         new ExploreJob(settings)
             .write(new ExploreJob.Input(encodings, pool, selected, title), out, force);
-    spec.commandLine().getOut().println(
-        String.format(
-            Locale.ROOT,
-            "explorer of %,d of %,d pool examples (L = %d, %d selected) -> %s",
-            summary.shown(),
-            summary.poolSize(),
-            summary.latentDim(),
-            summary.selected(),
-            out));
+    spec.commandLine()
+        .getOut()
+        .println(
+            String.format(
+                Locale.ROOT,
+                "explorer of %,d of %,d pool examples (L = %d, %d selected) -> %s",
+                summary.shown(),
+                summary.poolSize(),
+                summary.latentDim(),
+                summary.selected(),
+                out));
     return 0;
   }
 

@@ -82,18 +82,20 @@ final class ImportCommand implements Callable<Integer> {
             new ImageFolderOptions(1, resize == null ? null : ImageShape.parse(resize), split));
     var source = DataCatalog.standard().open(request);
     DatasetImporter.Summary summary = new DatasetImporter().write(source, request, out, force);
-    spec.commandLine().getOut().println(
-        "wrote "
-            + out
-            + ": pool "
-            + summary.sizes().get(0)
-            + ", validation "
-            + summary.sizes().get(1)
-            + ", test "
-            + summary.sizes().get(2)
-            + (summary.classNames().isEmpty()
-                ? ", unlabeled"
-                : ", classes " + summary.classNames()));
+    spec.commandLine()
+        .getOut()
+        .println(
+            "wrote "
+                + out
+                + ": pool "
+                + summary.sizes().get(0)
+                + ", validation "
+                + summary.sizes().get(1)
+                + ", test "
+                + summary.sizes().get(2)
+                + (summary.classNames().isEmpty()
+                    ? ", unlabeled"
+                    : ", classes " + summary.classNames()));
     return 0;
   }
 }

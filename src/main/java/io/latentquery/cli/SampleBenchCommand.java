@@ -98,8 +98,7 @@ final class SampleBenchCommand implements Callable<Integer> {
         || poolPoints < budget
         || repeats < 1) {
       throw OptionErrors.usage(
-          spec,
-          "need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
+          spec, "need 1 <= n <= --points and --pool-points, >= 10 Ward points and --repeats >= 1");
     }
     Runtime runtime = Runtime.getRuntime();
     PrintWriter stdout = spec.commandLine().getOut();

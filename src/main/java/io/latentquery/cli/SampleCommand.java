@@ -2,9 +2,9 @@ package io.latentquery.cli;
 
 import io.latentquery.InputException;
 import io.latentquery.data.DataCatalog;
-import io.latentquery.files.OutputLock;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
+import io.latentquery.files.OutputLock;
 import io.latentquery.sampling.job.EncodedPool;
 import io.latentquery.sampling.job.PoolSettings;
 import io.latentquery.sampling.job.SelectionJob;

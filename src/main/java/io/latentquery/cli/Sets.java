@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * The settings-record components an option sets, where they are not the option's name in camel
- * case: {@code --dof} sets {@code degreesOfFreedom}, while {@code --batch-size} needs no
- * annotation to set {@code batchSize}. {@link OptionErrors} reads it to name the flag the user
- * typed when a setting's value is refused.
+ * case: {@code --dof} sets {@code degreesOfFreedom}, while {@code --batch-size} needs no annotation
+ * to set {@code batchSize}. {@link OptionErrors} reads it to name the flag the user typed when a
+ * setting's value is refused.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,8 +7,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * While open, SIGTERM and SIGINT (Ctrl-C) ask training to stop at the next step instead of
- * killing the JVM at once; a second signal exits at once. Closing restores the usual handling.
+ * While open, SIGTERM and SIGINT (Ctrl-C) ask training to stop at the next step instead of killing
+ * the JVM at once; a second signal exits at once. Closing restores the usual handling.
  */
 final class SignalStop implements AutoCloseable {
   /** The shell's exit codes for death by these signals: 128 + the signal number. */

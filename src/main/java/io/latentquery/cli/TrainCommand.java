@@ -177,9 +177,7 @@ final class TrainCommand implements Callable<Integer> {
     try (SignalStop stop = SignalStop.install()) {
       try {
         result =
-            new Trainer(settings, folder)
-                .stopWhen(stop.request())
-                .train(pool, validation, start);
+            new Trainer(settings, folder).stopWhen(stop.request()).train(pool, validation, start);
       } catch (TrainingStoppedException e) {
         spec.commandLine().getErr().println("lq: " + stopped(e));
         return stop.exitCode();
@@ -219,8 +217,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** The --model kind and its loss settings, refusing options it does not use. */
-  private record KindSettings(
-      ModelKind kind, VariationalSettings variational, TsneSettings tsne) {}
+  private record KindSettings(ModelKind kind, VariationalSettings variational, TsneSettings tsne) {}
 
   /**
    * The --model kind and its loss settings, checked before any data is read: loss options the kind

@@ -5,8 +5,8 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /**
- * A bad command line, found by picocli or by a command while it checks its options: one line
- * naming the problem, a pointer to --help, exit code 2.
+ * A bad command line, found by picocli or by a command while it checks its options: one line naming
+ * the problem, a pointer to --help, exit code 2.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override

@@ -44,7 +44,13 @@ final class ConvolutionTransfer {
   private void add(Ops tf, Variable<TFloat32> variable, Shape shape, String what) {
     if (!variable.shape().equals(shape)) {
       throw new IllegalStateException(
-          "classifier variable " + variable + " is " + variable.shape() + ", " + what + " is "
+          "classifier variable "
+              + variable
+              + " is "
+              + variable.shape()
+              + ", "
+              + what
+              + " is "
               + shape);
     }
     Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(shape));

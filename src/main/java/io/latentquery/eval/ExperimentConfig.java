@@ -117,8 +117,8 @@ public record ExperimentConfig(
    * @param epochs training epochs
    * @param latentDim latent dimension L
    * @param seed training seed (default {@value ExperimentConfig#DEFAULT_TRAINING_SEED}) when the
-   *     autoencoder is trained once per dataset; the cells' seeds then vary only the sampler and the
-   *     classifier
+   *     autoencoder is trained once per dataset; the cells' seeds then vary only the sampler and
+   *     the classifier
    * @param seeds training seeds, instead of {@code seed}, so that the autoencoder's training
    *     variance enters the cells: the grid's i-th seed uses {@code seeds[i mod |seeds|]}, and each
    *     seed's autoencoder is trained once per dataset

@@ -56,8 +56,8 @@ import org.apache.logging.log4j.Logger;
  * SelectionService} and evaluates with {@link CellEvaluations}, storing one result file per cell.
  * Everything lives in the results folder: cells at its top, training runs under {@value #RUNS}/,
  * exports under {@value #SAVEDMODELS}/ (both in the config's models folder when it names one), and
- * the experiment's provenance in {@value #PROVENANCE}. A
- * second run skips stored cells and trains nothing already trained.
+ * the experiment's provenance in {@value #PROVENANCE}. A second run skips stored cells and trains
+ * nothing already trained.
  */
 public final class ExperimentRunner {
   public static final String RUNS = "runs";
@@ -194,8 +194,7 @@ public final class ExperimentRunner {
           CellEvaluations.randomBaseline(
               cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null));
     } else {
-      PreparedAutoencoder autoencoder =
-          autoencoder(data, cell.autoencoder(), cell.trainingSeed());
+      PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder(), cell.trainingSeed());
       StrategySpec strategy = cell.strategy();
       StrategyOptions options = StrategyOptions.of(strategy.optionValues());
       if (sampler.registry().require(strategy.name()).needsReconstructionError()) {
@@ -300,10 +299,7 @@ public final class ExperimentRunner {
    */
   private PreparedAutoencoder autoencoder(PreparedData data, AutoencoderSpec spec, long seed) {
     String name =
-        data.spec().id()
-            + "__"
-            + spec.key()
-            + (spec.variesTrainingSeed() ? "__t" + seed : "");
+        data.spec().id() + "__" + spec.key() + (spec.variesTrainingSeed() ? "__t" + seed : "");
     PreparedAutoencoder prepared = autoencoders.get(name);
     if (prepared != null) {
       return prepared;

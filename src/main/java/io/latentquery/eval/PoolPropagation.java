@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * The propagate recipe's labels: the labeled examples' classes spread over the pool's encodings
- * ({@link LabelPropagation}), every other pool example paired with its spread class and weighted
- * by its confidence.
+ * ({@link LabelPropagation}), every other pool example paired with its spread class and weighted by
+ * its confidence.
  */
 public final class PoolPropagation {
   private PoolPropagation() {}

@@ -3,8 +3,8 @@ package io.latentquery.eval;
 import io.latentquery.data.Dataset;
 
 /**
- * Labels spread to unlabeled pool examples, trained on beside the true ones with a weight each
- * (the spread label's confidence).
+ * Labels spread to unlabeled pool examples, trained on beside the true ones with a weight each (the
+ * spread label's confidence).
  *
  * @param pool the pool the indices refer to
  * @param indices pool positions, none of them labeled by a person

@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /**
  * How the evaluation classifier makes the most of n labels: {@code scratch} trains on them alone;
- * {@code augment} adds seeded random shifts and small rotations; {@code propagate} adds every
- * other pool image with the label spread to it from the n over the encodings, weighted by
- * confidence; {@code transfer} starts the classifier's convolutions from the exported encoder's
- * weights, then fine-tunes them. Parts combine with {@code +}, e.g. {@code propagate+augment}. No
- * recipe reads a validation or test label.
+ * {@code augment} adds seeded random shifts and small rotations; {@code propagate} adds every other
+ * pool image with the label spread to it from the n over the encodings, weighted by confidence;
+ * {@code transfer} starts the classifier's convolutions from the exported encoder's weights, then
+ * fine-tunes them. Parts combine with {@code +}, e.g. {@code propagate+augment}. No recipe reads a
+ * validation or test label.
  *
  * @param augment random shifts and rotations of every training image
  * @param propagate train on the pool's spread labels too
@@ -51,7 +51,6 @@ public record Recipe(boolean augment, boolean propagate, boolean transfer) {
     return new Recipe(
         parts.contains("augment"), parts.contains("propagate"), parts.contains("transfer"));
   }
-
 
   /** The canonical name: scratch, or the parts in the order transfer, propagate, augment. */
   public String label() {

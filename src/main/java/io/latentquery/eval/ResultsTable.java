@@ -99,8 +99,7 @@ public final class ResultsTable {
     }
   }
 
-  private ResultsTable(
-      List<String> columns, List<Row> rows, List<CellResult> cells, String split) {
+  private ResultsTable(List<String> columns, List<Row> rows, List<CellResult> cells, String split) {
     this.columns = columns;
     this.rows = rows;
     this.cells = cells;
@@ -236,8 +235,8 @@ public final class ResultsTable {
       out.append('\n');
     }
     out.append(
-            "\nDifference to random in percentage points, paired by seed: mean [95% interval,"
-                + " paired t]; * marks an interval that excludes 0.\n\n");
+        "\nDifference to random in percentage points, paired by seed: mean [95% interval,"
+            + " paired t]; * marks an interval that excludes 0.\n\n");
     header(out);
     for (Row row : rows) {
       if (row.isBaseline()) {
@@ -323,8 +322,7 @@ public final class ResultsTable {
         header,
         printer -> {
           for (Row row : rows) {
-            List<String> values =
-                new ArrayList<>(List.of(row.autoencoder(), row.strategyLabel()));
+            List<String> values = new ArrayList<>(List.of(row.autoencoder(), row.strategyLabel()));
             row.cells().forEach(s -> values.add(s.text()));
             printer.printRecord(values);
           }
@@ -372,8 +370,7 @@ public final class ResultsTable {
 
   /**
    * Writes {@value #MARKDOWN}, {@value #CSV}, {@value #CELLS_CSV} and {@value #PAIRED_CSV} into
-   * {@code folder}, each
-   * atomically.
+   * {@code folder}, each atomically.
    */
   public void write(Path folder) {
     AtomicFiles.writeString(folder.resolve(MARKDOWN), markdown());

@@ -77,7 +77,8 @@ public final class OutputLock implements AutoCloseable {
       HELD.remove(file);
       throw e;
     }
-    throw new InputException("cannot lock " + output + ": its lock file " + file + " keeps changing");
+    throw new InputException(
+        "cannot lock " + output + ": its lock file " + file + " keeps changing");
   }
 
   /** One try: the lock, or null when the lock file was replaced meanwhile (try again). */

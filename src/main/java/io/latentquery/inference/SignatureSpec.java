@@ -10,8 +10,8 @@ import io.latentquery.contract.SavedModelContract;
  * @param key the signature key, e.g. {@code serving_default}
  * @param input the name of the signature's one input
  * @param output the name of the signature's output to read
- * @param trusted whether to run the model without {@link ModelGuard}'s check of its ops (the
- *     user's {@code --trust-model})
+ * @param trusted whether to run the model without {@link ModelGuard}'s check of its ops (the user's
+ *     {@code --trust-model})
  */
 public record SignatureSpec(String key, String input, String output, boolean trusted) {
   public SignatureSpec {

@@ -87,8 +87,7 @@ public final class LabelStudioExport {
     for (int rank = 0; rank < settings.indices().length; rank++) {
       int index = settings.indices()[rank];
       String id = pool.id(index);
-      String name =
-          String.format(Locale.ROOT, "%0" + digits + "d-%s.png", rank + 1, fileSafe(id));
+      String name = String.format(Locale.ROOT, "%0" + digits + "d-%s.png", rank + 1, fileSafe(id));
       ids.add(id);
       names.add(name);
       String relative = root.relativize(out.resolve(IMAGES).resolve(name)).toString();

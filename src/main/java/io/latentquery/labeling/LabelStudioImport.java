@@ -171,8 +171,7 @@ public final class LabelStudioImport {
 
     void add(String where, String id, List<String> given) {
       if (!exported.contains(id)) {
-        throw new InputException(
-            where + ": pool id '" + id + "' is not among the exported images");
+        throw new InputException(where + ": pool id '" + id + "' is not among the exported images");
       }
       firstPlace.putIfAbsent(id, where);
       Set<String> seen = choices.computeIfAbsent(id, k -> new LinkedHashSet<>());

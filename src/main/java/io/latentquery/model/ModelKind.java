@@ -98,8 +98,7 @@ public enum ModelKind {
         .findFirst()
         .orElseThrow(
             () ->
-                new SettingException(
-                    "model", "must be one of " + ids() + ", got '" + text + "'"));
+                new SettingException("model", "must be one of " + ids() + ", got '" + text + "'"));
   }
 
   public static String ids() {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Versions of this tool, its TensorFlow build, the git commit it was built from (and whether that
- * tree had uncommitted changes to tracked files), Java and the OS, as written into provenance. A build outside a git
- * checkout records no commit rather than a placeholder.
+ * tree had uncommitted changes to tracked files), Java and the OS, as written into provenance. A
+ * build outside a git checkout records no commit rather than a placeholder.
  */
 public final class Versions {
   /** Key of the build's git commit in {@link #current()}. */

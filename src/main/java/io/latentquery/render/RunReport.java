@@ -137,8 +137,8 @@ public final class RunReport {
   }
 
   /**
-   * Whether to run the models without checking their ops first ({@code --trust-model}); by
-   * default a model whose graph can reach files is refused.
+   * Whether to run the models without checking their ops first ({@code --trust-model}); by default
+   * a model whose graph can reach files is refused.
    */
   public RunReport trustModels(boolean trust) {
     this.trustModels = trust;

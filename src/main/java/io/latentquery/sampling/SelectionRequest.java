@@ -38,10 +38,7 @@ public record SelectionRequest(int budget, long seed, int[] alreadySelected) {
       throw new SettingException(
           "budget",
           "budget n =",
-          budget
-              + " is larger than the "
-              + available
-              + " selectable pool examples");
+          budget + " is larger than the " + available + " selectable pool examples");
     }
   }
 }

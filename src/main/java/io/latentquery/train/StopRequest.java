@@ -1,9 +1,9 @@
 package io.latentquery.train;
 
 /**
- * A request, from another thread, that training stop at the next step boundary. The trainer
- * checks it before every step, so a stop abandons at most the epoch in progress and keeps the
- * last complete checkpoint.
+ * A request, from another thread, that training stop at the next step boundary. The trainer checks
+ * it before every step, so a stop abandons at most the epoch in progress and keeps the last
+ * complete checkpoint.
  */
 public final class StopRequest {
   /** Never asks to stop. */

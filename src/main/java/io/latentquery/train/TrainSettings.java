@@ -112,10 +112,10 @@ public record TrainSettings(
   }
 
   /**
-   * These stored settings as a resume asks to continue them: {@code epochs} and {@code threads} when
-   * not null, and {@code rateChanges} laid over the stored schedule. Nothing else changes; whether
-   * the result may continue the run (no trained epoch's rate may change) is {@link #sameRunAs}'s
-   * call, made against the last checkpoint.
+   * These stored settings as a resume asks to continue them: {@code epochs} and {@code threads}
+   * when not null, and {@code rateChanges} laid over the stored schedule. Nothing else changes;
+   * whether the result may continue the run (no trained epoch's rate may change) is {@link
+   * #sameRunAs}'s call, made against the last checkpoint.
    */
   public TrainSettings resumedWith(
       Integer epochs, Integer threads, Map<Integer, Double> rateChanges) {
@@ -140,9 +140,7 @@ public record TrainSettings(
   public void checkResumeData(DataRequest requested) {
     if (!data.equals(requested)) {
       throw new InputException(
-          "the run was trained on "
-              + data
-              + "; pass the same data options to resume it, or none");
+          "the run was trained on " + data + "; pass the same data options to resume it, or none");
     }
   }
 

@@ -37,8 +37,22 @@ class CorruptCheckpointTest {
     Path run = dir.resolve("models/tiny");
     CliRun trained =
         CliRun.of(
-            "train", "--data", "mnist", "--limit", "64", "--filters", "4,4", "--dense", "8",
-            "--epochs", "1", "--threads", "1", "--no-export", "--run", run.toString());
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--filters",
+            "4,4",
+            "--dense",
+            "8",
+            "--epochs",
+            "1",
+            "--threads",
+            "1",
+            "--no-export",
+            "--run",
+            run.toString());
     assertEquals(0, trained.code(), trained.err());
     Path data;
     try (Stream<Path> files = Files.list(run.resolve("checkpoint"))) {
@@ -53,13 +67,13 @@ class CorruptCheckpointTest {
     Map<Path, byte[]> before = contents(run);
 
     CliRun resumed =
-        CliRun.of(
-            "train", "--run", run.toString(), "--no-export", "--resume", "--epochs", "2");
+        CliRun.of("train", "--run", run.toString(), "--no-export", "--resume", "--epochs", "2");
     assertEquals(1, resumed.code(), resumed.err());
     List<String> lines = resumed.err().lines().filter(l -> l.startsWith("lq:")).toList();
     assertEquals(1, lines.size(), resumed.err());
     assertTrue(
-        lines.get(0)
+        lines
+            .get(0)
             .startsWith(
                 "lq: cannot resume "
                     + run

@@ -124,7 +124,9 @@ class EvaluateCommandTest {
     assertEquals(
         1, run(err, "evaluate", "--data", "mnist", "--labels", labels.toString(), "--steps", "1"));
     assertEquals(
-        "lq: " + labels + " row 2: label 'seven' of id '1' is not a class of mnist/pool"
+        "lq: "
+            + labels
+            + " row 2: label 'seven' of id '1' is not a class of mnist/pool"
             + " (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
         err.toString().strip());
     Files.writeString(labels, "id,label\n0,5\nnot-an-id,3\n");

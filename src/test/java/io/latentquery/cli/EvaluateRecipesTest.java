@@ -138,7 +138,9 @@ class EvaluateRecipesTest {
       CliRun badClass = evaluate(args.toArray(String[]::new));
       assertEquals(1, badClass.code(), recipe);
       assertEquals(
-          "lq: " + labels + " row 2: label 'five' of id '1' is not a class of mnist/pool[:200]"
+          "lq: "
+              + labels
+              + " row 2: label 'five' of id '1' is not a class of mnist/pool[:200]"
               + " (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
           badClass.errorLine(),
           recipe);
@@ -172,7 +174,9 @@ class EvaluateRecipesTest {
         evaluate("--random", "5", "--recipe", "propagate", "--latent", swapped.toString());
     assertEquals(1, otherOrder.code());
     assertEquals(
-        "lq: " + swapped + " row 1 is '1' but pool example 0 is '0';"
+        "lq: "
+            + swapped
+            + " row 1 is '1' but pool example 0 is '0';"
             + " encode the same --data, --pool-size and --limit",
         otherOrder.errorLine());
     Files.write(swapped, lines.subList(0, 101));

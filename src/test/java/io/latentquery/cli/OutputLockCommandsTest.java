@@ -38,8 +38,17 @@ class OutputLockCommandsTest {
     try (OutputLock holder = OutputLock.acquire(run, w -> {})) {
       refused =
           CliRun.of(
-              "train", "--data", "mnist", "--limit", "64", "--epochs", "1", "--run",
-              run.toString(), "--no-export", "--force");
+              "train",
+              "--data",
+              "mnist",
+              "--limit",
+              "64",
+              "--epochs",
+              "1",
+              "--run",
+              run.toString(),
+              "--no-export",
+              "--force");
     }
     assertEquals(1, refused.code(), refused.err());
     assertEquals(heldLine(run), refused.errorLine());
@@ -53,7 +62,14 @@ class OutputLockCommandsTest {
             dir.resolve("encoder"), 28, 28, 1, TinySavedModels.matrix(784, 2));
     Path out = dir.resolve("z.csv");
     String[] encode = {
-      "encode", "--model", model.toString(), "--data", "mnist", "--limit", "10", "--out",
+      "encode",
+      "--model",
+      model.toString(),
+      "--data",
+      "mnist",
+      "--limit",
+      "10",
+      "--out",
       out.toString()
     };
     CliRun refused;
@@ -80,7 +96,14 @@ class OutputLockCommandsTest {
     Files.writeString(OutputLock.lockFile(out), gone.pid() + "\n");
     CliRun run =
         CliRun.of(
-            "encode", "--model", model.toString(), "--data", "mnist", "--limit", "10", "--out",
+            "encode",
+            "--model",
+            model.toString(),
+            "--data",
+            "mnist",
+            "--limit",
+            "10",
+            "--out",
             out.toString());
     assertEquals(0, run.code(), run.err());
     assertTrue(

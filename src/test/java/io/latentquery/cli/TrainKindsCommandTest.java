@@ -78,8 +78,7 @@ class TrainKindsCommandTest {
   void badOptionsAreUsageErrorsNamingTheFlag(String options, String message) {
     CliRunner.Result result = train(options.trim().split(" "));
     assertEquals(2, result.exitCode(), result.err());
-    assertTrue(
-        result.errorLines().get(0).startsWith("lq: usage error: " + message), result.err());
+    assertTrue(result.errorLines().get(0).startsWith("lq: usage error: " + message), result.err());
     assertTrue(Files.notExists(temp.resolve("m")), "nothing written");
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM and Ctrl-C (SIGINT) stop {@code lq train} in a child JVM at a step boundary: it exits
- * 143 or 130 with one line saying how to resume, keeps the last complete checkpoint, and {@code
+ * SIGTERM and Ctrl-C (SIGINT) stop {@code lq train} in a child JVM at a step boundary: it exits 143
+ * or 130 with one line saying how to resume, keeps the last complete checkpoint, and {@code
  * --resume} continues from it.
  */
 @ExtendWith(UsesTestData.class)
@@ -54,9 +54,25 @@ class TrainSignalTest {
     }
     command.addAll(
         List.of(
-            Main.class.getName(), "train", "--data", "mnist", "--limit", "64", "--filters",
-            "4,4", "--dense", "8", "--batch-size", "8", "--epochs", "100000", "--threads", "1",
-            "--no-export", "--run", run.toString()));
+            Main.class.getName(),
+            "train",
+            "--data",
+            "mnist",
+            "--limit",
+            "64",
+            "--filters",
+            "4,4",
+            "--dense",
+            "8",
+            "--batch-size",
+            "8",
+            "--epochs",
+            "100000",
+            "--threads",
+            "1",
+            "--no-export",
+            "--run",
+            run.toString()));
     Process child =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -94,7 +110,12 @@ class TrainSignalTest {
 
     CliRun resumed =
         CliRun.of(
-            "train", "--run", run.toString(), "--no-export", "--resume", "--epochs",
+            "train",
+            "--run",
+            run.toString(),
+            "--no-export",
+            "--resume",
+            "--epochs",
             Integer.toString(kept + 1));
     assertEquals(0, resumed.code(), resumed.err());
     JsonNode after = Json.readTree(state);

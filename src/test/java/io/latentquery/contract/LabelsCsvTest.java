@@ -36,8 +36,7 @@ class LabelsCsvTest {
     Path file = dir.resolve("pool-labels.csv");
     LabelsCsv.write(
         file, List.of("a", "b"), List.of("1", "2"), Map.of("confidence", List.of("0.5", "1.0")));
-    assertEquals(
-        List.of("id,label,confidence", "a,1,0.5", "b,2,1.0"), Files.readAllLines(file));
+    assertEquals(List.of("id,label,confidence", "a,1,0.5", "b,2,1.0"), Files.readAllLines(file));
     assertEquals(List.of("a", "b"), LabelsCsv.read(file).ids());
   }
 

@@ -25,8 +25,7 @@ final class Cells {
             0.5,
             balance,
             ClassifierSettings.defaults(key.seed()));
-    CellSelection selection =
-        CellSelection.of("uniform", Map.of("threshold", 0.25), indices, 0.01);
+    CellSelection selection = CellSelection.of("uniform", Map.of("threshold", 0.25), indices, 0.01);
     CellRun run = new CellRun(Map.of("encoder", "enc"), Map.of("sampler", key.seed()), 1.5, null);
     return new CellResult(key, evaluation, selection, run);
   }

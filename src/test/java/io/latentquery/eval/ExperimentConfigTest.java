@@ -113,7 +113,8 @@ class ExperimentConfigTest {
         config.cells().stream()
             .filter(c -> !c.isBaseline() && c.key().autoencoder().equals("a2"))
             .toList();
-    assertEquals(List.of("normal", "normal", "normal"), a2.stream().map(c -> c.key().strategy()).toList());
+    assertEquals(
+        List.of("normal", "normal", "normal"), a2.stream().map(c -> c.key().strategy()).toList());
     assertEquals(List.of(7L, 8L, 7L), a2.stream().map(ExperimentCell::trainingSeed).toList());
     assertEquals(
         List.of(1L, 1L, 1L, 1L, 1L, 1L),

@@ -20,7 +20,8 @@ class RecipeTest {
 
   @Test
   void unknownRepeatedOrEmptyPartsAreRefused() {
-    for (String bad : new String[] {"magic", "augment+augment", "augment+", "scratch+augment", ""}) {
+    for (String bad :
+        new String[] {"magic", "augment+augment", "augment+", "scratch+augment", ""}) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> Recipe.parse(bad), bad);
       assertEquals(

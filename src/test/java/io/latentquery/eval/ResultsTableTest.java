@@ -58,7 +58,8 @@ class ResultsTableTest {
     ResultsTable table = ResultsTable.of(config(), results);
     assertEquals(List.of("balanced / 100", "unbalanced / 100"), table.columns());
     String header =
-        "| autoencoder | strategy | balanced / 100 | unbalanced / 100 |\n" + "|---|---|---:|---:|\n";
+        "| autoencoder | strategy | balanced / 100 | unbalanced / 100 |\n"
+            + "|---|---|---:|---:|\n";
     assertEquals(
         "Accuracy in percent on the validation split, mean ± std over seeds.\n\n"
             + header

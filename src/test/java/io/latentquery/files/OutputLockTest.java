@@ -64,8 +64,7 @@ class OutputLockTest {
       BufferedReader lines =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("locked", lines.readLine());
-      InputException e =
-          assertThrows(InputException.class, () -> OutputLock.acquire(out, w -> {}));
+      InputException e = assertThrows(InputException.class, () -> OutputLock.acquire(out, w -> {}));
       assertTrue(
           e.getMessage().startsWith(out + " is being written by process " + child.pid() + " "),
           e.getMessage());

@@ -22,7 +22,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TString;
 
 class ModelGuardTest {
   private static final ImageShape SHAPE = new ImageShape(3, 2, 1);

@@ -146,8 +146,7 @@ public final class TinySavedModels {
     return dir;
   }
 
-  private static Signature encoderSignature(
-      Placeholder<TFloat32> image, Operand<TFloat32> latent) {
+  private static Signature encoderSignature(Placeholder<TFloat32> image, Operand<TFloat32> latent) {
     return Signature.builder()
         .key("serving_default")
         .input("image", image)

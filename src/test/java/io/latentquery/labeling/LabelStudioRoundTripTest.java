@@ -94,7 +94,11 @@ class LabelStudioRoundTripTest {
     assertEquals(CLASSES, values);
     assertEquals(
         "label",
-        config.getElementsByTagName("Choices").item(0).getAttributes().getNamedItem("name")
+        config
+            .getElementsByTagName("Choices")
+            .item(0)
+            .getAttributes()
+            .getNamedItem("name")
             .getNodeValue());
     ExportManifest manifest = ExportManifest.read(out);
     assertEquals(List.of("b", "d", "a"), manifest.ids());

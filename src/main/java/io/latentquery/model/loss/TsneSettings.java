@@ -105,9 +105,7 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
   static void checkDegreesOfFreedom(double degreesOfFreedom) {
     if (!(degreesOfFreedom > 0) || Double.isInfinite(degreesOfFreedom)) {
       throw new SettingException(
-          "degreesOfFreedom",
-          "degrees of freedom",
-          "must be > 0, got " + format(degreesOfFreedom));
+          "degreesOfFreedom", "degrees of freedom", "must be > 0, got " + format(degreesOfFreedom));
     }
   }
 

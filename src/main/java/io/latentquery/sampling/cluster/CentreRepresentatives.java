@@ -6,10 +6,10 @@ import io.latentquery.sampling.neighbors.Neighbor;
 import java.util.Arrays;
 
 /**
- * One representative per cluster: the clusters that hold no labeled point are served largest
- * first, each taking the pool point nearest its centre that is neither labeled nor taken already,
- * until the budget is met. So two centres never share a point (the second takes its next nearest),
- * and any prefix of the picks holds the largest clusters.
+ * One representative per cluster: the clusters that hold no labeled point are served largest first,
+ * each taking the pool point nearest its centre that is neither labeled nor taken already, until
+ * the budget is met. So two centres never share a point (the second takes its next nearest), and
+ * any prefix of the picks holds the largest clusters.
  */
 public final class CentreRepresentatives {
   private CentreRepresentatives() {}
@@ -96,8 +96,7 @@ public final class CentreRepresentatives {
       if (filled == budget) {
         continue;
       }
-      Neighbor nearest =
-          tree.nearest(partition.centres().point(c), Double.POSITIVE_INFINITY, true);
+      Neighbor nearest = tree.nearest(partition.centres().point(c), Double.POSITIVE_INFINITY, true);
       tree.remove(nearest.index());
       indices[filled] = nearest.index();
       distances[filled] = nearest.distance();
@@ -106,7 +105,12 @@ public final class CentreRepresentatives {
     }
     if (filled < budget) {
       throw new IllegalArgumentException(
-          "only " + filled + " of " + k + " clusters are uncovered, fewer than the budget " + budget);
+          "only "
+              + filled
+              + " of "
+              + k
+              + " clusters are uncovered, fewer than the budget "
+              + budget);
     }
     return new Picks(indices, clusters, distances, coveredClusters);
   }

@@ -57,9 +57,7 @@ public final class WardClustering {
           "Ward centroids must be >= clusters (" + clusters + "), got " + centroids);
     }
     WardMode used =
-        mode == WardMode.AUTO
-            ? (exactInAuto(points) ? WardMode.EXACT : WardMode.APPROX)
-            : mode;
+        mode == WardMode.AUTO ? (exactInAuto(points) ? WardMode.EXACT : WardMode.APPROX) : mode;
     if (used == WardMode.EXACT || centroids >= points.count()) {
       return new Result(
           Clustering.canonical(WardLinkage.fit(points).cut(clusters)), WardMode.EXACT, 0);

@@ -23,8 +23,8 @@ import org.apache.logging.log4j.Logger;
  * The examples already labeled ({@code lq sample --labeled FILE}) placed in the pool. A labels file
  * (header {@code id,label}, see {@link LabelsCsv}) gives their classes too, which {@code
  * least-confident} spreads; its ids must all be in the pool. A plain id list (a CSV with an {@code
- * id} column and no {@code label} column, or one id per line) only excludes the ids; ids not in
- * the pool are counted and ignored.
+ * id} column and no {@code label} column, or one id per line) only excludes the ids; ids not in the
+ * pool are counted and ignored.
  *
  * @param indices the pool positions of the labeled examples
  * @param unknown how many ids of an id list are not in the pool

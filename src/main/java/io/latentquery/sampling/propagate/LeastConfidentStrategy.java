@@ -34,13 +34,12 @@ public final class LeastConfidentStrategy implements SelectionStrategy {
   private final KnownLabels labels;
 
   /**
-   * @param labels the already-labeled points with their classes, or null when the caller gave
-   *     none (select then refuses)
+   * @param labels the already-labeled points with their classes, or null when the caller gave none
+   *     (select then refuses)
    */
   public LeastConfidentStrategy(SpreadSettings spread, int candidateFactor, KnownLabels labels) {
     if (candidateFactor < 1) {
-      throw new IllegalArgumentException(
-          "candidate-factor must be >= 1, got " + candidateFactor);
+      throw new IllegalArgumentException("candidate-factor must be >= 1, got " + candidateFactor);
     }
     this.spread = spread;
     this.candidateFactor = candidateFactor;
@@ -119,11 +118,7 @@ public final class LeastConfidentStrategy implements SelectionStrategy {
     Comparator<Integer> order =
         Comparator.comparingDouble((Integer i) -> confidence[i]).thenComparingInt(i -> i);
     List<Integer> free =
-        IntStream.range(0, points.count())
-            .filter(i -> !taken[i])
-            .boxed()
-            .sorted(order)
-            .toList();
+        IntStream.range(0, points.count()).filter(i -> !taken[i]).boxed().sorted(order).toList();
     if (free.size() < budget) {
       throw new IllegalArgumentException(
           "budget n = " + budget + " is larger than the " + free.size() + " unlabeled points");

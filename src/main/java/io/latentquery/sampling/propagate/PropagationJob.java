@@ -18,11 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code lq propagate}: a person's labels spread to every pool example of an encodings file.
- * Writes {@code OUT} as {@code id,label,confidence,labeled} (a labels file, so it feeds {@code lq
- * evaluate --labels} as is) and beside it {@code OUT.json} with the settings, inputs and their
- * checksums, the run and, when the encodings carry true labels, how often the spread labels agree
- * with them.
+ * {@code lq propagate}: a person's labels spread to every pool example of an encodings file. Writes
+ * {@code OUT} as {@code id,label,confidence,labeled} (a labels file, so it feeds {@code lq evaluate
+ * --labels} as is) and beside it {@code OUT.json} with the settings, inputs and their checksums,
+ * the run and, when the encodings carry true labels, how often the spread labels agree with them.
  */
 public final class PropagationJob {
   /**
@@ -55,9 +54,8 @@ public final class PropagationJob {
    * @param labeled examples labeled by the person
    * @param iterations spreading iterations
    * @param converged whether spreading met its tolerance
-   * @param agreement accuracy of the spread labels on the unlabeled examples against the
-   *     encodings' own labels, and on the most confident 90% of them; null when the encodings carry
-   *     no labels
+   * @param agreement accuracy of the spread labels on the unlabeled examples against the encodings'
+   *     own labels, and on the most confident 90% of them; null when the encodings carry no labels
    */
   public record Outcome(
       int poolSize, int labeled, int iterations, boolean converged, Agreement agreement) {}

@@ -27,8 +27,8 @@ public final class WardCentreStrategy implements SelectionStrategy {
 
   /**
    * @param ward exact, approx or auto
-   * @param centroids k-means centres of the approximate mode, or null for the default (at least
-   *     the cluster count)
+   * @param centroids k-means centres of the approximate mode, or null for the default (at least the
+   *     cluster count)
    */
   public WardCentreStrategy(WardMode ward, Integer centroids) {
     this.ward = ward;

@@ -77,8 +77,7 @@ class LeastConfidentStrategyTest {
     assertEquals(4, selection.size());
     for (int index : selection.indices()) {
       assertTrue(index > 2 && (index < 100 || index > 102), "took labeled point " + index);
-      assertTrue(
-          Math.abs(rows[index][0] - 5) < 3, "point " + index + " at x = " + rows[index][0]);
+      assertTrue(Math.abs(rows[index][0] - 5) < 3, "point " + index + " at x = " + rows[index][0]);
     }
     assertArrayEquals(selection.indices(), strategy.select(points, request).indices());
     assertEquals(6, selection.parameters().get("neighbors"));

@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * Some examples of another dataset with the labels a person gave them (from a labels file) instead
- * of the source's own, so that a classifier learns from exactly what was labeled. Nothing is
- * copied; the checksum covers the source, the examples and their labels.
+ * of the source's own, so that a classifier learns from exactly what was labeled. The images and
+ * ids are the source's {@link Dataset#subset}; only the labels differ. Nothing is copied; the
+ * checksum covers the source, the examples and their labels.
  */
 public final class RelabeledDataset implements Dataset {
   private final Dataset source;
+  private final Dataset examples;
   private final int[] indices;
   private final int[] labels;
   private final List<String> classNames;
@@ -37,6 +39,7 @@ public final class RelabeledDataset implements Dataset {
       }
     }
     this.source = source;
+    this.examples = source.subset(source.name() + "[labeled]", indices);
     this.indices = indices.clone();
     this.labels = labels.clone();
     this.classNames = List.copyOf(classNames);
@@ -44,27 +47,27 @@ public final class RelabeledDataset implements Dataset {
 
   @Override
   public String name() {
-    return source.name() + "[labeled]";
+    return examples.name();
   }
 
   @Override
   public ImageShape shape() {
-    return source.shape();
+    return examples.shape();
   }
 
   @Override
   public int size() {
-    return indices.length;
+    return examples.size();
   }
 
   @Override
   public void copyImage(int index, float[] dest, int offset) {
-    source.copyImage(indices[index], dest, offset);
+    examples.copyImage(index, dest, offset);
   }
 
   @Override
   public String id(int index) {
-    return source.id(indices[index]);
+    return examples.id(index);
   }
 
   @Override

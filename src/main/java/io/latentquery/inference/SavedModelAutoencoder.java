@@ -131,18 +131,12 @@ public final class SavedModelAutoencoder implements AutoCloseable {
     return rebuilt;
   }
 
+  /** The mean absolute error of each example, for models without an {@code error} output. */
   static float[] meanAbsoluteErrors(float[] images, float[] rebuilt, int count) {
+    double[] l1 = ReconstructionError.L1.perExample(images, rebuilt, count);
     float[] errors = new float[count];
-    if (count == 0) {
-      return errors;
-    }
-    int size = images.length / count;
     for (int i = 0; i < count; i++) {
-      double sum = 0;
-      for (int k = i * size; k < (i + 1) * size; k++) {
-        sum += Math.abs(images[k] - rebuilt[k]);
-      }
-      errors[i] = (float) (sum / size);
+      errors[i] = (float) l1[i];
     }
     return errors;
   }

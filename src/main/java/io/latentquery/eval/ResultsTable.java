@@ -189,23 +189,6 @@ public final class ResultsTable {
         sameSelection && anyRepeated);
   }
 
-  /**
-   * The rows other than random's, with their paired differences: for each column, the one whose
-   * mean accuracy is highest, or null when the column has no stored cell.
-   */
-  public Row best(int column) {
-    Row best = null;
-    for (Row row : rows) {
-      Summary s = row.cells().get(column);
-      if (!row.isBaseline()
-          && s.n() > 0
-          && (best == null || s.mean() > best.cells().get(column).mean())) {
-        best = row;
-      }
-    }
-    return best;
-  }
-
   public List<String> columns() {
     return columns;
   }

@@ -112,7 +112,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--classifier",
       defaultValue = "small",
-      description = "small or paper (default: ${DEFAULT-VALUE}).")
+      description =
+          "small, method (the method's classifier: 2 convolutions per level, dropout 0.2) or paper (default: ${DEFAULT-VALUE}).")
   String classifier;
 
   @Option(

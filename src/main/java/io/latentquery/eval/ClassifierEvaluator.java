@@ -3,10 +3,12 @@ package io.latentquery.eval;
 import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
+import io.latentquery.model.Batch;
 import io.latentquery.model.ModelContext;
 import io.latentquery.train.AdamOptimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,6 +16,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -139,15 +142,22 @@ public final class ClassifierEvaluator {
               augmentation,
               settings.batchSize(),
               settings.seed());
-      double finalLoss = train(session, new Feeds(images, labels, weights), loss, train, batches);
-      int[] predictions = predict(session, images, logits, test, numClasses);
+      Feeds feeds = new Feeds(images, labels, weights, context);
+      double finalLoss = train(session, feeds, loss, train, batches);
+      int[] predictions = predict(session, feeds, logits, test, numClasses);
       return score(predictions, test, numClasses, selected.length, finalLoss, balance);
     }
   }
 
-  /** The placeholders a training step feeds; {@code weights} null when unweighted. */
+  /**
+   * The placeholders a training step feeds; {@code weights} null when unweighted; {@code context}
+   * holds the per-batch ones (dropout masks).
+   */
   private record Feeds(
-      Placeholder<TFloat32> images, Placeholder<TInt32> labels, Placeholder<TFloat32> weights) {}
+      Placeholder<TFloat32> images,
+      Placeholder<TInt32> labels,
+      Placeholder<TFloat32> weights,
+      ModelContext context) {}
 
   private double train(
       Session session, Feeds feeds, Operand<TFloat32> loss, Op train, TrainingBatches batches) {
@@ -170,8 +180,15 @@ public final class ClassifierEvaluator {
         if (feeds.weights() != null) {
           runner.feed(feeds.weights(), w);
         }
-        try (Result result = runner.addTarget(train).fetch(loss).run()) {
+        Batch stepBatch =
+            new Batch(
+                batchImages, batch, shape, true, new SplittableRandom(settings.seed() + step));
+        List<Tensor> masks = new ArrayList<>();
+        try (Result result =
+            feeds.context().feedAll(runner, stepBatch, masks).addTarget(train).fetch(loss).run()) {
           lastLoss = ((TFloat32) result.get(0)).getFloat();
+        } finally {
+          masks.forEach(Tensor::close);
         }
       }
       if (step % logEvery == 0 || step == settings.steps()) {
@@ -186,22 +203,27 @@ public final class ClassifierEvaluator {
   }
 
   private static int[] predict(
-      Session session,
-      Placeholder<TFloat32> images,
-      Operand<TFloat32> logits,
-      Dataset test,
-      int numClasses) {
+      Session session, Feeds feeds, Operand<TFloat32> logits, Dataset test, int numClasses) {
     int[] predictions = new int[test.size()];
     ImageShape shape = test.shape();
     for (int from = 0; from < test.size(); from += TEST_BATCH) {
       int to = Math.min(test.size(), from + TEST_BATCH);
       float[] scores = new float[(to - from) * numClasses];
+      float[] pixels = test.batch(from, to);
+      Batch batch = new Batch(pixels, to - from, shape, false, new SplittableRandom(0));
+      List<Tensor> masks = new ArrayList<>();
       try (TFloat32 x =
               TFloat32.tensorOf(
-                  Shape.of(shape.batchShape(to - from)),
-                  DataBuffers.of(test.batch(from, to), true, false));
-          Result result = session.runner().feed(images, x).fetch(logits).run()) {
+                  Shape.of(shape.batchShape(to - from)), DataBuffers.of(pixels, true, false));
+          Result result =
+              feeds
+                  .context()
+                  .feedAll(session.runner().feed(feeds.images(), x), batch, masks)
+                  .fetch(logits)
+                  .run()) {
         ((TFloat32) result.get(0)).copyTo(DataBuffers.of(scores, false, false));
+      } finally {
+        masks.forEach(Tensor::close);
       }
       for (int i = from; i < to; i++) {
         int offset = (i - from) * numClasses;

@@ -3,6 +3,7 @@ package io.latentquery.eval;
 import io.latentquery.model.Activation;
 import io.latentquery.model.Conv2dLayer;
 import io.latentquery.model.DenseLayer;
+import io.latentquery.model.DropoutLayer;
 import io.latentquery.model.MaxPoolLayer;
 import io.latentquery.model.ModelContext;
 import org.tensorflow.Operand;
@@ -13,7 +14,7 @@ import org.tensorflow.types.TFloat32;
  * Builds the classifier's logits [batch, classes] from images [batch, H, W, C] out of the
  * autoencoder's own layers ({@code io.latentquery.model}), so the classifier has the encoder's
  * design and its initialisation: per level 3x3 ReLU convolutions then a 2x2 max-pool, ReLU dense
- * layers, linear logits.
+ * layers (dropout masks fed per batch while training), linear logits.
  */
 public final class ClassifierNetwork {
   private static final int KERNEL = 3;
@@ -55,10 +56,11 @@ public final class ClassifierNetwork {
               + " pooling levels");
     }
     x = tf.withName("flatten").reshape(x, tf.constant(new long[] {-1, features}));
-    for (int i = 0; i < architecture.dense().size(); i++) {
-      x =
-          new DenseLayer(architecture.dense().get(i), Activation.RELU)
-              .apply(tf.withSubScope("dense" + i), context, x);
+    DenseLayers dense = architecture.dense();
+    for (int i = 0; i < dense.units().size(); i++) {
+      Ops scope = tf.withSubScope("dense" + i);
+      x = new DenseLayer(dense.units().get(i), Activation.RELU).apply(scope, context, x);
+      x = new DropoutLayer(dense.dropout()).apply(scope, context, x);
     }
     return new DenseLayer(numClasses, Activation.LINEAR)
         .apply(tf.withSubScope("logits"), context, x);

@@ -112,7 +112,7 @@ public record EncoderConvolutions(Path source, List<List<Convolution>> levels) {
    * convolutions per level, 3x3 kernels, each following the one before. Refuses encoders the
    * classifier cannot copy, naming why.
    */
-  public ClassifierArchitecture architecture(List<Integer> dense, int imageChannels) {
+  public ClassifierArchitecture architecture(DenseLayers dense, int imageChannels) {
     int perLevel = levels.get(0).size();
     List<Integer> filters = new ArrayList<>();
     long channels = imageChannels;

@@ -202,7 +202,7 @@ public record ExperimentConfig(
   /**
    * The evaluation classifier; absent fields take {@link ClassifierSettings#defaults}.
    *
-   * @param size {@code small} or {@code paper}
+   * @param size {@code small}, {@code method} or {@code paper}
    * @param steps update steps
    * @param batchSize examples per step
    * @param learningRate Adam's learning rate

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -82,5 +84,18 @@ public final class ModelContext {
   /** Placeholders and the feeds that compute their values, in creation order. */
   public Map<Placeholder<TFloat32>, BatchFeed> feeds() {
     return Collections.unmodifiableMap(feeds);
+  }
+
+  /**
+   * Feeds every per-batch placeholder with its value for {@code batch} and adds the tensors made to
+   * {@code made}, which the caller closes once the run is over.
+   */
+  public Session.Runner feedAll(Session.Runner runner, Batch batch, List<Tensor> made) {
+    for (Map.Entry<Placeholder<TFloat32>, BatchFeed> feed : feeds.entrySet()) {
+      TFloat32 value = Tensors.of(feed.getValue().compute(batch));
+      made.add(value);
+      runner.feed(feed.getKey(), value);
+    }
+    return runner;
   }
 }

@@ -3,7 +3,6 @@ package io.latentquery.train;
 import io.latentquery.data.ImageShape;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.Batch;
-import io.latentquery.model.BatchFeed;
 import io.latentquery.model.ModelContext;
 import io.latentquery.model.Tensors;
 import io.latentquery.model.TrainingGraph;
@@ -43,7 +42,7 @@ public final class TrainingSession implements AutoCloseable {
   private final List<String> termNames;
   private final List<Operand<TFloat32>> fetches = new ArrayList<>();
   private final Map<String, Operand<TFloat32>> outputs;
-  private final Map<Placeholder<TFloat32>, BatchFeed> feeds;
+  private final ModelContext context;
   private final List<Variable<TFloat32>> variables;
   private final Placeholder<TFloat32> learningRateInput;
   private final Op train;
@@ -64,7 +63,7 @@ public final class TrainingSession implements AutoCloseable {
               .placeholder(
                   TFloat32.class,
                   Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-      ModelContext context = ModelContext.training(seed);
+      context = ModelContext.training(seed);
       TrainingGraph training = config.kind().create(config).training(tf, context, images);
       termNames = List.copyOf(training.lossTerms().keySet());
       outputs = training.outputs();
@@ -74,7 +73,6 @@ public final class TrainingSession implements AutoCloseable {
               ? tf.withName("loss").identity(fetches.get(0))
               : tf.withName("loss").math.addN(List.copyOf(fetches));
       fetches.add(0, total);
-      feeds = context.feeds();
       variables = context.variables();
       learningRateInput =
           tf.withName("learning_rate")
@@ -159,12 +157,7 @@ public final class TrainingSession implements AutoCloseable {
     TFloat32 pixels = Tensors.of(shape.batchShape(batch.size()), batch.images());
     inputs.add(pixels);
     runner.feed(images, pixels);
-    for (Map.Entry<Placeholder<TFloat32>, BatchFeed> feed : feeds.entrySet()) {
-      TFloat32 value = Tensors.of(feed.getValue().compute(batch));
-      inputs.add(value);
-      runner.feed(feed.getKey(), value);
-    }
-    return runner;
+    return context.feedAll(runner, batch, inputs);
   }
 
   /** The model's outputs on {@code batch} by contract name (latent, reconstruction), row-major. */

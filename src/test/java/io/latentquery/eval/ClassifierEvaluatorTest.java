@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 class ClassifierEvaluatorTest {
   private static final ClassifierSettings TINY =
       new ClassifierSettings(
-          new ClassifierArchitecture("tiny", List.of(8), 1, List.of(16)), 100, 16, 1e-2f, 3, 1);
+          new ClassifierArchitecture("tiny", List.of(8), 1, DenseLayers.of(16)),
+          100,
+          16,
+          1e-2f,
+          3,
+          1);
 
   @Test
   void learnsATinySeparableSetPerfectly() {
@@ -52,6 +57,30 @@ class ClassifierEvaluatorTest {
   }
 
   @Test
+  void dropoutChangesTrainingButNeitherTheSeedsRepeatNorPredictionsOnTheWholeSet() {
+    Dataset patterns = Synthetic.patterns(10, 1);
+    int[] all = IntStream.range(0, patterns.size()).toArray();
+    ClassifierSettings dropout =
+        TINY.withArchitecture(
+            new ClassifierArchitecture("tiny", List.of(8), 1, new DenseLayers(List.of(16), 0.5)));
+    EvaluationResult plain = new ClassifierEvaluator(TINY).evaluate(patterns, all, patterns);
+    EvaluationResult first = new ClassifierEvaluator(dropout).evaluate(patterns, all, patterns);
+    EvaluationResult again = new ClassifierEvaluator(dropout).evaluate(patterns, all, patterns);
+    assertNotEquals(plain.finalLoss(), first.finalLoss(), "masks are fed while training");
+    assertEquals(first.finalLoss(), again.finalLoss(), "masks come from the seed");
+    // Scoring runs without dropout: a net that learnt the set classifies every image.
+    assertEquals(1.0, first.accuracy(), "final loss " + first.finalLoss());
+  }
+
+  @Test
+  void theMethodsClassifierHasTwoConvolutionsPerLevelAndDropout() {
+    ClassifierArchitecture method = ClassifierArchitecture.preset("method");
+    assertEquals(List.of(64, 32, 32), method.filters());
+    assertEquals(2, method.convsPerLevel());
+    assertEquals(new DenseLayers(List.of(1024, 1024), 0.2), method.dense());
+  }
+
+  @Test
   void perClassAccuracyCountsOnlyThatClassesTestExamples() {
     Dataset patterns = Synthetic.patterns(4, 5);
     // Trained on classes 0 and 1 only: it cannot be right on the 4 diagonal and 4 corner test
@@ -86,6 +115,7 @@ class ClassifierEvaluatorTest {
     assertEquals("steps must be >= 1, got 0", steps.getMessage());
     var preset =
         assertThrows(IllegalArgumentException.class, () -> ClassifierArchitecture.preset("huge"));
-    assertEquals("classifier must be one of [small, paper], got 'huge'", preset.getMessage());
+    assertEquals(
+        "classifier must be one of [small, method, paper], got 'huge'", preset.getMessage());
   }
 }

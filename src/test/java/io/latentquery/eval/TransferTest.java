@@ -69,10 +69,10 @@ class TransferTest {
   void theEncoderConvolutionsAreReadWithTheirLevels() {
     EncoderConvolutions convolutions = EncoderConvolutions.read(encoder);
     assertEquals(config.levels(), convolutions.levels().size());
-    ClassifierArchitecture architecture = convolutions.architecture(List.of(32), 1);
+    ClassifierArchitecture architecture = convolutions.architecture(DenseLayers.of(32), 1);
     assertEquals(config.filters(), architecture.filters());
     assertEquals(2, architecture.convsPerLevel());
-    assertEquals(List.of(32), architecture.dense());
+    assertEquals(DenseLayers.of(32), architecture.dense());
     List<float[]> saved = savedWeights();
     List<EncoderConvolutions.Convolution> all = convolutions.all();
     assertEquals(saved.size(), 2 * all.size());
@@ -85,7 +85,7 @@ class TransferTest {
   @Test
   void theClassifierStartsFromExactlyTheEncodersWeights() {
     EncoderConvolutions convolutions = EncoderConvolutions.read(encoder);
-    ClassifierArchitecture architecture = convolutions.architecture(List.of(16), 1);
+    ClassifierArchitecture architecture = convolutions.architecture(DenseLayers.of(16), 1);
     List<float[]> saved = savedWeights();
     try (Graph graph = new Graph();
         Session session = new Session(graph)) {

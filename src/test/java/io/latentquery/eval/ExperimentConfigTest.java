@@ -81,7 +81,7 @@ class ExperimentConfigTest {
             "autoencoders[0].epochs must be >= 1, got 0",
             "strategies[0].name: unknown strategy 'kmeans' (known: normal, normal-cluster, random, uniform, uniform-cluster)",
             "budgets[1] must be >= 1, got 0",
-            "classifier: classifier must be one of [small, paper], got 'huge'"),
+            "classifier: classifier must be one of [small, method, paper], got 'huge'"),
         problems);
     var e =
         assertThrows(

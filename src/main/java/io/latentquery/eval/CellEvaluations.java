@@ -1,6 +1,11 @@
 package io.latentquery.eval;
 
+import io.latentquery.data.Dataset;
+import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.propagate.KnownLabels;
+import io.latentquery.sampling.propagate.SpreadSettings;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,12 +13,45 @@ import java.util.Map;
 public final class CellEvaluations {
   private CellEvaluations() {}
 
+  /**
+   * What a cell's recipe reads: the pool's encodings by its recipe encoder (to propagate) and that
+   * encoder's SavedModel (to transfer); both null for recipes that need none.
+   */
+  public record RecipeInputs(Encodings encodings, Path encoder) {
+    public static final RecipeInputs NONE = new RecipeInputs(null, null);
+  }
+
   /** Trains the cell's classifier on the selected pool examples and tests it. */
   public static CellResult evaluate(ExperimentCell cell, CellData data, CellSelection selection) {
+    return evaluate(cell, data, selection, RecipeInputs.NONE);
+  }
+
+  /**
+   * Trains the cell's classifier on the selected pool examples, as its recipe says, and tests it.
+   */
+  public static CellResult evaluate(
+      ExperimentCell cell, CellData data, CellSelection selection, RecipeInputs inputs) {
     long start = System.nanoTime();
     int[] indices = selection.indexArray();
+    Recipe recipe = cell.recipe().recipe();
+    EncoderConvolutions transfer =
+        recipe.transfer() ? EncoderConvolutions.read(required(inputs.encoder(), recipe)) : null;
+    PseudoLabels pseudo = null;
+    if (recipe.propagate()) {
+      Dataset pool = data.pool();
+      int[] classes = java.util.Arrays.stream(indices).map(pool::label).toArray();
+      pseudo =
+          PoolPropagation.spread(
+                  pool,
+                  required(inputs.encodings(), recipe),
+                  new KnownLabels(indices, classes, pool.classNames()),
+                  SpreadSettings.defaults())
+              .pseudo();
+    }
+    Augmentation augmentation = recipe.augment() ? Augmentation.STANDARD : null;
     EvaluationResult evaluation =
-        new ClassifierEvaluator(cell.classifier()).evaluate(data.pool(), indices, data.test());
+        new ClassifierEvaluator(cell.classifier(), augmentation, transfer)
+            .evaluate(data.pool(), indices, data.test(), pseudo);
     double seconds = selection.seconds() + (System.nanoTime() - start) / 1e9;
     Map<String, Long> seeds = new LinkedHashMap<>();
     seeds.put("sampler", cell.key().seed());
@@ -34,8 +72,15 @@ public final class CellEvaluations {
         new CellRun(data.artifacts(), seeds, seconds, provenance));
   }
 
+  private static <T> T required(T input, Recipe recipe) {
+    if (input == null) {
+      throw new IllegalArgumentException("recipe " + recipe.label() + " needs its encoder");
+    }
+    return input;
+  }
+
   /** A random-baseline cell: {@code budget} pool examples drawn with the cell's seed. */
-  public static CellResult randomBaseline(ExperimentCell cell, CellData data) {
+  public static CellResult randomBaseline(ExperimentCell cell, CellData data, RecipeInputs inputs) {
     if (!cell.isBaseline()) {
       throw new IllegalArgumentException("cell " + cell.key() + " is not a random-baseline cell");
     }
@@ -48,6 +93,6 @@ public final class CellEvaluations {
             Map.of(),
             indices,
             (System.nanoTime() - start) / 1e9);
-    return evaluate(cell, data, selection);
+    return evaluate(cell, data, selection, inputs);
   }
 }

@@ -15,6 +15,7 @@ import io.latentquery.eval.ExperimentConfig.StrategySpec;
  * @param trainingSeed the training seed of the cell's autoencoder, or null for a random-baseline
  *     cell
  * @param split where the classifier is scored: {@code validation} or {@code test}
+ * @param recipe what the classifier does with the selected labels
  */
 public record ExperimentCell(
     CellKey key,
@@ -23,7 +24,8 @@ public record ExperimentCell(
     StrategySpec strategy,
     ClassifierSettings classifier,
     Long trainingSeed,
-    String split) {
+    String split,
+    CellRecipe recipe) {
 
   /** Whether this is a random-baseline cell (no autoencoder, {@link RandomSelection}). */
   public boolean isBaseline() {

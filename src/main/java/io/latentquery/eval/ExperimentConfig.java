@@ -207,10 +207,26 @@ public record ExperimentConfig(
    * @param batchSize examples per step
    * @param learningRate Adam's learning rate
    * @param threads TensorFlow threads
+   * @param recipe how the classifier uses the n labels ({@link Recipe}; default {@code scratch})
+   * @param recipeEncoder the autoencoder id whose encodings ({@code propagate}) and encoder weights
+   *     ({@code transfer}) the recipe uses in every cell, random-baseline cells included, so that
+   *     strategies and random share one embedding; required exactly when the recipe needs one
    */
   public record ClassifierSpec(
-      String size, Integer steps, Integer batchSize, Float learningRate, Integer threads) {
-    static final ClassifierSpec DEFAULTS = new ClassifierSpec(null, null, null, null, null);
+      String size,
+      Integer steps,
+      Integer batchSize,
+      Float learningRate,
+      Integer threads,
+      String recipe,
+      String recipeEncoder) {
+    static final ClassifierSpec DEFAULTS =
+        new ClassifierSpec(null, null, null, null, null, null, null);
+
+    /** The recipe, {@link Recipe#SCRATCH} when absent. */
+    public Recipe parsedRecipe() {
+      return recipe == null ? Recipe.SCRATCH : Recipe.parse(recipe);
+    }
 
     /** The settings of a cell with {@code seed}. */
     public ClassifierSettings settings(long seed) {
@@ -397,11 +413,63 @@ public record ExperimentConfig(
     } catch (IllegalArgumentException e) {
       problems.add("classifier: " + e.getMessage());
     }
+    recipeProblems(problems);
     positive(problems, "threads", threads);
     if (!SPLITS.contains(split)) {
       problems.add("split must be one of " + SPLITS + ", got '" + split + "'");
     }
     return problems;
+  }
+
+  private void recipeProblems(List<String> problems) {
+    Recipe recipe;
+    try {
+      recipe = classifier.parsedRecipe();
+    } catch (IllegalArgumentException e) {
+      problems.add("classifier.recipe: " + e.getMessage());
+      return;
+    }
+    String encoder = classifier.recipeEncoder();
+    if (recipe.needsEncoder() && encoder == null) {
+      problems.add(
+          "classifier.recipeEncoder is required with recipe "
+              + recipe.label()
+              + " (the autoencoder id whose encodings or weights it uses)");
+    } else if (!recipe.needsEncoder() && encoder != null) {
+      problems.add("classifier.recipeEncoder is read only with recipes that propagate or transfer");
+    } else if (encoder != null && recipeEncoder() == null) {
+      problems.add(
+          "classifier.recipeEncoder: no autoencoder has id '"
+              + encoder
+              + "' (known: "
+              + String.join(
+                  ", ",
+                  autoencoders.stream()
+                      .filter(java.util.Objects::nonNull)
+                      .map(AutoencoderSpec::key)
+                      .toList())
+              + ")");
+    }
+  }
+
+  /** The autoencoder the classifier's recipe uses, or null when it uses none. */
+  public AutoencoderSpec recipeEncoder() {
+    String id = classifier.recipeEncoder();
+    return id == null
+        ? null
+        : autoencoders.stream()
+            .filter(a -> a != null && id.equals(a.key()))
+            .findFirst()
+            .orElse(null);
+  }
+
+  /** What the classifier of the {@code repetition}-th seed's cells does with the labels. */
+  private CellRecipe recipe(int repetition) {
+    AutoencoderSpec encoder = recipeEncoder();
+    return new CellRecipe(
+        classifier.parsedRecipe(),
+        encoder,
+        encoder == null ? null : encoder.trainingSeed(repetition));
   }
 
   /**
@@ -439,7 +507,14 @@ public record ExperimentConfig(
                 new CellKey(dataset.id(), CellKey.NO_AUTOENCODER, BASELINE_STRATEGY, budget, seed);
             cells.add(
                 new ExperimentCell(
-                    key, dataset, null, null, classifier.settings(seed), null, split));
+                    key,
+                    dataset,
+                    null,
+                    null,
+                    classifier.settings(seed),
+                    null,
+                    split,
+                    recipe(repetition)));
           }
         }
         for (AutoencoderSpec autoencoder : autoencoders) {
@@ -458,7 +533,8 @@ public record ExperimentConfig(
                       strategy,
                       classifier.settings(seed),
                       autoencoder.trainingSeed(repetition),
-                      split));
+                      split,
+                      recipe(repetition)));
             }
           }
         }

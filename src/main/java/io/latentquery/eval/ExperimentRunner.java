@@ -189,10 +189,11 @@ public final class ExperimentRunner {
     PreparedData data = datasets.get(cell.dataset().id());
     Map<String, String> dataArtifacts = Map.of("data", cell.dataset().data());
     CellResult result;
+    CellEvaluations.RecipeInputs recipe = recipeInputs(data, cell.recipe());
     if (cell.isBaseline()) {
       result =
           CellEvaluations.randomBaseline(
-              cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null));
+              cell, new CellData(data.pool(), scoredOn(data), dataArtifacts, null), recipe);
     } else {
       PreparedAutoencoder autoencoder = autoencoder(data, cell.autoencoder(), cell.trainingSeed());
       StrategySpec strategy = cell.strategy();
@@ -219,10 +220,21 @@ public final class ExperimentRunner {
               cell,
               new CellData(
                   data.pool(), scoredOn(data), autoencoder.artifacts(), autoencoder.seed()),
-              selection);
+              selection,
+              recipe);
     }
     cellsRun++;
     return result;
+  }
+
+  /** The encodings and encoder of the cell's recipe encoder, trained and encoded once per run. */
+  private CellEvaluations.RecipeInputs recipeInputs(PreparedData data, CellRecipe recipe) {
+    if (recipe.encoder() == null) {
+      return CellEvaluations.RecipeInputs.NONE;
+    }
+    PreparedAutoencoder encoder = autoencoder(data, recipe.encoder(), recipe.encoderSeed());
+    return new CellEvaluations.RecipeInputs(
+        encoder.pool().encodings(), Path.of(encoder.artifacts().get("encoder")));
   }
 
   /** The examples the cells' classifiers are scored on: the config's split. */

@@ -37,7 +37,21 @@ public final class PoolPropagation {
   public static Outcome spread(
       Dataset pool, Path latent, KnownLabels labels, SpreadSettings settings) {
     Encodings encodings = LatentFile.read(latent);
-    checkSameExamples(pool, latent, encodings);
+    checkSameExamples(pool, latent.toString(), encodings);
+    Outcome outcome = spread(pool, encodings, labels, settings);
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("latent", latent.toString());
+    record.put("latent_sha256", Checksums.sha256(latent));
+    record.putAll(outcome.record());
+    return new Outcome(outcome.pseudo(), record);
+  }
+
+  /**
+   * Spreads {@code labels} over {@code encodings}, which list the pool's examples in pool order.
+   */
+  public static Outcome spread(
+      Dataset pool, Encodings encodings, KnownLabels labels, SpreadSettings settings) {
+    checkSameExamples(pool, "the encodings", encodings);
     LabelPropagation.Result spread = LabelPropagation.run(Points.of(encodings), labels, settings);
     boolean[] given = new boolean[pool.size()];
     for (int index : labels.indices()) {
@@ -51,8 +65,6 @@ public final class PoolPropagation {
       weights[k] = (float) spread.confidence()[rest[k]];
     }
     Map<String, Object> record = new LinkedHashMap<>();
-    record.put("latent", latent.toString());
-    record.put("latent_sha256", Checksums.sha256(latent));
     record.put("spread", settings);
     record.put("iterations", spread.iterations());
     record.put("converged", spread.converged());
@@ -61,7 +73,7 @@ public final class PoolPropagation {
   }
 
   /** Refuses encodings of other examples than the pool: same ids in the same order. */
-  static void checkSameExamples(Dataset pool, Path latent, Encodings encodings) {
+  static void checkSameExamples(Dataset pool, String latent, Encodings encodings) {
     if (encodings.count() != pool.size()) {
       throw new InputException(
           latent

@@ -1,5 +1,7 @@
 package io.latentquery.eval;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ public record Recipe(boolean augment, boolean propagate, boolean transfer) {
           "transfer+propagate+augment");
 
   /** Parses {@code scratch}, {@code augment}, {@code propagate} or a {@code +} combination. */
+  @JsonCreator
   public static Recipe parse(String text) {
     String name = text.trim().toLowerCase(Locale.ROOT);
     if (name.equals("scratch")) {
@@ -52,7 +55,15 @@ public record Recipe(boolean augment, boolean propagate, boolean transfer) {
         parts.contains("augment"), parts.contains("propagate"), parts.contains("transfer"));
   }
 
+  /**
+   * Whether the recipe reads an encoder: its encodings to propagate, or its weights to transfer.
+   */
+  public boolean needsEncoder() {
+    return propagate || transfer;
+  }
+
   /** The canonical name: scratch, or the parts in the order transfer, propagate, augment. */
+  @JsonValue
   public String label() {
     List<String> parts = new ArrayList<>();
     if (transfer) {

@@ -38,6 +38,7 @@ public final class ResultsTable {
   private final List<Row> rows;
   private final List<CellResult> cells;
   private final String split;
+  private final String classifier;
 
   /**
    * One row: its labels, one summary per column and, except for the random baseline, one paired
@@ -99,11 +100,26 @@ public final class ResultsTable {
     }
   }
 
-  private ResultsTable(List<String> columns, List<Row> rows, List<CellResult> cells, String split) {
+  private ResultsTable(
+      List<String> columns, List<Row> rows, List<CellResult> cells, ExperimentConfig config) {
     this.columns = columns;
     this.rows = rows;
     this.cells = cells;
-    this.split = split;
+    this.split = config.split();
+    this.classifier = describe(config);
+  }
+
+  /** The classifier preset, its steps and its recipe, e.g. {@code small, 500 steps, scratch}. */
+  private static String describe(ExperimentConfig config) {
+    ClassifierSettings settings = config.classifier().settings(0);
+    return settings.architecture().name()
+        + ", "
+        + settings.steps()
+        + " steps, recipe "
+        + config.classifier().parsedRecipe().label()
+        + (config.classifier().recipeEncoder() == null
+            ? ""
+            : " over " + config.classifier().recipeEncoder());
   }
 
   /** The table of {@code config} from the stored {@code results} (missing cells are allowed). */
@@ -132,8 +148,7 @@ public final class ResultsTable {
         cells.add(result);
       }
     }
-    return new ResultsTable(
-        List.copyOf(columns), List.copyOf(rows), List.copyOf(cells), config.split());
+    return new ResultsTable(List.copyOf(columns), List.copyOf(rows), List.copyOf(cells), config);
   }
 
   private static Row row(
@@ -206,7 +221,9 @@ public final class ResultsTable {
     StringBuilder out = new StringBuilder();
     out.append("Accuracy in percent on the ")
         .append(split)
-        .append(" split, mean ± std over seeds.\n\n");
+        .append(" split, mean ± std over seeds")
+        .append(classifier == null ? "" : "; classifier " + classifier)
+        .append(".\n\n");
     header(out);
     for (Row row : rows) {
       out.append("| ")

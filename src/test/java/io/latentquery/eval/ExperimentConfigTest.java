@@ -151,6 +151,68 @@ class ExperimentConfigTest {
         config.problems(STRATEGIES, MODELS));
   }
 
+  private List<String> recipeProblems(String classifier) throws Exception {
+    return ExperimentConfig.load(
+            write(
+                """
+        {"name": "r", "datasets": [{"id": "b", "data": "mnist"}],
+         "autoencoders": [
+           {"id": "a", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2}],
+         "strategies": [{"name": "normal"}], "budgets": [10], "seeds": [1],
+         "classifier": %s}
+        """
+                    .formatted(classifier)))
+        .problems(STRATEGIES, MODELS);
+  }
+
+  @Test
+  void aRecipeNamesTheAutoencoderItReadsExactlyWhenItReadsOne() throws Exception {
+    assertEquals(List.of(), recipeProblems("{\"recipe\": \"augment\"}"));
+    assertEquals(
+        List.of(), recipeProblems("{\"recipe\": \"propagate+augment\", \"recipeEncoder\": \"a\"}"));
+    assertEquals(
+        List.of(
+            "classifier.recipeEncoder is required with recipe propagate (the autoencoder id whose"
+                + " encodings or weights it uses)"),
+        recipeProblems("{\"recipe\": \"propagate\"}"));
+    assertEquals(
+        List.of("classifier.recipeEncoder: no autoencoder has id 'z' (known: a)"),
+        recipeProblems("{\"recipe\": \"transfer\", \"recipeEncoder\": \"z\"}"));
+    assertEquals(
+        List.of("classifier.recipeEncoder is read only with recipes that propagate or transfer"),
+        recipeProblems("{\"recipeEncoder\": \"a\"}"));
+    assertEquals(
+        List.of(
+            "classifier.recipe: unknown recipe 'mixup'; give scratch or any of transfer,"
+                + " propagate, augment joined by +"),
+        recipeProblems("{\"recipe\": \"mixup\"}"));
+  }
+
+  @Test
+  void everyCellOfARepetitionPropagatesOverTheSameTrainingOfTheRecipeEncoder() throws Exception {
+    ExperimentConfig config =
+        ExperimentConfig.load(
+            write(
+                """
+        {"name": "r", "datasets": [{"id": "b", "data": "mnist"}],
+         "autoencoders": [
+           {"id": "a", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2,
+            "seeds": [7, 8]}],
+         "strategies": [{"name": "normal"}], "budgets": [10], "seeds": [1, 2, 3],
+         "classifier": {"recipe": "propagate", "recipeEncoder": "a"}}
+        """));
+    List<ExperimentCell> cells = config.cells();
+    assertEquals(6, cells.size());
+    for (ExperimentCell cell : cells) {
+      long expected = cell.key().seed() == 2 ? 8 : 7;
+      assertEquals("a", cell.recipe().encoder().key(), cell.key().toString());
+      assertEquals(expected, cell.recipe().encoderSeed(), cell.key().toString());
+      if (!cell.isBaseline()) {
+        assertEquals(cell.trainingSeed(), cell.recipe().encoderSeed());
+      }
+    }
+  }
+
   @Test
   void missingFieldsAreNamed() throws Exception {
     ExperimentConfig config =

@@ -51,7 +51,7 @@ class ExperimentRunnerTest {
         strategies,
         List.of(20),
         List.of(1L),
-        new ClassifierSpec("small", 20, 16, 1e-3f, 1),
+        new ClassifierSpec("small", 20, 16, 1e-3f, 1, null, null),
         true,
         1,
         null,
@@ -105,6 +105,41 @@ class ExperimentRunnerTest {
             second.store().readAll(config.cells().stream().map(ExperimentCell::key).toList()));
     assertEquals(2, table.storedCells());
     assertFalse(table.markdown().contains("| - |"), table.markdown());
+  }
+
+  @Test
+  void aRecipeChangesTheClassifierButNotTheSelectionsItIsPairedWith() throws Exception {
+    ExperimentConfig scratch = tiny(dir.resolve("scratch"));
+    ExperimentConfig propagate =
+        new ExperimentConfig(
+            "propagate",
+            dir.resolve("propagate").toString(),
+            scratch.datasets(),
+            scratch.autoencoders(),
+            scratch.strategies(),
+            scratch.budgets(),
+            scratch.seeds(),
+            new ClassifierSpec("small", 20, 16, 1e-3f, 1, "propagate", "ae"),
+            true,
+            1,
+            null,
+            scratch.resultsFolder().toString());
+    runner(scratch).run();
+    ExperimentRunner recipe = runner(propagate);
+    assertEquals(new ExperimentGrid.Progress(2, 0, 2), recipe.run());
+    for (ExperimentCell cell : propagate.cells()) {
+      CellResult before = new CellStore(scratch.resultsFolder()).read(cell.key()).orElseThrow();
+      CellResult after = recipe.store().read(cell.key()).orElseThrow();
+      assertEquals(before.selection().indices(), after.selection().indices(), cell.toString());
+      // 180 more (pseudo-labeled) training examples: another classifier.
+      assertTrue(
+          before.evaluation().finalLoss() != after.evaluation().finalLoss(), cell.toString());
+      assertEquals(
+          "propagate",
+          ((Map<?, ?>) ((Map<?, ?>) after.run().provenance().settings()).get("recipe"))
+              .get("recipe")
+              .toString());
+    }
   }
 
   @Test

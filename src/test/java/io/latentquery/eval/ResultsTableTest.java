@@ -61,7 +61,8 @@ class ResultsTableTest {
         "| autoencoder | strategy | balanced / 100 | unbalanced / 100 |\n"
             + "|---|---|---:|---:|\n";
     assertEquals(
-        "Accuracy in percent on the validation split, mean ± std over seeds.\n\n"
+        "Accuracy in percent on the validation split, mean ± std over seeds; classifier small,"
+            + " 800 steps, recipe scratch.\n\n"
             + header
             + "| none | random | 90.00 (1 of 3 seeds) | - |\n"
             + "| ae | uniform | 93.00 ± 2.00 | 80.50 ± 0.71 (2 of 3 seeds) |\n"

@@ -1,16 +1,20 @@
 package io.latentquery.cli;
 
 import io.latentquery.data.DataCatalog;
+import io.latentquery.eval.CellKey;
+import io.latentquery.eval.CellResult;
 import io.latentquery.eval.CellStore;
 import io.latentquery.eval.ExperimentCell;
 import io.latentquery.eval.ExperimentConfig;
 import io.latentquery.eval.ExperimentGrid;
 import io.latentquery.eval.ExperimentRunner;
+import io.latentquery.eval.GridComparison;
 import io.latentquery.eval.ResultsTable;
 import io.latentquery.sampling.strategy.SelectionService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +29,11 @@ import picocli.CommandLine.Spec;
     header = "Run experiment grids and tabulate their results.",
     description = "Experiment grids: datasets x autoencoders x strategies x budgets x seeds.",
     mixinStandardHelpOptions = true,
-    subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Table.class})
+    subcommands = {
+      ExperimentCommand.Run.class,
+      ExperimentCommand.Table.class,
+      ExperimentCommand.Compare.class
+    })
 final class ExperimentCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -134,6 +142,53 @@ final class ExperimentCommand implements Runnable {
               + ", "
               + ResultsTable.CELLS_CSV);
       return 0;
+    }
+  }
+
+  @Command(
+      name = "compare",
+      header = "Compare two grids cell by cell, paired by seed.",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Pair every cell stored by both OTHER and BASE (same dataset, autoencoder, strategy, budget and",
+        "seed) and print OTHER minus BASE per row and column as a paired difference with its 95% interval.",
+        "Two grids that differ only in the classifier or its recipe show what that change adds on the same",
+        "selections. Writes compare__BASE__OTHER.md and .csv into OTHER's results folder."
+      })
+  static final class Compare implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin VerboseMixin verbose;
+
+    @Parameters(index = "0", paramLabel = "BASE", description = "The base grid's config (JSON).")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "OTHER", description = "The other grid's config (JSON).")
+    Path other;
+
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Where to write the comparison files (default: OTHER's results folder).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      ExperimentConfig baseConfig =
+          ExperimentConfig.load(base).validate(base.toString(), null, null);
+      ExperimentConfig otherConfig =
+          ExperimentConfig.load(other).validate(other.toString(), null, null);
+      GridComparison comparison =
+          GridComparison.of(baseConfig, stored(baseConfig), otherConfig, stored(otherConfig));
+      Path written = comparison.write(out != null ? out : otherConfig.resultsFolder());
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(comparison.markdown());
+      stdout.println("wrote " + written + " and its .csv");
+      return 0;
+    }
+
+    private static Map<CellKey, CellResult> stored(ExperimentConfig config) {
+      return new CellStore(config.resultsFolder())
+          .readAll(config.cells().stream().map(ExperimentCell::key).toList());
     }
   }
 }

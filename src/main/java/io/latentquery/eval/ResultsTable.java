@@ -387,11 +387,11 @@ public final class ResultsTable {
     return versions == null ? null : versions.get(key);
   }
 
-  private interface Rows {
+  interface Rows {
     void print(CSVPrinter printer) throws IOException;
   }
 
-  private static String print(List<String> header, Rows rows) {
+  static String print(List<String> header, Rows rows) {
     StringWriter out = new StringWriter();
     CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {

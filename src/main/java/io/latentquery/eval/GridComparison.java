@@ -99,11 +99,8 @@ public record GridComparison(String base, String other, List<String> columns, Li
         .append(base)
         .append(", accuracy in percentage points paired by cell (same dataset, autoencoder,")
         .append(" strategy, budget and seed): mean [95% interval, paired t]; * marks an interval")
-        .append(" that excludes 0.\n\n| autoencoder | strategy |");
-    columns.forEach(c -> out.append(' ').append(c).append(" |"));
-    out.append("\n|---|---|");
-    columns.forEach(c -> out.append("---:|"));
-    out.append('\n');
+        .append(" that excludes 0.\n\n");
+    ResultsTable.header(out, columns);
     int different = 0;
     for (Row row : rows) {
       out.append("| ").append(row.autoencoder()).append(" | ").append(row.strategy()).append(" |");

@@ -260,6 +260,11 @@ public final class ResultsTable {
   }
 
   private void header(StringBuilder out) {
+    header(out, columns);
+  }
+
+  /** A Markdown table's header: autoencoder, strategy, then {@code columns} right-aligned. */
+  static void header(StringBuilder out, List<String> columns) {
     out.append("| autoencoder | strategy |");
     columns.forEach(c -> out.append(' ').append(c).append(" |"));
     out.append("\n|---|---|");

@@ -23,6 +23,7 @@ import io.latentquery.train.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code lq train}: trains an autoencoder on the pool into models/NAME, then exports it. */
@@ -263,6 +265,7 @@ final class TrainCommand implements Callable<Integer> {
     if (data != null) {
       stored.checkResumeData(data.request());
     }
+    refuseChangedSettings(stored);
     AutoencoderConfig storedModel = stored.model();
     ModelKind kind =
         spec.commandLine().getParseResult().hasMatchedOption("--model")
@@ -280,6 +283,63 @@ final class TrainCommand implements Callable<Integer> {
         .model(requested)
         .build()
         .resumedWith(epochsGiven ? epochs : null, threads, optimizer.learningRateChanges());
+  }
+
+  /**
+   * Refuses options that a resume cannot change (the seed, the batch, the first learning rate and
+   * the architecture) when given with values other than the run's, naming each, rather than
+   * silently keeping the run's own.
+   */
+  private void refuseChangedSettings(TrainSettings stored) {
+    ParseResult given = spec.commandLine().getParseResult();
+    AutoencoderConfig model = stored.model();
+    List<String> changed = new ArrayList<>();
+    changed(given, "--seed", seed, stored.seed(), changed);
+    changed(given, "--batch-size", optimizer.batchSize, stored.batchSize(), changed);
+    changed(given, "--learning-rate", optimizer.learningRate, stored.learningRate(), changed);
+    changed(given, "--latent-dim", architecture.latentDim, model.latentDim(), changed);
+    changed(given, "--dropout", dropout, model.dropout(), changed);
+    changed(given, "--filters", architecture.filters, model.filters(), changed);
+    changed(
+        given,
+        "--convolutions-per-level",
+        architecture.convolutionsPerLevel,
+        model.convolutionsPerLevel(),
+        changed);
+    changed(given, "--dense", architecture.dense, model.denseWidths(), changed);
+    if (given.hasMatchedOption("--preset")) {
+      AutoencoderConfig sizes = AutoencoderConfig.preset(preset, model.input()).build();
+      if (!sizes.filters().equals(model.filters())
+          || sizes.convolutionsPerLevel() != model.convolutionsPerLevel()
+          || !sizes.denseWidths().equals(model.denseWidths())) {
+        changed.add("--preset " + preset + " (the run has other sizes)");
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw OptionErrors.usage(
+          spec,
+          String.join(", ", changed)
+              + ": a resumed run keeps the settings it was trained with; leave "
+              + (changed.size() == 1 ? "it" : "them")
+              + " out, or train a new --run");
+    }
+  }
+
+  private static void changed(
+      ParseResult given, String option, Object value, Object stored, List<String> changed) {
+    boolean same =
+        value instanceof Number a && stored instanceof Number b
+            ? a.doubleValue() == b.doubleValue()
+            : java.util.Objects.equals(value, stored);
+    if (given.hasMatchedOption(option) && !same) {
+      changed.add(option + " " + text(value) + " (the run has " + text(stored) + ")");
+    }
+  }
+
+  private static String text(Object value) {
+    return value instanceof List<?> list
+        ? String.join(",", list.stream().map(String::valueOf).toList())
+        : String.valueOf(value);
   }
 
   private static Dataset limited(Dataset dataset, Integer limit) {

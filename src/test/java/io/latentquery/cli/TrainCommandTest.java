@@ -204,6 +204,23 @@ class TrainCommandTest {
     assertEquals(1, run(concat(resume, "--epochs", "3", "--data", "mnist", "--pool-size", "1000")));
     assertTrue(err.toString().contains("pass the same data options"), err.toString());
     assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
+
+    // Settings a resume cannot change are refused by name when they differ, accepted when equal.
+    assertEquals(
+        2,
+        run(
+            concat(
+                resume, "--epochs", "3", "--seed", "5", "--batch-size", "64", "--dense", "16,8")));
+    assertTrue(
+        err.toString()
+            .contains(
+                "--seed 5 (the run has 0), --dense 16,8 (the run has 8): a resumed run keeps the"
+                    + " settings it was trained with; leave them out, or train a new --run"),
+        err.toString());
+    assertEquals(3, Files.readAllLines(runDir.resolve("metrics.csv")).size());
+    assertEquals(
+        0, run(concat(resume, "--epochs", "3", "--seed", "0", "--filters", "4,4")), err.toString());
+    assertEquals(4, Files.readAllLines(runDir.resolve("metrics.csv")).size());
   }
 
   @Test

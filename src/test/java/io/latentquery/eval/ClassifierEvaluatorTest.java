@@ -73,6 +73,19 @@ class ClassifierEvaluatorTest {
   }
 
   @Test
+  void architecturesStoredBeforeDropoutReadAsNoDropout() throws Exception {
+    var mapper = io.latentquery.files.Json.mapper();
+    ClassifierArchitecture stored =
+        mapper.readValue(
+            "{\"name\":\"small\",\"filters\":[16,32],\"convsPerLevel\":1,\"dense\":[128]}",
+            ClassifierArchitecture.class);
+    assertEquals(ClassifierArchitecture.small(), stored);
+    ClassifierArchitecture method = ClassifierArchitecture.method();
+    assertEquals(
+        method, mapper.readValue(mapper.writeValueAsString(method), ClassifierArchitecture.class));
+  }
+
+  @Test
   void theMethodsClassifierHasTwoConvolutionsPerLevelAndDropout() {
     ClassifierArchitecture method = ClassifierArchitecture.preset("method");
     assertEquals(List.of(64, 32, 32), method.filters());

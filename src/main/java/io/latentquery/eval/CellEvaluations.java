@@ -3,22 +3,25 @@ package io.latentquery.eval;
 import io.latentquery.data.Dataset;
 import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.propagate.KnnGraph;
 import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.propagate.SpreadSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns a cell's selection into its stored result: the evaluation protocol plus provenance. */
 public final class CellEvaluations {
   private CellEvaluations() {}
 
   /**
-   * What a cell's recipe reads: the pool's encodings by its recipe encoder (to propagate) and that
-   * encoder's SavedModel (to transfer); both null for recipes that need none.
+   * What a cell's recipe reads: the pool's encodings by its recipe encoder and their
+   * k-nearest-neighbour graph (to propagate), and that encoder's SavedModel (to transfer); all null
+   * for recipes that need none.
    */
-  public record RecipeInputs(Encodings encodings, Path encoder) {
-    public static final RecipeInputs NONE = new RecipeInputs(null, null);
+  public record RecipeInputs(Encodings encodings, Supplier<KnnGraph> graph, Path encoder) {
+    public static final RecipeInputs NONE = new RecipeInputs(null, null, null);
   }
 
   /** Trains the cell's classifier on the selected pool examples and tests it. */
@@ -44,6 +47,7 @@ public final class CellEvaluations {
           PoolPropagation.spread(
                   pool,
                   required(inputs.encodings(), recipe),
+                  required(inputs.graph(), recipe).get(),
                   new KnownLabels(indices, classes, pool.classNames()),
                   SpreadSettings.defaults())
               .pseudo();

@@ -16,15 +16,19 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
+import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.Points;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.job.EncodedPool;
 import io.latentquery.sampling.job.PoolSettings;
 import io.latentquery.sampling.job.ProgressDisplay;
+import io.latentquery.sampling.propagate.KnnGraph;
+import io.latentquery.sampling.propagate.SpreadSettings;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.train.Progress;
@@ -74,6 +78,10 @@ public final class ExperimentRunner {
   private final CellStore store;
   private final Map<String, PreparedData> datasets = new LinkedHashMap<>();
   private final Map<String, PreparedAutoencoder> autoencoders = new HashMap<>();
+
+  /** The k-nearest-neighbour graph of each recipe encoder's encodings, built once per run. */
+  private final Map<Encodings, KnnGraph> graphs = new java.util.IdentityHashMap<>();
+
   private Supplier<Progress> trainingProgress = () -> new Progress.LogLines(Duration.ofSeconds(30));
   private int cellsRun;
 
@@ -233,8 +241,13 @@ public final class ExperimentRunner {
       return CellEvaluations.RecipeInputs.NONE;
     }
     PreparedAutoencoder encoder = autoencoder(data, recipe.encoder(), recipe.encoderSeed());
+    Encodings encodings = encoder.pool().encodings();
     return new CellEvaluations.RecipeInputs(
-        encoder.pool().encodings(), Path.of(encoder.artifacts().get("encoder")));
+        encodings,
+        () ->
+            graphs.computeIfAbsent(
+                encodings, e -> KnnGraph.of(Points.of(e), SpreadSettings.defaults().neighbors())),
+        Path.of(encoder.artifacts().get("encoder")));
   }
 
   /** The examples the cells' classifiers are scored on: the config's split. */

@@ -6,6 +6,7 @@ import io.latentquery.files.Checksums;
 import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.io.LatentFile;
+import io.latentquery.sampling.propagate.KnnGraph;
 import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.propagate.LabelPropagation;
 import io.latentquery.sampling.propagate.SpreadSettings;
@@ -38,7 +39,9 @@ public final class PoolPropagation {
       Dataset pool, Path latent, KnownLabels labels, SpreadSettings settings) {
     Encodings encodings = LatentFile.read(latent);
     checkSameExamples(pool, latent.toString(), encodings);
-    Outcome outcome = spread(pool, encodings, labels, settings);
+    Points points = Points.of(encodings);
+    Outcome outcome =
+        spread(pool, encodings, KnnGraph.of(points, settings.neighbors()), labels, settings);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("latent", latent.toString());
     record.put("latent_sha256", Checksums.sha256(latent));
@@ -47,12 +50,18 @@ public final class PoolPropagation {
   }
 
   /**
-   * Spreads {@code labels} over {@code encodings}, which list the pool's examples in pool order.
+   * Spreads {@code labels} over {@code encodings}, which list the pool's examples in pool order,
+   * along {@code graph}, their k-nearest-neighbour graph with {@code settings.neighbors()}.
    */
   public static Outcome spread(
-      Dataset pool, Encodings encodings, KnownLabels labels, SpreadSettings settings) {
+      Dataset pool,
+      Encodings encodings,
+      KnnGraph graph,
+      KnownLabels labels,
+      SpreadSettings settings) {
     checkSameExamples(pool, "the encodings", encodings);
-    LabelPropagation.Result spread = LabelPropagation.run(Points.of(encodings), labels, settings);
+    LabelPropagation.Result spread =
+        LabelPropagation.run(Points.of(encodings), graph, labels, settings);
     boolean[] given = new boolean[pool.size()];
     for (int index : labels.indices()) {
       given[index] = true;

@@ -31,7 +31,19 @@ public final class LabelPropagation {
   public record Stats(long edges, int unreached) {}
 
   public static Result run(Points points, KnownLabels labels, SpreadSettings settings) {
-    KnnGraph graph = KnnGraph.of(points, settings.neighbors());
+    return run(points, KnnGraph.of(points, settings.neighbors()), labels, settings);
+  }
+
+  /**
+   * As {@link #run(Points, KnownLabels, SpreadSettings)} over a graph already built from {@code
+   * points} with {@code settings.neighbors()} neighbours, so that many label sets can share it.
+   */
+  public static Result run(
+      Points points, KnnGraph graph, KnownLabels labels, SpreadSettings settings) {
+    if (graph.size() != points.count()) {
+      throw new IllegalArgumentException(
+          "the graph has " + graph.size() + " nodes for " + points.count() + " points");
+    }
     LabelSpreading.Spread spread = LabelSpreading.spread(graph, labels, settings);
     int[] classes = spread.classes().clone();
     double[] confidence = spread.confidence().clone();

@@ -58,6 +58,37 @@ class LabelSpreadingTest {
   }
 
   @Test
+  void aSharedGraphGivesWhatBuildingItAgainGivesAndMustFitThePoints() {
+    SplittableRandom random = new SplittableRandom(5);
+    double[][] rows = new double[80][2];
+    for (double[] row : rows) {
+      row[0] = random.nextDouble();
+      row[1] = random.nextDouble();
+    }
+    Points points = Points.of(rows);
+    SpreadSettings settings = new SpreadSettings(5, 0.9, 10_000, 1e-10);
+    KnnGraph shared = KnnGraph.of(points, 5);
+    for (int[] labeled : new int[][] {{0, 10, 20}, {3, 33, 63}}) {
+      KnownLabels labels = new KnownLabels(labeled, new int[] {0, 1, 2}, List.of("a", "b", "c"));
+      LabelPropagation.Result alone = LabelPropagation.run(points, labels, settings);
+      LabelPropagation.Result reused = LabelPropagation.run(points, shared, labels, settings);
+      assertArrayEquals(alone.classes(), reused.classes());
+      assertArrayEquals(alone.confidence(), reused.confidence());
+    }
+    KnnGraph other = KnnGraph.of(Points.of(java.util.Arrays.copyOf(rows, 40)), 5);
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LabelPropagation.run(
+                    points,
+                    other,
+                    new KnownLabels(new int[] {0}, new int[] {0}, List.of("a")),
+                    settings));
+    assertEquals("the graph has 40 nodes for 80 points", e.getMessage());
+  }
+
+  @Test
   void aRandomPoolMatchesTheClosedFormOverABruteForceGraph() {
     SplittableRandom random = new SplittableRandom(3);
     int n = 60;

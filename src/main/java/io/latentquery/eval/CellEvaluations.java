@@ -5,6 +5,7 @@ import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.propagate.KnnGraph;
 import io.latentquery.sampling.propagate.KnownLabels;
+import io.latentquery.sampling.propagate.PropagationJob;
 import io.latentquery.sampling.propagate.SpreadSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class CellEvaluations {
     EncoderConvolutions transfer =
         recipe.transfer() ? EncoderConvolutions.read(required(inputs.encoder(), recipe)) : null;
     PseudoLabels pseudo = null;
+    PropagationJob.Agreement agreement = null;
     if (recipe.propagate()) {
       Dataset pool = data.pool();
       int[] classes = java.util.Arrays.stream(indices).map(pool::label).toArray();
@@ -51,6 +53,7 @@ public final class CellEvaluations {
                   new KnownLabels(indices, classes, pool.classNames()),
                   SpreadSettings.defaults())
               .pseudo();
+      agreement = agreement(pseudo);
     }
     Augmentation augmentation = recipe.augment() ? Augmentation.STANDARD : null;
     EvaluationResult evaluation =
@@ -63,17 +66,33 @@ public final class CellEvaluations {
     if (data.trainingSeed() != null) {
       seeds.put("autoencoder", data.trainingSeed());
     }
-    Provenance provenance =
-        Provenance.capture(
-            "experiment cell",
-            cell,
-            cell.key().seed(),
-            data.pool().subset("selected", indices).checksum());
+    Provenance.Builder provenance =
+        Provenance.builder("experiment cell")
+            .settings(cell)
+            .seed(cell.key().seed())
+            .dataChecksum(data.pool().subset("selected", indices).checksum());
+    if (agreement != null) {
+      provenance.result("pseudo_labels", agreement);
+    }
     return new CellResult(
         cell.key(),
         evaluation,
         selection,
-        new CellRun(data.artifacts(), seeds, seconds, provenance));
+        new CellRun(data.artifacts(), seeds, seconds, provenance.build()));
+  }
+
+  /**
+   * How often the spread labels equal the pool's true labels (read for this report only; training
+   * never sees them), over all pseudo-labeled examples and the 90% most confident.
+   */
+  private static PropagationJob.Agreement agreement(PseudoLabels pseudo) {
+    boolean[] right = new boolean[pseudo.size()];
+    double[] confidence = new double[pseudo.size()];
+    for (int k = 0; k < pseudo.size(); k++) {
+      right[k] = pseudo.classes()[k] == pseudo.pool().label(pseudo.indices()[k]);
+      confidence[k] = pseudo.weights()[k];
+    }
+    return PropagationJob.Agreement.of(right, confidence);
   }
 
   private static <T> T required(T input, Recipe recipe) {

@@ -139,6 +139,13 @@ class ExperimentRunnerTest {
           ((Map<?, ?>) ((Map<?, ?>) after.run().provenance().settings()).get("recipe"))
               .get("recipe")
               .toString());
+      Map<?, ?> pseudo = (Map<?, ?>) after.run().provenance().results().get("pseudo_labels");
+      double accuracy = ((Number) pseudo.get("accuracy")).doubleValue();
+      assertEquals(180, ((Number) pseudo.get("compared")).intValue());
+      // A one-epoch encoder of 200 images spreads labels about as well as chance: only the range
+      // is checked here (AgreementTest checks the arithmetic).
+      assertTrue(accuracy >= 0 && accuracy <= 1, "pseudo-label accuracy " + accuracy);
+      assertTrue(pseudo.containsKey("confidentAccuracy"), pseudo.toString());
     }
   }
 

@@ -67,7 +67,29 @@ public final class PropagationJob {
    * @param confidentAccuracy the same over the 90% most confident
    * @param compared examples with a true label
    */
-  public record Agreement(double accuracy, double confidentAccuracy, int compared) {}
+  public record Agreement(double accuracy, double confidentAccuracy, int compared) {
+    /** The share of {@code right} over all examples and over the 90% with most confidence. */
+    public static Agreement of(boolean[] right, double[] confidence) {
+      Integer[] order = new Integer[right.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(confidence[b], confidence[a]));
+      int confident = (int) Math.ceil(0.9 * order.length);
+      int all = 0;
+      int rightConfident = 0;
+      for (int r = 0; r < order.length; r++) {
+        if (right[order[r]]) {
+          all++;
+          if (r < confident) {
+            rightConfident++;
+          }
+        }
+      }
+      return new Agreement(
+          all / (double) order.length, rightConfident / (double) confident, order.length);
+    }
+  }
 
   /** The record written beside the pool labels. */
   public record Record(
@@ -177,20 +199,13 @@ public final class PropagationJob {
     if (compared.isEmpty()) {
       return null;
     }
-    compared.sort((a, b) -> Double.compare(confidence[b], confidence[a]));
-    int confident = (int) Math.ceil(0.9 * compared.size());
-    int right = 0;
-    int rightConfident = 0;
+    boolean[] right = new boolean[compared.size()];
+    double[] confidences = new double[compared.size()];
     for (int r = 0; r < compared.size(); r++) {
       int i = compared.get(r);
-      if (labels.get(i).equals(encodings.label(i))) {
-        right++;
-        if (r < confident) {
-          rightConfident++;
-        }
-      }
+      right[r] = labels.get(i).equals(encodings.label(i));
+      confidences[r] = confidence[i];
     }
-    return new Agreement(
-        right / (double) compared.size(), rightConfident / (double) confident, compared.size());
+    return Agreement.of(right, confidences);
   }
 }

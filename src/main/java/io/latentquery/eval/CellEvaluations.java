@@ -8,6 +8,7 @@ import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.propagate.PropagationJob;
 import io.latentquery.sampling.propagate.SpreadSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,7 +45,7 @@ public final class CellEvaluations {
     PropagationJob.Agreement agreement = null;
     if (recipe.propagate()) {
       Dataset pool = data.pool();
-      int[] classes = java.util.Arrays.stream(indices).map(pool::label).toArray();
+      int[] classes = Arrays.stream(indices).map(pool::label).toArray();
       pseudo =
           PoolPropagation.spread(
                   pool,

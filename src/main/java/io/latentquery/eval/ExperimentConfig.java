@@ -237,8 +237,7 @@ public record ExperimentConfig(
       }
       return config;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new InputException(file + ": " + firstLine(e.getOriginalMessage()) + where, e);
+      throw new InputException(file + ": " + io.latentquery.files.ReadErrors.describe(e), e);
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -239,7 +239,8 @@ public record ExperimentConfig(
     } catch (JsonProcessingException e) {
       throw new InputException(file + ": " + io.latentquery.files.ReadErrors.describe(e), e);
     } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new InputException(
+          "cannot read " + file + ": " + io.latentquery.files.ReadErrors.describe(e), e);
     }
   }
 
@@ -502,11 +503,5 @@ public record ExperimentConfig(
     return values == null
         ? List.of()
         : java.util.Collections.unmodifiableList(new ArrayList<>(values));
-  }
-
-  private static String firstLine(String message) {
-    String text = String.valueOf(message);
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -26,7 +26,12 @@ import picocli.CommandLine.Spec;
     header = "Measure speed and embedding quality.",
     mixinStandardHelpOptions = true,
     description = "Measure speed and embedding quality.",
-    subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
+    subcommands = {
+      BenchCommand.Train.class,
+      EncodeBenchCommand.class,
+      SampleBenchCommand.class,
+      EmbeddingBenchCommand.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -135,7 +140,7 @@ final class BenchCommand implements Runnable {
       return 0;
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
       try {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
             .filter(line -> line.startsWith("model name"))

@@ -55,7 +55,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (message == null) {
       return "unknown error";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String[] lines = message.strip().split("[\\r\\n\\u2028\\u2029\\u0085]", 2);
+    // Values quoted from a damaged file may hold control characters; show them as '?'.
+    return lines[0].replaceAll("\\p{Cntrl}", "?");
   }
 }

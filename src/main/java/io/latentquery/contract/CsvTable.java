@@ -1,6 +1,7 @@
 package io.latentquery.contract;
 
 import io.latentquery.InputException;
+import io.latentquery.files.ReadErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class CsvTable {
                   + " line "
                   + (parser.getCurrentLineNumber() + 1)
                   + ": malformed CSV ("
-                  + e.getMessage()
+                  + ReadErrors.describe(e)
                   + ")",
               e);
         }
@@ -78,9 +79,10 @@ final class CsvTable {
       }
       return new CsvTable(file, header, rows);
     } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new InputException("cannot read " + file + ": " + ReadErrors.describe(e), e);
     } catch (IllegalArgumentException e) {
-      throw new InputException(file + " line 1: bad header (" + e.getMessage() + ")", e);
+      throw new InputException(
+          file + " line 1: bad header (" + ReadErrors.printable(e.getMessage()) + ")", e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.latentquery.contract;
 
 import io.latentquery.InputException;
 import io.latentquery.files.AtomicFiles;
+import io.latentquery.files.ReadErrors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -183,9 +184,12 @@ public final class LabelsCsv {
         rows.add(new Row(row, id, label));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-      throw new InputException("cannot read labels " + file + " as CSV: " + e.getMessage(), e);
+      throw new InputException("cannot read " + file + ": " + ReadErrors.describe(e), e);
+    } catch (UncheckedIOException e) {
+      throw new InputException("cannot read labels " + file + ": " + ReadErrors.describe(e), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new InputException(
+          "cannot read labels " + file + " as CSV: " + ReadErrors.printable(e.getMessage()), e);
     }
     if (rows.isEmpty()) {
       throw new InputException(file + " holds no labels");

@@ -2,6 +2,7 @@ package io.latentquery.data;
 
 import io.latentquery.InputException;
 import io.latentquery.files.Checksums;
+import io.latentquery.files.ReadErrors;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
     try (InputStream in = open(path)) {
       bytes = in.readAllBytes();
     } catch (IOException e) {
-      throw new InputException("cannot read IDX file " + path + ": " + e.getMessage(), e);
+      throw new InputException("cannot read IDX file " + path + ": " + ReadErrors.describe(e), e);
     }
     return parse(path.toString(), bytes, rank);
   }

@@ -95,7 +95,16 @@ public final class IdxWriter {
    */
   public static byte[] pixelBytes(Dataset dataset) {
     int pixels = dataset.shape().size();
-    byte[] out = new byte[Math.multiplyExact(dataset.size(), pixels)];
+    long total = (long) dataset.size() * pixels;
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new InputException(
+          "dataset "
+              + dataset.name()
+              + " holds "
+              + total
+              + " pixel bytes; an IDX copy holds at most 2 GiB, so use its image folder directly");
+    }
+    byte[] out = new byte[(int) total];
     float[] image = new float[pixels];
     for (int i = 0; i < dataset.size(); i++) {
       dataset.copyImage(i, image, 0);

@@ -1,30 +1,42 @@
 package io.latentquery.data;
 
 import io.latentquery.InputException;
-import io.latentquery.files.Checksums;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Reads a folder of PNG/JPEG images. Images directly in the folder form an unlabeled dataset; one
  * sub-folder per class gives labels (class names are the sub-folder names, sorted). Example ids are
- * paths relative to the folder.
+ * paths relative to the folder. Reading checks every file's header; pixels are decoded when a batch
+ * asks for them, so memory does not grow with the folder.
  */
 public final class ImageFolderReader {
+  /**
+   * Decoded images kept in memory per folder at most: an eighth of the heap, up to 256 MiB, so that
+   * a dataset's train, validation and test folders together stay well inside the heap.
+   */
+  static final long DEFAULT_CACHE_BYTES =
+      Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+
   private final ImageFolderOptions options;
+  private final long cacheBytes;
 
   public ImageFolderReader(ImageFolderOptions options) {
+    this(options, DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * @param cacheBytes decoded images each dataset keeps in memory at most; the rest are decoded
+   *     again each time they are read
+   */
+  public ImageFolderReader(ImageFolderOptions options, long cacheBytes) {
     this.options = options;
+    this.cacheBytes = cacheBytes;
   }
 
   public Dataset read(Path folder) {
@@ -89,24 +101,23 @@ public final class ImageFolderReader {
         .toList();
   }
 
+  /**
+   * Checks every file's header (readable, one shared size unless resizing) without decoding pixels,
+   * then returns a dataset that decodes images when they are asked for.
+   */
   private Dataset decode(
       Path root, Path folder, List<Path> files, List<String> classNames, List<Integer> labels) {
     ImageShape shape = null;
     Path first = null;
-    byte[] pixels = null;
-    MessageDigest digest = Checksums.sha256();
-    for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      BufferedImage image = load(file);
+    for (Path file : files) {
+      ImageShape header = ImageDecoder.headerSize(file);
       if (options.resize() != null) {
-        image = resize(image, options.resize().height(), options.resize().width());
+        continue;
       }
-      ImageShape current = new ImageShape(image.getHeight(), image.getWidth(), options.channels());
       if (shape == null) {
-        shape = current;
+        shape = header;
         first = file;
-        pixels = new byte[files.size() * shape.size()];
-      } else if (!shape.equals(current)) {
+      } else if (shape.height() != header.height() || shape.width() != header.width()) {
         throw new InputException(
             "images differ in size: "
                 + root.relativize(first)
@@ -117,74 +128,25 @@ public final class ImageFolderReader {
                 + " but "
                 + root.relativize(file)
                 + " is "
-                + current.height()
+                + header.height()
                 + "x"
-                + current.width()
+                + header.width()
                 + "; use --resize HxW");
       }
-      copyPixels(image, pixels, i * shape.size());
-      digest.update(
-          root.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      digest.update(pixels, i * shape.size(), shape.size());
     }
-    List<String> ids = files.stream().map(f -> root.relativize(f).toString()).toList();
+    ImageShape decoded =
+        options.resize() != null
+            ? new ImageShape(
+                options.resize().height(), options.resize().width(), options.channels())
+            : new ImageShape(shape.height(), shape.width(), options.channels());
     int[] labelArray =
         classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
-    return new ByteImageDataset(
+    return new ImageFolderDataset(
         folder.getFileName().toString(),
-        shape,
-        pixels,
-        labelArray,
-        classNames,
-        ids::get,
-        Checksums.hex(digest));
-  }
-
-  private void copyPixels(BufferedImage image, byte[] dest, int offset) {
-    int h = image.getHeight();
-    int w = image.getWidth();
-    int c = options.channels();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int rgb = image.getRGB(x, y);
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        int at = offset + (y * w + x) * c;
-        if (c == 1) {
-          dest[at] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-        } else {
-          dest[at] = (byte) r;
-          dest[at + 1] = (byte) g;
-          dest[at + 2] = (byte) b;
-        }
-      }
-    }
-  }
-
-  private static BufferedImage load(Path file) {
-    try {
-      BufferedImage image = ImageIO.read(file.toFile());
-      if (image == null) {
-        throw new InputException("not a readable PNG/JPEG image: " + file);
-      }
-      return image;
-    } catch (IOException e) {
-      throw new InputException("cannot read image " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static BufferedImage resize(BufferedImage image, int height, int width) {
-    if (image.getHeight() == height && image.getWidth() == width) {
-      return image;
-    }
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(image, 0, 0, width, height, null);
-    g.dispose();
-    return out;
+        decoded,
+        new ImageFolderDataset.Listing(root, files, labelArray, classNames),
+        new ImageDecoder(options),
+        cacheBytes);
   }
 
   private static List<Path> imagesIn(Path folder) {

@@ -253,10 +253,10 @@ public record ExperimentConfig(
       }
       return config;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new InputException(file + ": " + firstLine(e.getOriginalMessage()) + where, e);
+      throw new InputException(file + ": " + io.latentquery.files.ReadErrors.describe(e), e);
     } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new InputException(
+          "cannot read " + file + ": " + io.latentquery.files.ReadErrors.describe(e), e);
     }
   }
 
@@ -579,11 +579,5 @@ public record ExperimentConfig(
     return values == null
         ? List.of()
         : java.util.Collections.unmodifiableList(new ArrayList<>(values));
-  }
-
-  private static String firstLine(String message) {
-    String text = String.valueOf(message);
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -46,18 +46,11 @@ public final class Json {
     try {
       return MAPPER.readValue(source.toFile(), type);
     } catch (IOException e) {
-      throw new InputException(
-          "cannot read " + source + " as " + type.getSimpleName() + ": " + firstLine(e), e);
+      throw new InputException("cannot read " + source + ": " + ReadErrors.describe(e), e);
     }
   }
 
   public static JsonNode readTree(Path source) {
     return read(source, JsonNode.class);
-  }
-
-  private static String firstLine(IOException e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -79,4 +79,15 @@ class IdxWriterTest {
     var label = assertThrows(IllegalArgumentException.class, () -> IdxWriter.labelByte(256));
     assertEquals("IDX labels must be 0..255, got 256", label.getMessage());
   }
+
+  @Test
+  void aPoolPastTwoGibibytesIsRefusedInsteadOfOverflowing() {
+    // 2,200 images of 1000x1000 are 2.2e9 bytes; the synthetic pool holds none of them.
+    Dataset big = new SyntheticImages(new ImageShape(1000, 1000, 1), 2_200, 1);
+    io.latentquery.InputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.latentquery.InputException.class, () -> IdxWriter.pixelBytes(big));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("holds 2200000000 pixel bytes"), e.getMessage());
+  }
 }

@@ -1,5 +1,6 @@
 package io.latentquery.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,5 +112,37 @@ class ImageFolderReaderTest {
             InputException.class,
             () -> new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir));
     assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
+  }
+
+  @Test
+  void uncachedReadsGiveTheSameImagesAndChecksumAsCachedOnes() throws Exception {
+    png(dir.resolve("a/x.png"), 3, 2, 0xffffff);
+    png(dir.resolve("b/y.png"), 3, 2, 0x0000ff);
+    Dataset cached = new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir);
+    Dataset uncached = new ImageFolderReader(ImageFolderOptions.grayscale(), 0).read(dir);
+    for (int i = 0; i < 2; i++) {
+      assertArrayEquals(cached.image(i), uncached.image(i));
+    }
+    // The checksum is SHA-256 over each relative path then its bytes (blue: 0.114 * 255 -> 29).
+    java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+    digest.update("a/x.png".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    digest.update(new byte[] {-1, -1, -1, -1, -1, -1});
+    digest.update("b/y.png".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    digest.update(new byte[] {29, 29, 29, 29, 29, 29});
+    String expected = java.util.HexFormat.of().formatHex(digest.digest());
+    assertEquals(expected, cached.checksum());
+    assertEquals(expected, uncached.checksum());
+  }
+
+  @Test
+  void truncatedImageIsNamedWhenItsPixelsAreRead() throws IOException {
+    png(dir.resolve("a.png"), 8, 8, 0x123456);
+    byte[] bytes = Files.readAllBytes(dir.resolve("a.png"));
+    Files.write(dir.resolve("a.png"), java.util.Arrays.copyOf(bytes, 40));
+    Dataset dataset = new ImageFolderReader(ImageFolderOptions.grayscale()).read(dir);
+    InputException e = assertThrows(InputException.class, dataset::checksum);
+    assertTrue(e.getMessage().startsWith("cannot read image "), e.getMessage());
+    assertTrue(e.getMessage().contains("a.png"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 }

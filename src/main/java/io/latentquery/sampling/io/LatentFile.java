@@ -3,6 +3,7 @@ package io.latentquery.sampling.io;
 import io.latentquery.InputException;
 import io.latentquery.contract.LatentColumns;
 import io.latentquery.files.AtomicFiles;
+import io.latentquery.files.ReadErrors;
 import io.latentquery.inference.Encodings;
 import java.io.BufferedWriter;
 import java.io.EOFException;
@@ -110,7 +111,9 @@ public final class LatentFile {
     } catch (EOFException e) {
       throw new InputException(path + " ends early: the file is truncated", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new InputException("cannot read " + path + ": " + ReadErrors.describe(e), e);
+    } catch (UncheckedIOException e) {
+      throw new InputException("cannot read " + path + ": " + ReadErrors.describe(e), e);
     }
   }
 
@@ -137,6 +140,7 @@ public final class LatentFile {
         }
         boolean hasLabel = parser.getHeaderMap().containsKey(LatentColumns.LABEL);
         for (CSVRecord record : parser) {
+          checkWidth(sidecar, record, parser.getHeaderNames().size());
           ids.add(record.get(LatentColumns.ID));
           labels.add(hasLabel ? emptyToNull(record.get(LatentColumns.LABEL)) : null);
         }
@@ -170,6 +174,7 @@ public final class LatentFile {
       double[] values = new double[1024 * dim];
       int count = 0;
       for (CSVRecord record : parser) {
+        checkWidth(path, record, parser.getHeaderNames().size());
         if (values.length < (count + 1) * dim) {
           values = java.util.Arrays.copyOf(values, values.length * 2);
         }
@@ -196,7 +201,8 @@ public final class LatentFile {
       return new Encodings(
           java.util.Arrays.copyOf(values, count * dim), count, dim, ids, allNullToNull(labels));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new InputException("cannot read " + path + " as CSV: " + e.getMessage(), e);
+      throw new InputException(
+          "cannot read " + path + " as CSV: " + ReadErrors.printable(e.getMessage()), e);
     }
   }
 
@@ -206,5 +212,19 @@ public final class LatentFile {
 
   private static List<String> allNullToNull(List<String> labels) {
     return labels == null || labels.stream().allMatch(java.util.Objects::isNull) ? null : labels;
+  }
+
+  /** A row shorter than the header is named by its line, not by the CSV library's words. */
+  private static void checkWidth(Path file, CSVRecord record, int columns) {
+    if (record.size() < columns) {
+      throw new InputException(
+          file
+              + " line "
+              + (record.getRecordNumber() + 1)
+              + ": "
+              + record.size()
+              + " values, expected "
+              + columns);
+    }
   }
 }

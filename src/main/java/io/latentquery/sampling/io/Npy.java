@@ -1,6 +1,7 @@
 package io.latentquery.sampling.io;
 
 import io.latentquery.InputException;
+import io.latentquery.files.ReadErrors;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
  * dimensions (one dimension is N x 1).
  */
 public final class Npy {
+  /** Larger headers are refused: numpy writes a few hundred bytes. */
+  static final int MAX_HEADER_BYTES = 1 << 20;
+
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
@@ -70,6 +74,10 @@ public final class Npy {
     } else {
       throw new InputException(name + " has an unknown .npy version " + major);
     }
+    if (headerLength < 0 || headerLength > MAX_HEADER_BYTES) {
+      throw new InputException(
+          name + " declares a .npy header of " + (headerLength & 0xffffffffL) + " bytes");
+    }
     byte[] headerBytes = new byte[headerLength];
     in.readFully(headerBytes);
     String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
@@ -112,16 +120,27 @@ public final class Npy {
       }
       default ->
           throw new InputException(
-              name + " holds '" + descr + "' values; expected little-endian float64 or float32");
+              name
+                  + " holds '"
+                  + ReadErrors.printable(descr)
+                  + "' values; expected little-endian float64 or float32");
     }
-    if (cols < 1 || rows * cols > Integer.MAX_VALUE - 8) {
+    if (rows < 0 || cols < 1 || rows > (Integer.MAX_VALUE - 8) / cols) {
       throw new InputException(name + " has an unusable shape " + rows + " x " + cols);
     }
-    double[] values = new double[(int) (rows * cols)];
+    // The array grows as values arrive, so a header that claims more than the file holds ends in
+    // "truncated", not in a huge allocation.
+    int total = (int) (rows * cols);
+    double[] values = new double[Math.min(total, 1 << 16)];
     byte[] chunk = new byte[width * 8192];
     int filled = 0;
-    while (filled < values.length) {
-      int count = Math.min(8192, values.length - filled);
+    while (filled < total) {
+      int count = Math.min(8192, total - filled);
+      if (values.length < filled + count) {
+        values =
+            java.util.Arrays.copyOf(
+                values, (int) Math.min(total, Math.max(2L * values.length, filled + count)));
+      }
       in.readFully(chunk, 0, count * width);
       ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, count * width).order(ByteOrder.LITTLE_ENDIAN);
       for (int k = 0; k < count; k++) {
@@ -134,7 +153,8 @@ public final class Npy {
   private static String group(Pattern pattern, String header, String name) {
     Matcher m = pattern.matcher(header);
     if (!m.find()) {
-      throw new InputException(name + " has an unreadable .npy header: " + header.strip());
+      throw new InputException(
+          name + " has an unreadable .npy header: " + ReadErrors.printable(header));
     }
     return m.group(1);
   }

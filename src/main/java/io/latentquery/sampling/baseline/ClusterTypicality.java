@@ -2,7 +2,6 @@ package io.latentquery.sampling.baseline;
 
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.neighbors.KdTree;
-import io.latentquery.sampling.neighbors.Neighbor;
 
 /**
  * TypiClust's typicality over one cluster's remaining members, kept exact as members are taken: 1 /
@@ -21,6 +20,8 @@ final class ClusterTypicality {
   private final double[] reach;
   private final boolean[] gone;
   private final double[] query;
+  private final int[] foundIndices;
+  private final double[] foundDistances;
   private int remaining;
   private int neighbors;
 
@@ -37,6 +38,8 @@ final class ClusterTypicality {
     this.reach = new double[candidates.length];
     this.gone = new boolean[candidates.length];
     this.query = new double[points.dim()];
+    this.foundIndices = new int[maxNeighbors + 1];
+    this.foundDistances = new double[maxNeighbors + 1];
     this.remaining = candidates.length;
     this.neighbors = Math.min(maxNeighbors, remaining / 2);
     measureAll();
@@ -96,10 +99,11 @@ final class ClusterTypicality {
     double sum = 0;
     int used = 0;
     double last = 0;
-    for (Neighbor neighbor : tree.kNearest(query, neighbors + 1, true)) {
-      if (neighbor.index() != j && used < neighbors) {
-        sum += neighbor.distance();
-        last = neighbor.distance();
+    int found = tree.kNearest(query, neighbors + 1, true, foundIndices, foundDistances);
+    for (int f = 0; f < found; f++) {
+      if (foundIndices[f] != j && used < neighbors) {
+        sum += foundDistances[f];
+        last = foundDistances[f];
         used++;
       }
     }

@@ -8,10 +8,10 @@ import io.latentquery.sampling.cluster.KMeansResult;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a Budget"),
@@ -92,6 +92,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
       }
     }
     Picker picker = new Picker(points, members, labeled, budget);
+    picker.prepare(large.subList(0, Math.min(budget, large.size())));
     picker.serve(large);
     int fromLarge = picker.filled;
     picker.serve(small);
@@ -124,7 +125,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
     final boolean[] taken;
     final int[] indices;
     final int[] clusters;
-    final Map<Integer, ClusterTypicality> typicality = new HashMap<>();
+    final Map<Integer, ClusterTypicality> typicality = new ConcurrentHashMap<>();
     int filled;
 
     Picker(Points points, int[][] members, boolean[] labeled, int budget) {
@@ -133,6 +134,15 @@ public final class TypiClustStrategy implements SelectionStrategy {
       this.taken = labeled.clone();
       this.indices = new int[budget];
       this.clusters = new int[budget];
+    }
+
+    /**
+     * Measures the typicality of every cluster in {@code clusters} up front, on every core: each
+     * cluster's measure depends only on its own members, so the picks are the same as measuring
+     * each when it is first served.
+     */
+    void prepare(List<Integer> clusters) {
+      clusters.parallelStream().forEach(c -> typicality.put(c, typicalityOf(c)));
     }
 
     /** Rounds over {@code order} until the budget is met or every cluster there is exhausted. */

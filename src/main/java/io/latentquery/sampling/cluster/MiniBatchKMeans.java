@@ -4,6 +4,7 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.neighbors.KdTree;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Seeded mini-batch k-means (Sculley 2010, "Web-scale k-means clustering", as scikit-learn's
@@ -28,6 +29,7 @@ public final class MiniBatchKMeans {
 
   private static final int VALIDATION_BATCHES = 3;
   private static final int TREE_FROM_CLUSTERS = 16;
+  private static final int PASS_BLOCK = 1 << 14;
 
   private final Points points;
   private final int n;
@@ -67,20 +69,29 @@ public final class MiniBatchKMeans {
         bestInertia = inertia;
       }
     }
-    int batches = refine(centroids, batch, settings.maxBatches(), root.split());
+    double[] centres = centroids;
+    int batches = refine(centres, batch, settings.maxBatches(), root.split());
     int[] assignments = new int[n];
+    double[] distances = new double[n];
+    Nearest nearest = new Nearest(centres);
+    IntStream.range(0, (n + PASS_BLOCK - 1) / PASS_BLOCK)
+        .parallel()
+        .forEach(
+            block -> {
+              double[] p = new double[dim];
+              for (int i = block * PASS_BLOCK; i < Math.min(n, (block + 1) * PASS_BLOCK); i++) {
+                points.copyPoint(i, p);
+                assignments[i] = nearest.of(p);
+                distances[i] = squaredDistance(p, centres, assignments[i]);
+              }
+            });
     int[] sizes = new int[k];
     double inertia = 0;
-    Nearest nearest = new Nearest(centroids);
-    double[] p = new double[dim];
     for (int i = 0; i < n; i++) {
-      points.copyPoint(i, p);
-      int c = nearest.of(p);
-      assignments[i] = c;
-      sizes[c]++;
-      inertia += squaredDistance(p, centroids, c);
+      sizes[assignments[i]]++;
+      inertia += distances[i];
     }
-    return new KMeansResult(new Points(centroids, k, dim), assignments, sizes, inertia, batches);
+    return new KMeansResult(new Points(centres, k, dim), assignments, sizes, inertia, batches);
   }
 
   /** Runs the batches, moving {@code centroids} in place; returns how many ran. */

@@ -90,7 +90,7 @@ public record KMeansRuns(
     parameters.put("inertia", fit.inertia());
     if (ran == KMeansAlgorithm.MINI_BATCH) {
       parameters.put("kmeans_batches", fit.iterations());
-      parameters.put("kmeans_batch_size", MiniBatchSettings.DEFAULT_BATCH_SIZE);
+      parameters.put("kmeans_batch_size", Math.min(MiniBatchSettings.DEFAULT_BATCH_SIZE, points));
       parameters.put("kmeans_max_batches", MiniBatchSettings.DEFAULT_MAX_BATCHES);
       parameters.put("kmeans_mini_batch_above", KMeansAlgorithm.MINI_BATCH_ABOVE);
     } else {

@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * unlabeled (c): 1 / mean Euclidean distance from x to its K nearest neighbours in c, K = min(20,
  * |c| / 2) (integer division), so a point already taken no longer shapes the density. With K = 0
  * (|c| = 1) the one member is taken. Ties go to the lowest index. Each cluster's typicality is
- * computed once, when the cluster is first served ({@link ClusterTypicality}); after a pick only
- * the members that had the taken point among their K nearest are measured again, so a selection
- * costs about one K-nearest-neighbour search per pool point, not one per point and pick.
+ * measured once ({@link ClusterTypicality}; for the clusters the first round serves, up front and
+ * on every core), and after a pick only the members that had the taken point among their K nearest
+ * are measured again, so a selection costs about one K-nearest-neighbour search per pool point, not
+ * one per point and pick.
  *
  * <p>Clusters of at most the minimum size (5) are passed over, as in the reference, which keeps
  * only clusters of more than 5 points. The reference then fails when its clusters run out; here,
@@ -174,15 +175,6 @@ public final class TypiClustStrategy implements SelectionStrategy {
       int[] remaining = Arrays.stream(members[c]).filter(i -> !taken[i]).toArray();
       return new ClusterTypicality(points, remaining, settings.neighbors());
     }
-  }
-
-  /**
-   * The most typical of {@code candidates}: the lowest mean distance to its min(neighbours,
-   * |candidates| / 2) nearest other candidates (ascending indices), ties by lower index; -1 when
-   * there are none.
-   */
-  int mostTypical(Points points, int[] candidates) {
-    return new ClusterTypicality(points, candidates, settings.neighbors()).takeMostTypical();
   }
 
   private static int[][] members(int[] assignments, int[] sizes) {

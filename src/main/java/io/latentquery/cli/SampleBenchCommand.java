@@ -1,17 +1,25 @@
 package io.latentquery.cli;
 
+import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.cluster.Clustering;
 import io.latentquery.sampling.cluster.WardClustering;
 import io.latentquery.sampling.cluster.WardMode;
+import io.latentquery.sampling.io.LatentFile;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.sampling.strategy.StrategyRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -34,7 +42,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Time the sampler on synthetic 2-D encodings: uniform and normal selecting n from N points,",
       "exact Ward on --ward-points (with peak heap), approximate Ward on --approx-points, and normal-cluster",
-      "end to end on a pool of --pool-points. Prints a Markdown table."
+      "end to end on a pool of --pool-points. Prints a Markdown table.",
+      "--at-scale times instead reading a --points-row latent CSV (L = 2 and 16) and kmeans and",
+      "typiclust end to end from it, with their k-means objective."
     })
 final class SampleBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -89,6 +99,21 @@ final class SampleBenchCommand implements Callable<Integer> {
           "Also time kmeans, kcenter, typiclust and probcover on 50,000 points, L = 2 and 16, n = 100 and 1,000.")
   boolean baselines;
 
+  @Option(
+      names = "--at-scale",
+      description =
+          "Only the million-point cases: write and read back a --points-row latent CSV (L = 2 and"
+              + " 16), and kmeans and typiclust end to end from the L = 2 file (read + select),"
+              + " with the k-means objective.")
+  boolean atScale;
+
+  @Option(
+      names = "--full-lloyd",
+      description =
+          "With --at-scale, run kmeans and typiclust with --kmeans full instead (about a minute"
+              + " each, once), on the same points, for the objective of full Lloyd.")
+  boolean fullLloyd;
+
   @Override
   public Integer call() {
     if (points < budget
@@ -117,6 +142,10 @@ final class SampleBenchCommand implements Callable<Integer> {
     stdout.println("| case | points | result | wall s | cpu s | peak heap |");
     stdout.println("|---|---|---|---|---|---|");
     StrategyRegistry registry = StrategyRegistry.standard();
+    if (atScale) {
+      atScale(registry);
+      return 0;
+    }
     Points big = blobs(points, seed);
     for (String strategy : new String[] {"uniform", "normal"}) {
       Timed<Selection> run =
@@ -175,6 +204,105 @@ final class SampleBenchCommand implements Callable<Integer> {
       io.latentquery.sampling.baseline.BaselineBenchmark.run(stdout);
     }
     return 0;
+  }
+
+  /**
+   * Writes {@code --points} rows of blob encodings as a latent CSV (as lq encode writes them) for L
+   * = 2 and 16, times reading each back through {@link LatentFile#read}, then times kmeans and
+   * typiclust from the L = 2 file: read, then select n.
+   */
+  private void atScale(StrategyRegistry registry) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("lq-bench-sample");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder: " + e.getMessage(), e);
+    }
+    try {
+      Path plane = dir.resolve("z2.csv");
+      for (int dim : fullLloyd ? new int[] {2} : new int[] {2, 16}) {
+        Path csv = dim == 2 ? plane : dir.resolve("z" + dim + ".csv");
+        LatentFile.write(csv, encodings(blobs(points, seed, dim)));
+        long bytes = csv.toFile().length();
+        if (fullLloyd) {
+          continue;
+        }
+        Timed<Encodings> read = best(() -> LatentFile.read(csv));
+        row(
+            "read latent CSV, L = " + dim,
+            points,
+            String.format(
+                java.util.Locale.ROOT, "%.1f MB, %d rows", bytes / 1e6, read.value().count()),
+            read);
+      }
+      String[][] runs =
+          fullLloyd
+              ? new String[][] {{"kmeans", "full"}, {"typiclust", "full"}}
+              : new String[][] {{"kmeans", "auto"}, {"typiclust", "auto"}};
+      for (String[] run : runs) {
+        StrategyOptions options = StrategyOptions.of(Map.of("kmeans", run[1]));
+        Timed<Selection> selected =
+            run[1].equals("full")
+                ? time(() -> select(registry, run[0], options, plane))
+                : best(() -> select(registry, run[0], options, plane));
+        Map<String, Object> parameters = selected.value().parameters();
+        row(
+            run[0] + " n = " + budget + " from the CSV (--kmeans " + run[1] + ")",
+            points,
+            String.format(
+                java.util.Locale.ROOT,
+                "%s, k = %s, objective %.6g",
+                parameters.get("kmeans_algorithm"),
+                parameters.get("clusters"),
+                (Double) parameters.get("inertia")),
+            selected);
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("could not remove " + dir + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private Selection select(
+      StrategyRegistry registry, String strategy, StrategyOptions options, Path csv) {
+    Points pool = Points.of(LatentFile.read(csv));
+    return registry.create(strategy, options).select(pool, SelectionRequest.of(budget, seed));
+  }
+
+  /** Encodings of {@code points} with ids 0..N-1 and no labels. */
+  private static Encodings encodings(Points points) {
+    List<String> ids = new ArrayList<>(points.count());
+    for (int i = 0; i < points.count(); i++) {
+      ids.add(Integer.toString(i));
+    }
+    return new Encodings(points.toArray(), points.count(), points.dim(), ids, null);
+  }
+
+  /**
+   * n points from ten Gaussian blobs in dimension dim: the 2-D blobs of {@link #blobs(int, long)}
+   * in the first two coordinates, unit-variance noise scaled by the blob's spread in the rest.
+   */
+  static Points blobs(int n, long seed, int dim) {
+    Points plane = blobs(n, seed);
+    if (dim == 2) {
+      return plane;
+    }
+    SplittableRandom rng = new SplittableRandom(seed + 100);
+    double[] values = new double[n * dim];
+    for (int i = 0; i < n; i++) {
+      values[i * dim] = plane.get(i, 0);
+      values[i * dim + 1] = plane.get(i, 1);
+      for (int d = 2; d < dim; d++) {
+        values[i * dim + d] = 0.5 * rng.nextGaussian();
+      }
+    }
+    return new Points(values, n, dim);
   }
 
   /** n points from ten 2-D Gaussian blobs of different sizes and spreads. */

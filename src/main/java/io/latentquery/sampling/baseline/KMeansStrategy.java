@@ -5,7 +5,6 @@ import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
 import io.latentquery.sampling.cluster.CentreRepresentatives;
-import io.latentquery.sampling.cluster.KMeans;
 import io.latentquery.sampling.cluster.KMeansResult;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import java.util.Map;
@@ -13,7 +12,10 @@ import java.util.TreeMap;
 
 /**
  * {@code kmeans}: the classic representative-sampling baseline. Seeded k-means++ with k = n on Z
- * (several starts, lowest inertia kept), then the pool point nearest each centroid.
+ * (several starts, lowest inertia kept), then the pool point nearest each centroid. Pools of more
+ * than {@value io.latentquery.sampling.cluster.KMeansAlgorithm#MINI_BATCH_ABOVE} points run
+ * mini-batch k-means instead of full Lloyd unless {@code --kmeans full} asks otherwise ({@link
+ * KMeansRuns}); which one ran is recorded as {@code kmeans_algorithm}.
  *
  * <p>With m already-labeled points, k-means runs with k = n + m clusters; a cluster holding a
  * labeled point counts as covered, and the n largest uncovered clusters (at least n exist, since m
@@ -32,7 +34,7 @@ public final class KMeansStrategy implements SelectionStrategy {
     this.runs = runs;
   }
 
-  /** Reads {@code kmeans-restarts}. */
+  /** Reads {@code kmeans-restarts} and {@code kmeans}. */
   public static KMeansStrategy fromOptions(StrategyOptions options) {
     return new KMeansStrategy(KMeansRuns.fromOptions(options));
   }
@@ -48,7 +50,7 @@ public final class KMeansStrategy implements SelectionStrategy {
     int m = Labeled.count(labeled);
     int budget = request.budget();
     int k = budget + m;
-    KMeansResult fit = KMeans.fit(points, runs.settings(k), request.seed());
+    KMeansResult fit = runs.fit(points, k, request.seed());
     CentreRepresentatives.Picks picks =
         CentreRepresentatives.pick(
             points,
@@ -61,9 +63,7 @@ public final class KMeansStrategy implements SelectionStrategy {
     parameters.put("labeled", m);
     parameters.put("covered_clusters", picks.coveredClusters());
     parameters.put("labeled_rule", "k = n + labeled; clusters holding a labeled point are skipped");
-    parameters.put("inertia", fit.inertia());
-    parameters.put("kmeans_iterations", fit.iterations());
-    runs.describe(parameters);
+    runs.describe(parameters, points.count(), fit);
     return new Selection(picks.indices(), picks.distances(), picks.clusters(), parameters);
   }
 }

@@ -38,7 +38,7 @@ public record ProbCoverSettings(Double delta, PurityRule purity, int maxEdges) {
     var delta = options.positiveDouble("delta");
     Optional<String> alphaText = options.raw("alpha");
     var clusters = options.intAtLeast("purity-clusters", 2);
-    KMeansRuns kmeans = KMeansRuns.fromOptions(options);
+    KMeansRuns kmeans = KMeansRuns.restartsFromOptions(options);
     if (delta.isPresent() && (alphaText.isPresent() || clusters.isPresent())) {
       throw new IllegalArgumentException(
           "--alpha and --purity-clusters choose delta; they do not apply with --delta");

@@ -1,5 +1,7 @@
 package io.latentquery.sampling.baseline;
 
+import io.latentquery.sampling.strategy.StrategyOptions;
+
 /**
  * ProbCover's rule for choosing delta without labels: the largest delta whose balls stay pure for
  * at least a fraction alpha of the points, purity measured against a k-means clustering of Z
@@ -8,7 +10,7 @@ package io.latentquery.sampling.baseline;
  *
  * @param alpha the purity to keep, in (0, 1] (the paper's 0.95); option {@code --alpha}
  * @param clusters k of the k-means pseudo-labels, at least 2; option {@code --purity-clusters}
- * @param kmeans the k-means runs
+ * @param kmeans the k-means runs (always full Lloyd: k is small)
  */
 public record PurityRule(double alpha, int clusters, KMeansRuns kmeans) {
   public static final double DEFAULT_ALPHA = 0.95;
@@ -27,6 +29,7 @@ public record PurityRule(double alpha, int clusters, KMeansRuns kmeans) {
   }
 
   public static PurityRule defaults() {
-    return new PurityRule(DEFAULT_ALPHA, DEFAULT_CLUSTERS, KMeansRuns.defaults());
+    return new PurityRule(
+        DEFAULT_ALPHA, DEFAULT_CLUSTERS, KMeansRuns.restartsFromOptions(StrategyOptions.none()));
   }
 }

@@ -4,31 +4,35 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
-import io.latentquery.sampling.cluster.KMeans;
 import io.latentquery.sampling.cluster.KMeansResult;
-import io.latentquery.sampling.neighbors.KdTree;
-import io.latentquery.sampling.neighbors.Neighbor;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a Budget"),
  * the low-budget strategy that picks the most typical point of each large uncovered cluster, as the
  * authors' code does it. k-means splits Z into k = min(n + labeled, max clusters) clusters (the
- * reference switches to mini-batch k-means above 50 clusters; here it is always {@link KMeans}).
- * Clusters are served in the reference's order (fewest labeled points first, then largest first,
- * then lowest id), round after round, each time giving its most typical member that is neither
- * labeled nor selected. So the first round takes one point from each uncovered cluster, largest
- * first; when every cluster is covered the next round starts again from the top.
+ * reference switches to mini-batch k-means above 50 clusters; here full Lloyd runs on pools of at
+ * most {@value io.latentquery.sampling.cluster.KMeansAlgorithm#MINI_BATCH_ABOVE} points and
+ * mini-batch k-means on larger ones, unless {@code --kmeans} says otherwise: see {@link
+ * KMeansRuns}). Clusters are served in the reference's order (fewest labeled points first, then
+ * largest first, then lowest id), round after round, each time giving its most typical member that
+ * is neither labeled nor selected. So the first round takes one point from each uncovered cluster,
+ * largest first; when every cluster is covered the next round starts again from the top.
  *
  * <p>Typicality is recomputed at each pick, over the cluster's members still unselected and
  * unlabeled (c): 1 / mean Euclidean distance from x to its K nearest neighbours in c, K = min(20,
  * |c| / 2) (integer division), so a point already taken no longer shapes the density. With K = 0
- * (|c| = 1) the one member is taken. Ties go to the lowest index.
+ * (|c| = 1) the one member is taken. Ties go to the lowest index. Each cluster's typicality is
+ * measured once ({@link ClusterTypicality}; for the clusters the first round serves, up front and
+ * on every core), and after a pick only the members that had the taken point among their K nearest
+ * are measured again, so a selection costs about one K-nearest-neighbour search per pool point, not
+ * one per point and pick.
  *
  * <p>Clusters of at most the minimum size (5) are passed over, as in the reference, which keeps
  * only clusters of more than 5 points. The reference then fails when its clusters run out; here,
@@ -57,7 +61,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
     int m = Labeled.count(labeled);
     int budget = request.budget();
     int k = Math.min(budget + m, settings.maxClusters());
-    KMeansResult fit = KMeans.fit(points, settings.kmeans().settings(k), request.seed());
+    KMeansResult fit = settings.kmeans().fit(points, k, request.seed());
     int[] assignments = fit.assignments();
     int[] sizes = fit.sizes();
     int[][] members = members(assignments, sizes);
@@ -89,6 +93,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
       }
     }
     Picker picker = new Picker(points, members, labeled, budget);
+    picker.prepare(large.subList(0, Math.min(budget, large.size())));
     picker.serve(large);
     int fromLarge = picker.filled;
     picker.serve(small);
@@ -110,9 +115,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
             + ", |c| / 2) nearest neighbours in c, the cluster's unselected and unlabeled members,"
             + " recomputed at each pick");
     parameters.put("labeled", m);
-    parameters.put("inertia", fit.inertia());
-    parameters.put("kmeans_iterations", fit.iterations());
-    settings.kmeans().describe(parameters);
+    settings.kmeans().describe(parameters, points.count(), fit);
     return new Selection(picker.indices, distances, picker.clusters, parameters);
   }
 
@@ -123,6 +126,7 @@ public final class TypiClustStrategy implements SelectionStrategy {
     final boolean[] taken;
     final int[] indices;
     final int[] clusters;
+    final Map<Integer, ClusterTypicality> typicality = new ConcurrentHashMap<>();
     int filled;
 
     Picker(Points points, int[][] members, boolean[] labeled, int budget) {
@@ -131,6 +135,15 @@ public final class TypiClustStrategy implements SelectionStrategy {
       this.taken = labeled.clone();
       this.indices = new int[budget];
       this.clusters = new int[budget];
+    }
+
+    /**
+     * Measures the typicality of every cluster in {@code clusters} up front, on every core: each
+     * cluster's measure depends only on its own members, so the picks are the same as measuring
+     * each when it is first served.
+     */
+    void prepare(List<Integer> clusters) {
+      clusters.parallelStream().forEach(c -> typicality.put(c, typicalityOf(c)));
     }
 
     /** Rounds over {@code order} until the budget is met or every cluster there is exhausted. */
@@ -142,60 +155,26 @@ public final class TypiClustStrategy implements SelectionStrategy {
           if (filled == indices.length) {
             break;
           }
-          int pick = mostTypical(points, remaining(members[c]));
+          ClusterTypicality cluster = typicality.computeIfAbsent(c, this::typicalityOf);
+          int pick = cluster.takeMostTypical();
           if (pick >= 0) {
             taken[pick] = true;
             indices[filled] = pick;
             clusters[filled] = c;
             filled++;
             stillOpen.add(c);
+          } else {
+            typicality.remove(c);
           }
         }
         open = stillOpen;
       }
     }
 
-    private int[] remaining(int[] cluster) {
-      return Arrays.stream(cluster).filter(i -> !taken[i]).toArray();
+    private ClusterTypicality typicalityOf(int c) {
+      int[] remaining = Arrays.stream(members[c]).filter(i -> !taken[i]).toArray();
+      return new ClusterTypicality(points, remaining, settings.neighbors());
     }
-  }
-
-  /**
-   * The most typical of {@code candidates}: the lowest mean distance to its min(neighbours,
-   * |candidates| / 2) nearest other candidates (ascending indices), ties by lower index; -1 when
-   * there are none.
-   */
-  int mostTypical(Points points, int[] candidates) {
-    int size = candidates.length;
-    if (size == 0) {
-      return -1;
-    }
-    int neighbors = Math.min(settings.neighbors(), size / 2);
-    if (neighbors == 0) {
-      return candidates[0];
-    }
-    Points local = points.subset(candidates);
-    KdTree tree = new KdTree(local);
-    double[] query = new double[local.dim()];
-    int best = -1;
-    double bestMean = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < size; j++) {
-      local.copyPoint(j, query);
-      double sum = 0;
-      int used = 0;
-      for (Neighbor neighbor : tree.kNearest(query, neighbors + 1, false)) {
-        if (neighbor.index() != j && used < neighbors) {
-          sum += neighbor.distance();
-          used++;
-        }
-      }
-      double mean = sum / used;
-      if (mean < bestMean) {
-        bestMean = mean;
-        best = j;
-      }
-    }
-    return candidates[best];
   }
 
   private static int[][] members(int[] assignments, int[] sizes) {

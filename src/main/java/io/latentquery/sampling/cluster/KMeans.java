@@ -79,9 +79,18 @@ public final class KMeans {
     return new KMeansResult(new Points(centroids, k, dim), assignments, sizes, inertia, iterations);
   }
 
-  /** k-means++: each next centroid drawn with probability proportional to D^2. */
   private double[] seed(SplittableRandom rng) {
-    int[] sample = sampleForSeeding(rng);
+    return plusPlus(points, k, rng);
+  }
+
+  /**
+   * k-means++ starts for {@code k} clusters: each next centroid drawn with probability proportional
+   * to D^2, over a seeded sample of the points (20 per cluster, at least 20,000). Returns k * dim
+   * coordinates. Shared by {@link KMeans} and {@link MiniBatchKMeans}.
+   */
+  static double[] plusPlus(Points points, int k, SplittableRandom rng) {
+    int dim = points.dim();
+    int[] sample = sampleForSeeding(points.count(), k, rng);
     int m = sample.length;
     double[] xs = new double[m * dim];
     double[] row = new double[dim];
@@ -130,7 +139,7 @@ public final class KMeans {
     return centroids;
   }
 
-  private int[] sampleForSeeding(SplittableRandom rng) {
+  private static int[] sampleForSeeding(int n, int k, SplittableRandom rng) {
     int m = Math.min(n, Math.max(SEEDING_SAMPLE, SAMPLE_PER_CLUSTER * k));
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {

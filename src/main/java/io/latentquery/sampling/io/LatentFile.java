@@ -157,7 +157,17 @@ public final class LatentFile {
     return new Encodings(matrix.values(), matrix.rows(), matrix.cols(), ids, allNullToNull(labels));
   }
 
+  /**
+   * Reads a CSV: plain files (what {@code lq encode} writes for ordinary ids) through {@link
+   * SimpleLatentCsv}, anything else, and every file with a problem to report, through Commons CSV.
+   */
   private static Encodings readCsv(Path path) throws IOException {
+    Encodings simple = SimpleLatentCsv.read(path);
+    return simple != null ? simple : readCsvGeneral(path);
+  }
+
+  /** Reads a CSV with Commons CSV: quoting, any line ends, and a message for each problem. */
+  static Encodings readCsvGeneral(Path path) throws IOException {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         CSVParser parser =
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {

@@ -278,6 +278,40 @@ public final class KdTree {
     return heap.sorted(metric);
   }
 
+  /**
+   * The same search as {@link #kNearest(double[], int, boolean)} without allocating a list: writes
+   * the neighbours' indices and distances, nearest first (ties by lower index), into the first
+   * entries of {@code indices} and {@code distances} (each of length at least k) and returns how
+   * many it wrote.
+   */
+  public int kNearest(double[] query, int k, boolean aliveOnly, int[] indices, double[] distances) {
+    checkQuery(query);
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    Heap heap = new Heap(Math.min(k, size));
+    if (size > 0 && heap.capacity > 0) {
+      kNearest(0, query, aliveOnly, heap);
+    }
+    int count = heap.count;
+    for (int i = 0; i < count; i++) {
+      double d = heap.dist[i];
+      int index = heap.index[i];
+      int j = i;
+      while (j > 0 && (distances[j - 1] > d || (distances[j - 1] == d && indices[j - 1] > index))) {
+        distances[j] = distances[j - 1];
+        indices[j] = indices[j - 1];
+        j--;
+      }
+      distances[j] = d;
+      indices[j] = index;
+    }
+    for (int i = 0; i < count; i++) {
+      distances[i] = metric.expand(distances[i]);
+    }
+    return count;
+  }
+
   private void kNearest(int node, double[] query, boolean aliveOnly, Heap heap) {
     if (aliveOnly && alive[node] == 0) {
       return;

@@ -1,13 +1,16 @@
 package io.latentquery.sampling.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.strategy.StrategyOptions;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +59,34 @@ class KMeansStrategyTest {
       again.add(i);
     }
     assertTrue(!again.contains(3) && !again.contains(45));
+  }
+
+  @Test
+  void recordsWhichKMeansRanAndRunsMiniBatchWhenAsked() {
+    int[] sizes = {40, 70, 25, 55};
+    Points points = Blobs.blobs(sizes, 1, 9);
+    Selection auto = KMEANS.select(points, SelectionRequest.of(4, 5));
+    assertEquals("auto", auto.parameters().get("kmeans"));
+    assertEquals("full", auto.parameters().get("kmeans_algorithm"), "a small pool runs Lloyd");
+    KMeansStrategy forced =
+        KMeansStrategy.fromOptions(StrategyOptions.of(Map.of("kmeans", "mini-batch")));
+    Selection mini = forced.select(points, SelectionRequest.of(4, 5));
+    assertEquals("mini-batch", mini.parameters().get("kmeans_algorithm"));
+    assertTrue(mini.parameters().containsKey("kmeans_batches"));
+    assertEquals(
+        Arrays.toString(new int[] {1, 3, 0, 2}), Arrays.toString(Blobs.blobsOf(mini, sizes)));
+    assertEquals(
+        Arrays.toString(mini.indices()),
+        Arrays.toString(forced.select(points, SelectionRequest.of(4, 5)).indices()),
+        "same seed, same selection");
+  }
+
+  @Test
+  void refusesAnUnknownKMeansAlgorithm() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KMeansStrategy.fromOptions(StrategyOptions.of(Map.of("kmeans", "elkan"))));
+    assertEquals("--kmeans must be full, mini-batch or auto, got 'elkan'", e.getMessage());
   }
 }

@@ -121,4 +121,31 @@ class KdTreeTest {
     assertEquals(7.0, Metric.MANHATTAN.distance(new double[] {0, 0}, new double[] {3, 4}), 0);
     assertEquals(4.0, Metric.CHEBYSHEV.distance(new double[] {0, 0}, new double[] {3, 4}), 0);
   }
+
+  @Test
+  void arrayKNearestMatchesTheListSearch() {
+    SplittableRandom rng = new SplittableRandom(4);
+    double[] values = new double[600];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextInt(8);
+    }
+    KdTree tree = new KdTree(new Points(values, 200, 3));
+    for (int i = 0; i < 200; i += 3) {
+      tree.remove(i);
+    }
+    int[] indices = new int[12];
+    double[] distances = new double[12];
+    for (int q = 0; q < 50; q++) {
+      double[] query = {rng.nextInt(8), rng.nextInt(8), rng.nextInt(8)};
+      for (boolean aliveOnly : new boolean[] {true, false}) {
+        List<Neighbor> expected = tree.kNearest(query, 12, aliveOnly);
+        int found = tree.kNearest(query, 12, aliveOnly, indices, distances);
+        assertEquals(expected.size(), found);
+        for (int f = 0; f < found; f++) {
+          assertEquals(expected.get(f).index(), indices[f], "query " + q + " rank " + f);
+          assertEquals(expected.get(f).distance(), distances[f], 0.0);
+        }
+      }
+    }
+  }
 }

@@ -34,15 +34,20 @@ public final class KMeans {
     this.k = k;
   }
 
-  public static KMeansResult fit(Points points, KMeansSettings settings, long seed) {
-    if (settings.clusters() > points.count()) {
+  /** Refuses more clusters than points, naming both counts. */
+  static void requireEnoughPoints(Points points, int clusters) {
+    if (clusters > points.count()) {
       throw new IllegalArgumentException(
           "k-means needs at least as many points as clusters: "
               + points.count()
               + " points, "
-              + settings.clusters()
+              + clusters
               + " clusters");
     }
+  }
+
+  public static KMeansResult fit(Points points, KMeansSettings settings, long seed) {
+    requireEnoughPoints(points, settings.clusters());
     KMeans kmeans = new KMeans(points, settings.clusters());
     SplittableRandom root = new SplittableRandom(seed);
     KMeansResult best = null;

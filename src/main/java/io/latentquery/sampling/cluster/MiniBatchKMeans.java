@@ -44,14 +44,7 @@ public final class MiniBatchKMeans {
   }
 
   public static KMeansResult fit(Points points, MiniBatchSettings settings, long seed) {
-    if (settings.clusters() > points.count()) {
-      throw new IllegalArgumentException(
-          "k-means needs at least as many points as clusters: "
-              + points.count()
-              + " points, "
-              + settings.clusters()
-              + " clusters");
-    }
+    KMeans.requireEnoughPoints(points, settings.clusters());
     return new MiniBatchKMeans(points, settings.clusters()).run(settings, seed);
   }
 

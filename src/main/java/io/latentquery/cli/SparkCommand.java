@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
       "Encode and select on Apache Spark, locally (--master local[*]) or on a cluster.",
       "Needs the Spark jars: run through scripts/lq-spark, or submit the lq jar with spark-submit."
     },
-    subcommands = {SparkSelectCommand.class})
+    subcommands = {SparkSelectCommand.class, SparkEncodeCommand.class})
 final class SparkCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -18,4 +18,11 @@ public final class SparkRuns {
     SparkSession spark = SparkSessions.open(master, "lq spark select");
     return new SparkSelectionJob(spark).run(settings);
   }
+
+  /** Encodes as {@code settings} say on {@code master}. */
+  public static SparkEncodeJob.Result encode(
+      String master, SparkEncodeSettings settings, boolean force) {
+    SparkSession spark = SparkSessions.open(master, "lq spark encode");
+    return new SparkEncodeJob(spark).run(settings, force);
+  }
 }

@@ -19,4 +19,27 @@ public final class SparkTestTables {
         .write()
         .parquet(parquet.toString());
   }
+
+  /** One row of Parquet encodings. */
+  public record EncodedRow(String id, String label, double[] z, double error) {}
+
+  /** The rows of Parquet encodings by index, with the error in {@code errorColumn}. */
+  public static java.util.Map<Long, EncodedRow> read(Path parquet, String errorColumn) {
+    java.util.Map<Long, EncodedRow> out = new java.util.HashMap<>();
+    for (org.apache.spark.sql.Row row :
+        SparkPools.spark()
+            .read()
+            .parquet(parquet.toString())
+            .select("index", "id", "label", "z", errorColumn)
+            .collectAsList()) {
+      out.put(
+          row.getLong(0),
+          new EncodedRow(
+              row.getString(1),
+              row.isNullAt(2) ? null : row.getString(2),
+              EncodingsTable.vector(row, 3, row.getList(3).size(), row.getLong(0)),
+              row.getDouble(4)));
+    }
+    return out;
+  }
 }

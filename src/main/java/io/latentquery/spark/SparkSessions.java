@@ -4,8 +4,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark session of an {@code lq spark} run: the given master ({@code local[*]} runs on this
- * machine's cores; under spark-submit the submitted master wins), no web UI, and as many shuffle
- * partitions as cores for the small shuffles these jobs make.
+ * machine's cores), except under spark-submit, whose {@code --master} wins (it sets the system
+ * property {@code spark.master}); no web UI, and few shuffle partitions for the small shuffles
+ * these jobs make.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -17,10 +18,11 @@ public final class SparkSessions {
             .appName(app)
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "8");
-    if (master != null && !master.isBlank()) {
+    boolean submitted = System.getProperty("spark.master") != null;
+    if (!submitted && master != null && !master.isBlank()) {
       builder.master(master);
     }
-    if (master != null && master.startsWith("local")) {
+    if (!submitted && master != null && master.startsWith("local")) {
       builder
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.driver.host", "127.0.0.1");

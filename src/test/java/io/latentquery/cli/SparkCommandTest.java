@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** lq spark select from the command line, against lq sample; and lq without Spark. */
 class SparkCommandTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    io.latentquery.spark.SparkTestTables.stopSpark();
+  }
+
   @TempDir Path dir;
 
   /** 300 encodings in R^2 as lq sample reads them (CSV) and as lq spark select reads them. */

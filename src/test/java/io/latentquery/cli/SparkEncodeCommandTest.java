@@ -19,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** lq spark encode against lq encode on the same MNIST images and the same tiny SavedModels. */
 class SparkEncodeCommandTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    SparkTestTables.stopSpark();
+  }
+
   private static final int POOL = 250;
 
   @TempDir static Path models;

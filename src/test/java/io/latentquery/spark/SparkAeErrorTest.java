@@ -22,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ae-error on Spark: a distributed top-n with the single-machine order and tie rule. */
 class SparkAeErrorTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    SparkPools.stop();
+  }
+
   @TempDir static Path pool;
   static Encodings encodings;
   static double[] errors;

@@ -18,6 +18,19 @@ final class SparkPools {
 
   private SparkPools() {}
 
+  /** Stops the session this JVM runs, if any, so later tests neither share it nor its logs. */
+  static synchronized void stop() {
+    if (SparkSession.getActiveSession().isDefined()) {
+      SparkSession.getActiveSession().get().stop();
+    }
+    if (SparkSession.getDefaultSession().isDefined()) {
+      SparkSession.getDefaultSession().get().stop();
+    }
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
+    session = null;
+  }
+
   static synchronized SparkSession spark() {
     if (session == null) {
       session = SparkSessions.open("local[2]", "lq-test");

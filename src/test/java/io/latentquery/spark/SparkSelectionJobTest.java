@@ -30,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * same selection.csv, byte for byte.
  */
 class SparkSelectionJobTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    SparkPools.stop();
+  }
+
   @TempDir static Path pool;
   @TempDir Path dir;
 

@@ -7,6 +7,11 @@ import org.apache.spark.sql.functions;
 public final class SparkTestTables {
   private SparkTestTables() {}
 
+  /** Stops the Spark session of this JVM (lq spark runs leave theirs to the JVM's end). */
+  public static void stopSpark() {
+    SparkPools.stop();
+  }
+
   /** Rewrites JSON lines with index, id and z as Parquet encodings in two files. */
   public static void jsonToParquet(Path json, Path parquet) {
     SparkPools.spark()

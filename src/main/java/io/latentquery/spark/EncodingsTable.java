@@ -63,7 +63,7 @@ public final class EncodingsTable {
     Dataset<Row> frame;
     try {
       frame = spark.read().parquet(path);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked, though undeclared
       throw new InputException("cannot read Parquet encodings " + path + ": " + firstLine(e));
     }
     StructType schema = frame.schema();

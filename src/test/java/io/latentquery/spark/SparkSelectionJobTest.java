@@ -175,5 +175,17 @@ class SparkSelectionJobTest {
                         new SparkSelectionSettings(
                             bad.toString(), settings("random", 1, Map.of()))));
     assertTrue(e.getMessage().contains("has no column index of type bigint"), e.getMessage());
+    Path missing = dir.resolve("missing.parquet");
+    InputException absent =
+        assertThrows(
+            InputException.class,
+            () ->
+                new SparkSelectionJob(SparkPools.spark())
+                    .run(
+                        new SparkSelectionSettings(
+                            missing.toString(), settings("random", 1, Map.of()))));
+    assertTrue(
+        absent.getMessage().startsWith("cannot read Parquet encodings " + missing),
+        absent.getMessage());
   }
 }

@@ -26,7 +26,12 @@ import picocli.CommandLine.Spec;
     header = "Measure speed and embedding quality.",
     mixinStandardHelpOptions = true,
     description = "Measure speed and embedding quality.",
-    subcommands = {BenchCommand.Train.class, SampleBenchCommand.class, EmbeddingBenchCommand.class})
+    subcommands = {
+      BenchCommand.Train.class,
+      SampleBenchCommand.class,
+      EmbeddingBenchCommand.class,
+      SparkBenchCommand.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -25,4 +25,10 @@ public final class SparkRuns {
     SparkSession spark = SparkSessions.open(master, "lq spark encode");
     return new SparkEncodeJob(spark).run(settings, force);
   }
+
+  /** Measures {@code settings} on {@code master}. */
+  public static SparkSelectionBench.Report bench(
+      String master, SparkSelectionBench.Settings settings) {
+    return SparkSelectionBench.run(SparkSessions.open(master, "lq bench spark"), settings);
+  }
 }

@@ -36,31 +36,40 @@ import org.apache.spark.sql.functions;
  */
 public final class SparkSelectionJob {
   private final SparkSession spark;
+  private final StageMeter meter;
 
   public SparkSelectionJob(SparkSession spark) {
+    this(spark, StageMeter.NONE);
+  }
+
+  /** A job that records the time and memory of its stages in {@code meter}. */
+  public SparkSelectionJob(SparkSession spark, StageMeter meter) {
     this.spark = spark;
+    this.meter = meter;
   }
 
   /** Runs the selection {@code settings} describe. */
   public SelectionResult run(SparkSelectionSettings settings) {
     long start = System.nanoTime();
     SelectionSettings selection = settings.selection();
-    try (SparkPool pool = new SparkPool(spark, settings.encodings())) {
+    try (SparkPool pool = meter.stage("read", () -> new SparkPool(spark, settings.encodings()))) {
       SelectionRequest request = new SelectionRequest(selection.n(), selection.seed(), new int[0]);
       request.checkAgainst(pool.count());
       StrategyOptions options = StrategyOptions.of(selection.options());
       Selection chosen =
           switch (selection.strategy()) {
-            case "random" -> random(pool, request);
+            case "random" -> meter.stage("choose", () -> random(pool, request));
             case "uniform" -> draws(pool, request, DistributionFamily.UNIFORM, options);
             case "normal" -> draws(pool, request, DistributionFamily.NORMAL, options);
-            case "ae-error" -> aeError(pool, request, options);
+            case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
             default -> throw new IllegalStateException(selection.strategy());
           };
       chosen =
           SelectionService.withSeedUse(
               chosen, StrategyRegistry.standard().require(selection.strategy()));
-      return result(settings, pool, chosen, (System.nanoTime() - start) / 1e9);
+      Selection finalChoice = chosen;
+      return meter.stage(
+          "rows", () -> result(settings, pool, finalChoice, (System.nanoTime() - start) / 1e9));
     }
   }
 
@@ -71,7 +80,7 @@ public final class SparkSelectionJob {
     return Selection.of(chosen, Map.of("strategy", "random"));
   }
 
-  private static Selection draws(
+  private Selection draws(
       SparkPool pool,
       SelectionRequest request,
       DistributionFamily family,
@@ -79,16 +88,21 @@ public final class SparkSelectionJob {
     DrawSettings draw = DrawSettings.fromOptions(options);
     DistributedDraws rounds = new DistributedDraws(pool, draw.metric());
     double threshold =
-        draw.threshold() != null ? draw.threshold() : rounds.threshold(request.seed());
-    LatentDistribution f = DistributedFit.fit(family, pool);
+        draw.threshold() != null
+            ? draw.threshold()
+            : meter.stage("threshold", () -> rounds.threshold(request.seed()));
+    LatentDistribution f = meter.stage("fit", () -> DistributedFit.fit(family, pool));
     int maxMisses = draw.maxMissesFor(request.budget());
     List<DrawLoop.Pick> picks =
-        rounds.take(
-            request.budget(),
-            f,
-            request.seed(),
-            new DrawLoop.Config(threshold, draw.take(), maxMisses),
-            family.label());
+        meter.stage(
+            "draws",
+            () ->
+                rounds.take(
+                    request.budget(),
+                    f,
+                    request.seed(),
+                    new DrawLoop.Config(threshold, draw.take(), maxMisses),
+                    family.label()));
     int[] indices = picks.stream().mapToInt(DrawLoop.Pick::index).toArray();
     double[] distances = picks.stream().mapToDouble(DrawLoop.Pick::distance).toArray();
     int[] clusters = new int[indices.length];

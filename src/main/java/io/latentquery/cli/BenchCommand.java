@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Train.class,
       EncodeBenchCommand.class,
       SampleBenchCommand.class,
-      EmbeddingBenchCommand.class
+      EmbeddingBenchCommand.class,
+      SparkBenchCommand.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ExploreCommand.class,
       DecodeCommand.class,
       BenchCommand.class,
+      SparkCommand.class,
     })
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;

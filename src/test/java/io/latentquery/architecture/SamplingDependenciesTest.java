@@ -110,4 +110,34 @@ class SamplingDependenciesTest {
         .resideInAnyPackage("picocli..", "org.tensorflow..")
         .check(CLASSES);
   }
+
+  @Test
+  void samplingNeverNeedsSparkAndTheSparkJobsReachOnlyTheLibrary() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.latentquery.sampling..",
+            "io.latentquery.inference..",
+            "io.latentquery.data..",
+            "io.latentquery.contract..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "scala..", "io.latentquery.spark..")
+        .allowEmptyShould(false)
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("io.latentquery.spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.latentquery.model..",
+            "io.latentquery.train..",
+            "io.latentquery.export..",
+            "io.latentquery.eval..",
+            "io.latentquery.report..",
+            "io.latentquery.cli..")
+        .allowEmptyShould(false)
+        .check(CLASSES);
+  }
 }

@@ -34,11 +34,20 @@ public enum Metric {
 
   /** The distance between two points of equal dimension. */
   public double distance(double[] a, double[] b) {
+    return expand(reduced(a, b));
+  }
+
+  /**
+   * The reduced distance between two points of equal dimension, as {@link KdTree} compares it with
+   * a reduced radius (a search "within t" keeps points whose reduced distance is at most {@code
+   * reduce(t)}).
+   */
+  public double reduced(double[] a, double[] b) {
     double reduced = 0;
     for (int d = 0; d < a.length; d++) {
       reduced = accumulate(reduced, Math.abs(a[d] - b[d]));
     }
-    return expand(reduced);
+    return reduced;
   }
 
   /** The command-line name: {@code euclidean}, {@code manhattan}, {@code chebyshev}. */

@@ -66,7 +66,7 @@ public final class DistributionStrategy implements SelectionStrategy {
     return new Selection(indices, distances, clusters, parameters).withDraws(drawn);
   }
 
-  static void putDrawParameters(
+  public static void putDrawParameters(
       Map<String, Object> parameters, DrawSettings draw, double threshold, int maxMisses) {
     parameters.put("threshold", threshold);
     parameters.put("threshold_source", draw.threshold() != null ? "--threshold" : Threshold.RULE);

@@ -4,7 +4,6 @@ import io.latentquery.InputException;
 import io.latentquery.sampling.distribution.LatentDistribution;
 import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Neighbor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -14,12 +13,12 @@ import java.util.random.RandomGenerator;
  * draws that take nothing stops with an {@link InputException} that suggests a threshold computed
  * from the data, so the loop always ends.
  */
-final class DrawLoop {
+public final class DrawLoop {
   /** One point taken, with the draw that took it (null if none) and its distance to it. */
-  record Pick(int index, double distance, double[] draw) {}
+  public record Pick(int index, double distance, double[] draw) {}
 
   /** t, what a draw takes, and the miss limit. */
-  record Config(double threshold, TakeMode take, int maxMisses) {}
+  public record Config(double threshold, TakeMode take, int maxMisses) {}
 
   private final KdTree tree;
   private final LatentDistribution distribution;
@@ -46,47 +45,45 @@ final class DrawLoop {
               + tree.aliveCount()
               + " unselected points");
     }
-    List<Pick> picks = new ArrayList<>(quota);
+    DrawResolver resolver = new DrawResolver(config.take(), quota);
     double[] z = new double[distribution.dim()];
-    int misses = 0;
-    while (picks.size() < quota) {
+    while (!resolver.done()) {
       distribution.sample(rng, z);
       draws++;
-      int before = picks.size();
+      List<Neighbor> candidates;
       if (config.take() == TakeMode.NEAREST) {
         Neighbor nearest = tree.nearest(z, config.threshold(), true);
-        if (nearest != null) {
-          tree.remove(nearest.index());
-          picks.add(new Pick(nearest.index(), nearest.distance(), z.clone()));
-        }
+        candidates = nearest == null ? List.of() : List.of(nearest);
       } else {
-        for (Neighbor neighbor : tree.withinRadius(z, config.threshold(), true)) {
-          if (picks.size() == quota) {
-            break;
-          }
-          tree.remove(neighbor.index());
-          picks.add(new Pick(neighbor.index(), neighbor.distance(), z.clone()));
-        }
+        candidates = tree.withinRadius(z, config.threshold(), true);
       }
-      misses = picks.size() > before ? 0 : misses + 1;
-      if (misses >= config.maxMisses()) {
+      for (Pick pick : resolver.resolve(z, candidates)) {
+        tree.remove(pick.index());
+      }
+      if (resolver.misses() >= config.maxMisses()) {
         double suggestion = Threshold.suggest(tree, distribution, rng, config.threshold());
         throw new InputException(
-            where
-                + ": stopped after "
-                + misses
-                + " draws in a row found no unselected point within threshold "
-                + (float) config.threshold()
-                + " ("
-                + picks.size()
-                + " of "
-                + quota
-                + " taken); try --threshold "
+            stalled(where, resolver, config)
+                + "; try --threshold "
                 + suggestion
                 + " (the median distance from a draw to the nearest unselected point) or a larger --max-misses");
       }
     }
-    return picks;
+    return resolver.picks();
+  }
+
+  /** The first part of the message when draws stop taking points. */
+  public static String stalled(String where, DrawResolver resolver, Config config) {
+    return where
+        + ": stopped after "
+        + resolver.misses()
+        + " draws in a row found no unselected point within threshold "
+        + (float) config.threshold()
+        + " ("
+        + resolver.picks().size()
+        + " of "
+        + (resolver.picks().size() + resolver.remaining())
+        + " taken)";
   }
 
   long draws() {

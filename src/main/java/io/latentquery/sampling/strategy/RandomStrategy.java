@@ -4,6 +4,7 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -21,26 +22,26 @@ public final class RandomStrategy implements SelectionStrategy {
   @Override
   public Selection select(Points points, SelectionRequest request) {
     request.checkAgainst(points.count());
-    boolean[] taken = new boolean[points.count()];
-    for (int i : request.alreadySelected()) {
-      taken[i] = true;
+    return Selection.of(
+        choose(points.count(), request.alreadySelected(), request.budget(), request.seed()),
+        Map.of("strategy", name()));
+  }
+
+  /**
+   * The pool indices this strategy selects from a pool of {@code poolSize}, knowing only its size:
+   * the first {@code budget} slots of a partial shuffle of the unselected indices in ascending
+   * order. A distributed run calls this on its driver and gets the same selection.
+   *
+   * @param alreadySelected indices never selected again, ascending
+   */
+  public static int[] choose(int poolSize, int[] alreadySelected, int budget, long seed) {
+    int[] excluded = Arrays.stream(alreadySelected).distinct().toArray();
+    int[] slots =
+        PartialShuffle.first(poolSize - excluded.length, budget, new SplittableRandom(seed));
+    int[] chosen = new int[budget];
+    for (int k = 0; k < budget; k++) {
+      chosen[k] = PartialShuffle.unexcluded(slots[k], excluded);
     }
-    int[] candidates = new int[points.count()];
-    int count = 0;
-    for (int i = 0; i < points.count(); i++) {
-      if (!taken[i]) {
-        candidates[count++] = i;
-      }
-    }
-    SplittableRandom rng = new SplittableRandom(request.seed());
-    int[] chosen = new int[request.budget()];
-    for (int k = 0; k < chosen.length; k++) {
-      int j = k + rng.nextInt(count - k);
-      int t = candidates[k];
-      candidates[k] = candidates[j];
-      candidates[j] = t;
-      chosen[k] = candidates[k];
-    }
-    return Selection.of(chosen, Map.of("strategy", name()));
+    return chosen;
   }
 }

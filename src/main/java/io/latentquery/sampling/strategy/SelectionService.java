@@ -76,7 +76,7 @@ public final class SelectionService {
    * The selection with {@value #USES_SEED} in its parameters: what the strategy reported for this
    * selection, else whether its registry entry uses the seed at all.
    */
-  static Selection withSeedUse(Selection selection, StrategyRegistry.Entry entry) {
+  public static Selection withSeedUse(Selection selection, StrategyRegistry.Entry entry) {
     if (selection.parameters().containsKey(USES_SEED)) {
       return selection;
     }

@@ -117,7 +117,7 @@ public final class StrategyOptions {
   }
 
   /** The options given but never read. */
-  Set<String> unread() {
+  public Set<String> unread() {
     Set<String> unread = new TreeSet<>(values.keySet());
     unread.removeAll(read);
     return unread;

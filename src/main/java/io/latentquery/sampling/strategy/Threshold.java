@@ -46,16 +46,42 @@ public final class Threshold {
     if (n < 2) {
       return Double.MIN_VALUE;
     }
-    int k = Math.min(NEIGHBOR, n - 1);
-    int m = Math.min(SAMPLE, n);
-    int[] sample = sample(n, m, new SplittableRandom(seed ^ 0x5DEECE66DL));
-    double[] distances = new double[m];
+    int k = neighbors(n);
+    int[] sample = sampled(n, seed);
+    double[] distances = new double[sample.length];
     double[] p = new double[points.dim()];
-    for (int s = 0; s < m; s++) {
+    for (int s = 0; s < sample.length; s++) {
       points.copyPoint(sample[s], p);
       List<Neighbor> near = tree.kNearest(p, k + 1, false);
       distances[s] = near.get(near.size() - 1).distance();
     }
+    return fromDistances(distances);
+  }
+
+  /** k, the neighbour whose distance sets the scale in a pool of n >= 2 points. */
+  public static int neighbors(int n) {
+    return Math.min(NEIGHBOR, n - 1);
+  }
+
+  /**
+   * The pool indices whose neighbour distances set the threshold, ascending: up to {@value #SAMPLE}
+   * of the n, chosen with {@code seed}. A distributed run measures the same points.
+   */
+  public static int[] sampled(int n, long seed) {
+    int[] out =
+        PartialShuffle.first(n, Math.min(SAMPLE, n), new SplittableRandom(seed ^ 0x5DEECE66DL));
+    Arrays.sort(out);
+    return out;
+  }
+
+  /**
+   * The threshold from the distance of each {@linkplain #sampled sampled} point to its k-th nearest
+   * other point ({@code k + 1} nearest counting itself): their median, or the largest when the
+   * median is 0 (many duplicates), or the smallest positive double when all are 0.
+   */
+  public static double fromDistances(double[] kthDistances) {
+    double[] distances = kthDistances.clone();
+    int m = distances.length;
     Arrays.sort(distances);
     double median = m % 2 == 1 ? distances[m / 2] : (distances[m / 2 - 1] + distances[m / 2]) / 2;
     if (median > 0) {
@@ -89,22 +115,5 @@ public final class Threshold {
     }
     double value = Math.max(median, 2 * current);
     return new BigDecimal(value).round(new MathContext(3, RoundingMode.UP)).doubleValue();
-  }
-
-  /** m distinct indices of 0..n-1, ascending. */
-  private static int[] sample(int n, int m, SplittableRandom rng) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    for (int i = 0; i < m; i++) {
-      int j = i + rng.nextInt(n - i);
-      int t = all[i];
-      all[i] = all[j];
-      all[j] = t;
-    }
-    int[] out = Arrays.copyOf(all, m);
-    Arrays.sort(out);
-    return out;
   }
 }

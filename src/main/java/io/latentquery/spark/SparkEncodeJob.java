@@ -1,0 +1,125 @@
+package io.latentquery.spark;
+
+import io.latentquery.InputException;
+import io.latentquery.data.Dataset;
+import io.latentquery.files.Json;
+import io.latentquery.provenance.Provenance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Encodes a dataset split to Parquet encodings on Spark: the work behind {@code lq spark encode}.
+ * The examples are cut into contiguous ranges, one task per range loads the SavedModel once and
+ * encodes its range through the {@code inference} classes, so every number is the one {@code lq
+ * encode} writes. The table is written beside its final place and renamed into it, so an existing
+ * result is never half-overwritten; {@code OUT.json} records the provenance.
+ */
+public final class SparkEncodeJob {
+  private final SparkSession spark;
+
+  public SparkEncodeJob(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** What was encoded. */
+  public record Result(long examples, int latentDim, String dataName, double seconds) {}
+
+  /** Encodes and writes; refuses an existing {@code out} unless {@code force}. */
+  public Result run(SparkEncodeSettings settings, boolean force) {
+    long start = System.nanoTime();
+    Dataset data =
+        EncodeTask.open(settings.dataDir(), settings.data(), settings.split(), settings.limit());
+    int n = data.size();
+    if (n == 0) {
+      throw new InputException("dataset " + data.name() + " has no examples to encode");
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int tasks =
+        Math.min(
+            n, settings.partitions() > 0 ? settings.partitions() : context.defaultParallelism());
+    List<int[]> ranges = new ArrayList<>(tasks);
+    for (int t = 0; t < tasks; t++) {
+      ranges.add(new int[] {(int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)});
+    }
+    EncodeTask task = new EncodeTask(settings);
+    JavaRDD<Row> rows = context.parallelize(ranges, tasks).mapPartitions(task::run);
+    String errorMeasure = settings.autoencoder() == null ? null : settings.errorMeasure().label();
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.out());
+    org.apache.hadoop.fs.Path staging =
+        new org.apache.hadoop.fs.Path(
+            target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    try {
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(target) && !force) {
+        throw new InputException(settings.out() + " exists; use --force to replace it");
+      }
+      spark
+          .createDataFrame(rows, EncodingsTable.schema(errorMeasure))
+          .write()
+          .parquet(staging.toString());
+      if (fs.exists(target)) {
+        fs.delete(target, true);
+      }
+      if (!fs.rename(staging, target)) {
+        throw new InputException("cannot move the encodings into " + settings.out());
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot write " + settings.out() + ": " + e.getMessage(), e);
+    }
+    int dim =
+        spark
+            .read()
+            .parquet(settings.out())
+            .selectExpr("size(" + EncodingsTable.Z + ")")
+            .first()
+            .getInt(0);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    writeProvenance(settings, data, n, dim, seconds);
+    return new Result(n, dim, data.name(), seconds);
+  }
+
+  private void writeProvenance(
+      SparkEncodeSettings settings, Dataset data, int n, int dim, double seconds) {
+    if (settings.out().contains("://")) {
+      return;
+    }
+    Provenance.Input encoder = Provenance.Input.of("encoder", settings.encoder());
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put("encoder", settings.encoder().toString());
+    recorded.put("encoderSha256", encoder.sha256());
+    recorded.put("signature", settings.signature());
+    recorded.put("data", data.name());
+    recorded.put("split", settings.split().label());
+    recorded.put("limit", settings.limit());
+    recorded.put("batchSize", settings.batchSize());
+    recorded.put(
+        "autoencoder", settings.autoencoder() == null ? null : settings.autoencoder().toString());
+    recorded.put(
+        "errorMeasure", settings.autoencoder() == null ? null : settings.errorMeasure().label());
+    recorded.put("sparkMaster", spark.sparkContext().master());
+    recorded.put("sparkVersion", spark.version());
+    Provenance.Builder provenance =
+        Provenance.builder("spark encode")
+            .settings(recorded)
+            .dataChecksum(data.checksum())
+            .input(encoder)
+            .input(new Provenance.Input("data", data.name(), data.checksum(), null))
+            .result("examples", n)
+            .result("latentDim", dim)
+            .result("seconds", seconds);
+    if (settings.autoencoder() != null) {
+      provenance.input(Provenance.Input.of("autoencoder", settings.autoencoder()));
+    }
+    Json.write(Path.of(settings.out() + ".json"), provenance.build());
+  }
+}

@@ -1,0 +1,115 @@
+package io.latentquery.spark;
+
+import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.job.SelectionResult;
+import io.latentquery.sampling.job.SelectionSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The measurement behind {@code lq bench spark}: synthetic encodings (standard normal in R^L,
+ * seeded, with a uniform error column) written as Parquet, then one selection per strategy, each
+ * stage timed with its peak memory.
+ */
+public final class SparkSelectionBench {
+  /** What to measure. */
+  public record Settings(
+      long points, int dim, int n, List<String> strategies, long seed, String work, boolean reuse) {
+    public Settings {
+      if (points < 2 || points > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("--points must be in 2..2^31-1, got " + points);
+      }
+      if (dim < 1) {
+        throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
+      }
+      for (String s : strategies) {
+        if (!SparkSelectionSettings.STRATEGIES.contains(s)) {
+          throw new IllegalArgumentException("--strategies: " + s + " does not run on Spark");
+        }
+      }
+      strategies = List.copyOf(strategies);
+    }
+  }
+
+  /** One strategy's stages. */
+  public record Run(String strategy, int selected, List<StageMeter.Stage> stages) {}
+
+  /** Everything measured, with the provenance of the run. */
+  public record Report(
+      Settings settings,
+      String master,
+      List<StageMeter.Stage> write,
+      List<Run> runs,
+      Provenance provenance) {}
+
+  private SparkSelectionBench() {}
+
+  public static Report run(SparkSession spark, Settings settings) {
+    StageMeter writing = new StageMeter();
+    if (!(settings.reuse()
+        && java.nio.file.Files.isDirectory(java.nio.file.Path.of(settings.work())))) {
+      write(spark, settings, writing);
+    }
+    List<Run> runs = new ArrayList<>();
+    runAll(spark, settings, runs);
+    return report(spark, settings, writing, runs);
+  }
+
+  /** The synthetic table: index, id, no label, z ~ N(0, I), error_bce ~ U(0, 1). */
+  private static void write(SparkSession spark, Settings settings, StageMeter writing) {
+    writing.stage(
+        "write",
+        () -> {
+          List<String> z = new ArrayList<>();
+          for (int d = 0; d < settings.dim(); d++) {
+            z.add("randn(" + (settings.seed() * 1000 + d) + ")");
+          }
+          spark
+              .range(settings.points())
+              .selectExpr(
+                  "id as index",
+                  "concat('p', id) as id",
+                  "cast(null as string) as label",
+                  "array(" + String.join(", ", z) + ") as z",
+                  "rand(" + (settings.seed() * 1000 - 1) + ") as error_bce")
+              .write()
+              .mode(SaveMode.Overwrite)
+              .parquet(settings.work());
+          return null;
+        });
+  }
+
+  private static void runAll(SparkSession spark, Settings settings, List<Run> runs) {
+    for (String strategy : settings.strategies()) {
+      StageMeter meter = new StageMeter();
+      SelectionResult result =
+          new SparkSelectionJob(spark, meter)
+              .run(
+                  new SparkSelectionSettings(
+                      settings.work(),
+                      SelectionSettings.builder()
+                          .strategy(strategy)
+                          .n(settings.n())
+                          .seed(settings.seed())
+                          .build()));
+      runs.add(new Run(strategy, result.selection().size(), meter.stages()));
+    }
+  }
+
+  private static Report report(
+      SparkSession spark, Settings settings, StageMeter writing, List<Run> runs) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put("bench", settings);
+    recorded.put("sparkVersion", spark.version());
+    return new Report(
+        settings,
+        spark.sparkContext().master(),
+        writing.stages(),
+        runs,
+        Provenance.builder("bench spark").settings(recorded).seed(settings.seed()).build());
+  }
+}

@@ -1,0 +1,210 @@
+package io.latentquery.spark;
+
+import io.latentquery.InputException;
+import io.latentquery.contract.SelectionTable;
+import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.Selection;
+import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.distribution.LatentDistribution;
+import io.latentquery.sampling.io.SelectionRecord;
+import io.latentquery.sampling.job.SelectionResult;
+import io.latentquery.sampling.job.SelectionSettings;
+import io.latentquery.sampling.strategy.DistributionFamily;
+import io.latentquery.sampling.strategy.DistributionStrategy;
+import io.latentquery.sampling.strategy.DrawLoop;
+import io.latentquery.sampling.strategy.DrawSettings;
+import io.latentquery.sampling.strategy.RandomStrategy;
+import io.latentquery.sampling.strategy.ReconstructionErrorStrategy;
+import io.latentquery.sampling.strategy.SelectionService;
+import io.latentquery.sampling.strategy.StrategyOptions;
+import io.latentquery.sampling.strategy.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Selects from Parquet encodings on Spark: the work behind {@code lq spark select}. It gives the
+ * selection {@code lq sample} gives on the same pool with the same seed (random, uniform and normal
+ * draw on the driver with the single-machine generators; ae-error ranks with the same order and tie
+ * rule), and returns the same {@code selection.csv} rows and {@code selection.json} record.
+ */
+public final class SparkSelectionJob {
+  private final SparkSession spark;
+  private final StageMeter meter;
+
+  public SparkSelectionJob(SparkSession spark) {
+    this(spark, StageMeter.NONE);
+  }
+
+  /** A job that records the time and memory of its stages in {@code meter}. */
+  public SparkSelectionJob(SparkSession spark, StageMeter meter) {
+    this.spark = spark;
+    this.meter = meter;
+  }
+
+  /** Runs the selection {@code settings} describe. */
+  public SelectionResult run(SparkSelectionSettings settings) {
+    long start = System.nanoTime();
+    SelectionSettings selection = settings.selection();
+    try (SparkPool pool = meter.stage("read", () -> new SparkPool(spark, settings.encodings()))) {
+      SelectionRequest request = new SelectionRequest(selection.n(), selection.seed(), new int[0]);
+      request.checkAgainst(pool.count());
+      StrategyOptions options = StrategyOptions.of(selection.options());
+      Selection chosen =
+          switch (selection.strategy()) {
+            case "random" -> meter.stage("choose", () -> random(pool, request));
+            case "uniform" -> draws(pool, request, DistributionFamily.UNIFORM, options);
+            case "normal" -> draws(pool, request, DistributionFamily.NORMAL, options);
+            case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
+            default -> throw new IllegalStateException(selection.strategy());
+          };
+      chosen =
+          SelectionService.withSeedUse(
+              chosen, StrategyRegistry.standard().require(selection.strategy()));
+      Selection finalChoice = chosen;
+      return meter.stage(
+          "rows", () -> result(settings, pool, finalChoice, (System.nanoTime() - start) / 1e9));
+    }
+  }
+
+  private static Selection random(SparkPool pool, SelectionRequest request) {
+    int[] chosen =
+        RandomStrategy.choose(
+            pool.count(), request.alreadySelected(), request.budget(), request.seed());
+    return Selection.of(chosen, Map.of("strategy", "random"));
+  }
+
+  private Selection draws(
+      SparkPool pool,
+      SelectionRequest request,
+      DistributionFamily family,
+      StrategyOptions options) {
+    DrawSettings draw = DrawSettings.fromOptions(options);
+    DistributedDraws rounds = new DistributedDraws(pool, draw.metric());
+    double threshold =
+        draw.threshold() != null
+            ? draw.threshold()
+            : meter.stage("threshold", () -> rounds.threshold(request.seed()));
+    LatentDistribution f = meter.stage("fit", () -> DistributedFit.fit(family, pool));
+    int maxMisses = draw.maxMissesFor(request.budget());
+    List<DrawLoop.Pick> picks =
+        meter.stage(
+            "draws",
+            () ->
+                rounds.take(
+                    request.budget(),
+                    f,
+                    request.seed(),
+                    new DrawLoop.Config(threshold, draw.take(), maxMisses),
+                    family.label()));
+    int[] indices = picks.stream().mapToInt(DrawLoop.Pick::index).toArray();
+    double[] distances = picks.stream().mapToDouble(DrawLoop.Pick::distance).toArray();
+    int[] clusters = new int[indices.length];
+    Arrays.fill(clusters, -1);
+    Map<String, Object> parameters = new TreeMap<>();
+    parameters.put("strategy", family.label());
+    parameters.put("distribution", f.describe());
+    parameters.put("draws", rounds.drawsResolved());
+    parameters.put("spark_rounds", rounds.rounds());
+    DistributionStrategy.putDrawParameters(parameters, draw, threshold, maxMisses);
+    double[][] drawn = picks.stream().map(DrawLoop.Pick::draw).toArray(double[][]::new);
+    return new Selection(indices, distances, clusters, parameters).withDraws(drawn);
+  }
+
+  private static Selection aeError(
+      SparkPool pool, SelectionRequest request, StrategyOptions options) {
+    String measure = ReconstructionErrorStrategy.measure(options).label();
+    String column = EncodingsTable.errorColumn(measure);
+    if (EncodingsTable.fieldIndex(pool.frame().schema(), column) < 0) {
+      throw new InputException(
+          "strategy ae-error with --error "
+              + measure
+              + " needs column "
+              + column
+              + " in the encodings (lq spark encode --autoencoder writes it)");
+    }
+    long nan = pool.frame().filter(functions.isnan(functions.col(column))).count();
+    if (nan > 0) {
+      throw new InputException("a reconstruction error is NaN");
+    }
+    List<Row> top =
+        pool.frame()
+            .select(functions.col(EncodingsTable.INDEX), functions.col(column))
+            .orderBy(functions.col(column).desc(), functions.col(EncodingsTable.INDEX).asc())
+            .limit(request.budget())
+            .collectAsList();
+    int[] chosen = top.stream().mapToInt(row -> (int) row.getLong(0)).toArray();
+    Map<String, Object> parameters = new TreeMap<>();
+    parameters.put("strategy", "ae-error");
+    parameters.put("error", measure);
+    parameters.put("error_measure", ReconstructionErrorStrategy.measure(options).description());
+    parameters.put("highest_error", top.get(0).getDouble(1));
+    parameters.put("lowest_selected_error", top.get(top.size() - 1).getDouble(1));
+    return Selection.of(chosen, parameters);
+  }
+
+  private SelectionResult result(
+      SparkSelectionSettings settings, SparkPool pool, Selection selection, double seconds) {
+    Map<Integer, SparkPool.PoolRow> rows = pool.rowsAt(selection.indices());
+    boolean labeled = pool.hasLabels();
+    List<SelectionTable.Row> table = new ArrayList<>();
+    Map<String, Integer> histogram = labeled ? new TreeMap<>() : null;
+    int[] indices = selection.indices();
+    for (int rank = 0; rank < indices.length; rank++) {
+      SparkPool.PoolRow row = rows.get(indices[rank]);
+      table.add(
+          new SelectionTable.Row(
+              rank + 1,
+              row.index(),
+              row.id(),
+              row.label() == null ? "" : row.label(),
+              row.z(),
+              selection.clusters()[rank],
+              selection.drawDistances()[rank]));
+      if (labeled) {
+        histogram.merge(row.label() == null ? "(unlabeled)" : row.label(), 1, Integer::sum);
+      }
+    }
+    String footprint = ParquetFootprint.of(spark, settings.encodings(), pool.count());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("encodings", settings.encodings());
+    inputs.put("encodings_footprint", footprint);
+    inputs.put("footprint_rule", ParquetFootprint.RULE);
+    inputs.put("spark_master", spark.sparkContext().master());
+    inputs.put("spark_version", spark.version());
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("pool", pool.count());
+    counts.put("already_labeled", 0);
+    counts.put("labeled_not_in_pool", 0);
+    SelectionSettings selectionSettings = settings.selection();
+    SelectionRecord record =
+        SelectionRecord.builder()
+            .strategy(selectionSettings.strategy())
+            .requested(selectionSettings.n())
+            .selected(selection.size())
+            .seed(selectionSettings.seed())
+            .parameters(selection.parameters())
+            .inputs(inputs)
+            .counts(counts)
+            .classHistogram(histogram)
+            .seconds(seconds)
+            .provenance(
+                Provenance.builder("spark select")
+                    .settings(settings)
+                    .seed(selectionSettings.seed())
+                    .dataChecksum(footprint)
+                    .input(new Provenance.Input("encodings", settings.encodings(), footprint, null))
+                    .result("spark_version", spark.version())
+                    .result("partitions", pool.blocks().getNumPartitions())
+                    .build())
+            .draws(selection.madeDraws())
+            .build();
+    return new SelectionResult(selection, new SelectionTable(pool.dim(), labeled, table), record);
+  }
+}

@@ -1,0 +1,63 @@
+package io.latentquery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.latentquery.files.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkBenchCommandTest {
+  @TempDir Path dir;
+
+  @AfterAll
+  static void stopSpark() {
+    io.latentquery.spark.SparkTestTables.stopSpark();
+  }
+
+  @Test
+  void timesEveryStageOfEveryStrategyAndSelectsN() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "spark",
+            "--points",
+            "3000",
+            "--dim",
+            "3",
+            "--n",
+            "20",
+            "--strategies",
+            "random,normal,ae-error",
+            "--work",
+            dir.resolve("pool.parquet").toString(),
+            "--out",
+            dir.resolve("bench.json").toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode report = Json.readTree(dir.resolve("bench.json"));
+    assertEquals("write", report.get("write").get(0).get("name").asText());
+    assertEquals(3, report.get("runs").size());
+    for (JsonNode strategy : report.get("runs")) {
+      assertEquals(20, strategy.get("selected").asInt());
+      assertEquals("read", strategy.get("stages").get(0).get("name").asText());
+      for (JsonNode stage : strategy.get("stages")) {
+        assertTrue(stage.get("seconds").asDouble() >= 0);
+        assertTrue(stage.get("heapPeakBytes").asLong() > 0);
+      }
+    }
+    assertEquals(
+        "threshold,fit,draws",
+        String.join(
+            ",",
+            java.util.stream.StreamSupport.stream(
+                    report.get("runs").get(1).get("stages").spliterator(), false)
+                .skip(1)
+                .limit(3)
+                .map(s -> s.get("name").asText())
+                .toList()));
+    assertTrue(run.out().contains("ae-error  top-n"), run.out());
+  }
+}

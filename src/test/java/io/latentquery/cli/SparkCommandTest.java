@@ -1,0 +1,166 @@
+package io.latentquery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.latentquery.files.Json;
+import io.latentquery.inference.Encodings;
+import io.latentquery.sampling.io.LatentFile;
+import io.latentquery.spark.SparkClasses;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** lq spark select from the command line, against lq sample; and lq without Spark. */
+class SparkCommandTest {
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    io.latentquery.spark.SparkTestTables.stopSpark();
+  }
+
+  @TempDir Path dir;
+
+  /** 300 encodings in R^2 as lq sample reads them (CSV) and as lq spark select reads them. */
+  private void writePool() throws IOException {
+    SplittableRandom rng = new SplittableRandom(2);
+    int count = 300;
+    double[] values = new double[count * 2];
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextGaussian();
+    }
+    for (int i = 0; i < count; i++) {
+      ids.add("x" + i);
+    }
+    Encodings encodings = new Encodings(values, count, 2, ids, null);
+    LatentFile.write(dir.resolve("pool.csv"), encodings);
+    StringBuilder json = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      json.append(
+          String.format(
+              "{\"index\":%d,\"id\":\"x%d\",\"z\":[%s,%s]}%n",
+              i, i, Double.toString(values[2 * i]), Double.toString(values[2 * i + 1])));
+    }
+    Files.writeString(dir.resolve("pool.jsonl"), json);
+    io.latentquery.spark.SparkTestTables.jsonToParquet(
+        dir.resolve("pool.jsonl"), dir.resolve("pool.parquet"));
+  }
+
+  @Test
+  void sparkSelectWritesWhatLqSampleWrites() throws IOException {
+    writePool();
+    for (String strategy : List.of("random", "uniform")) {
+      Path local = dir.resolve(strategy + "-local.csv");
+      Path spark = dir.resolve(strategy + "-spark.csv");
+      CliRun sample =
+          CliRun.of(
+              "sample",
+              "--latent",
+              dir.resolve("pool.csv").toString(),
+              "--strategy",
+              strategy,
+              "--n",
+              "25",
+              "--seed",
+              "4",
+              "--out",
+              local.toString());
+      assertEquals(0, sample.code(), sample.err());
+      CliRun run =
+          CliRun.of(
+              "spark",
+              "select",
+              "--master",
+              "local[2]",
+              "--encodings",
+              dir.resolve("pool.parquet").toString(),
+              "--strategy",
+              strategy,
+              "--n",
+              "25",
+              "--seed",
+              "4",
+              "--out",
+              spark.toString());
+      assertEquals(0, run.code(), run.err());
+      assertTrue(run.out().startsWith("selected 25 of 300 pool examples with " + strategy));
+      assertEquals(Files.readString(local), Files.readString(spark));
+      JsonNode record = Json.readTree(dir.resolve(strategy + "-spark.json"));
+      assertEquals("spark select", record.get("provenance").get("command").asText());
+      assertEquals(4, record.get("seed").asLong());
+    }
+    CliRun again =
+        CliRun.of(
+            "spark",
+            "select",
+            "--encodings",
+            dir.resolve("pool.parquet").toString(),
+            "--n",
+            "25",
+            "--out",
+            dir.resolve("random-spark.csv").toString());
+    assertEquals(1, again.code());
+    assertTrue(again.errorLine().contains("exists; use --force"), again.err());
+  }
+
+  @Test
+  void aStrategyThatDoesNotRunOnSparkIsAUsageError() {
+    CliRun run =
+        CliRun.of(
+            "spark",
+            "select",
+            "--encodings",
+            "pool.parquet",
+            "--strategy",
+            "kmeans",
+            "--n",
+            "5",
+            "--out",
+            dir.resolve("s.csv").toString());
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("strategy kmeans does not run on Spark"), run.err());
+  }
+
+  @Test
+  void withoutSparkOnTheClassPathTheCommandSaysHowToGetIt() throws Exception {
+    assertEquals(
+        SparkClasses.MISSING,
+        SparkClasses.missing(new java.net.URLClassLoader(new java.net.URL[0], null)).orElseThrow());
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("/org/apache/spark/"))
+            .collect(Collectors.joining(File.pathSeparator));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                classPath,
+                "io.latentquery.cli.Main",
+                "spark",
+                "select",
+                "--encodings",
+                "pool.parquet",
+                "--n",
+                "3",
+                "--out",
+                dir.resolve("s.csv").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, process.exitValue(), err);
+    assertEquals("lq: " + SparkClasses.MISSING, err.strip());
+  }
+}

@@ -349,7 +349,9 @@ public final class ResultsTable {
             "largest_to_smallest",
             "autoencoder_seed",
             "commit",
-            "dirty");
+            "dirty",
+            "pseudo_label_accuracy",
+            "pseudo_label_confident_accuracy");
     return print(
         header,
         printer -> {
@@ -368,9 +370,25 @@ public final class ResultsTable {
                 balance.largestToSmallest(),
                 cell.run() == null ? null : cell.run().seeds().get("autoencoder"),
                 version(cell, Versions.GIT_COMMIT),
-                version(cell, Versions.GIT_DIRTY));
+                version(cell, Versions.GIT_DIRTY),
+                pseudoLabels(cell, "accuracy"),
+                pseudoLabels(cell, "confidentAccuracy"));
           }
         });
+  }
+
+  /**
+   * A propagating cell's agreement of its spread labels with the pool's true labels ({@code
+   * accuracy} or {@code confidentAccuracy}), or null for other cells.
+   */
+  private static Object pseudoLabels(CellResult cell, String field) {
+    if (cell.run() == null || cell.run().provenance() == null) {
+      return null;
+    }
+    Object pseudo = cell.run().provenance().results().get("pseudo_labels");
+    return pseudo == null
+        ? null
+        : io.latentquery.files.Json.mapper().convertValue(pseudo, Map.class).get(field);
   }
 
   /**

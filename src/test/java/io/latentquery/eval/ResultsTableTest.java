@@ -79,11 +79,36 @@ class ResultsTableTest {
     assertEquals(6, table.storedCells());
     assertEquals(
         "dataset,autoencoder,strategy,budget,seed,accuracy,classes_covered,normalized_entropy,"
-            + "largest_to_smallest,autoencoder_seed,commit,dirty",
+            + "largest_to_smallest,autoencoder_seed,commit,dirty,pseudo_label_accuracy,"
+            + "pseudo_label_confident_accuracy",
         table.cellsCsv().lines().findFirst().orElseThrow());
     assertEquals(
-        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0,,,",
+        "balanced,ae,uniform,100,1,0.91,2,0.9182958340544894,2.0,,,,,",
         table.cellsCsv().lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @Test
+  void propagatingCellsListHowOftenTheirSpreadLabelsWereRight() {
+    CellKey key = new CellKey("balanced", "ae", "uniform", 100, 1);
+    CellResult plain = Cells.result(key, 0.9);
+    CellResult propagated =
+        new CellResult(
+            key,
+            plain.evaluation(),
+            plain.selection(),
+            new CellRun(
+                Map.of(),
+                Map.of(),
+                1.0,
+                io.latentquery.provenance.Provenance.builder("experiment cell")
+                    .result(
+                        "pseudo_labels",
+                        new io.latentquery.sampling.propagate.PropagationJob.Agreement(
+                            0.8, 0.875, 400))
+                    .build()));
+    ResultsTable table = ResultsTable.of(config(), Map.of(key, propagated));
+    String row = table.cellsCsv().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(row.endsWith(",0.8,0.875"), row);
   }
 
   @Test

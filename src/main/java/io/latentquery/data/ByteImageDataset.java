@@ -10,8 +10,7 @@ public final class ByteImageDataset implements Dataset {
   private final String name;
   private final ImageShape shape;
   private final byte[] pixels;
-  private final int[] labels;
-  private final List<String> classNames;
+  private final ExampleLabels examples;
   private final IntFunction<String> ids;
   private final String checksum;
 
@@ -41,8 +40,7 @@ public final class ByteImageDataset implements Dataset {
     this.name = name;
     this.shape = shape;
     this.pixels = pixels;
-    this.labels = labels;
-    this.classNames = List.copyOf(classNames);
+    this.examples = new ExampleLabels(name, labels, classNames);
     this.ids = ids;
     this.checksum = checksum;
   }
@@ -78,20 +76,17 @@ public final class ByteImageDataset implements Dataset {
 
   @Override
   public boolean hasLabels() {
-    return labels != null;
+    return examples.present();
   }
 
   @Override
   public int label(int index) {
-    if (labels == null) {
-      throw new io.latentquery.InputException("dataset " + name + " has no labels");
-    }
-    return labels[index];
+    return examples.of(index);
   }
 
   @Override
   public List<String> classNames() {
-    return classNames;
+    return examples.classNames();
   }
 
   @Override

@@ -19,8 +19,7 @@ final class ImageFolderDataset implements Dataset {
   private final ImageShape shape;
   private final Path root;
   private final List<Path> files;
-  private final int[] labels;
-  private final List<String> classNames;
+  private final ExampleLabels examples;
   private final ImageDecoder decoder;
   private final AtomicReferenceArray<byte[]> cache;
   private String checksum;
@@ -45,8 +44,7 @@ final class ImageFolderDataset implements Dataset {
     this.shape = shape;
     this.root = listing.root();
     this.files = listing.files();
-    this.labels = listing.labels();
-    this.classNames = listing.classNames();
+    this.examples = new ExampleLabels(name, listing.labels(), listing.classNames());
     this.decoder = decoder;
     long cached = Math.min(files.size(), Math.max(0, cacheBytes) / shape.size());
     this.cache = new AtomicReferenceArray<>((int) cached);
@@ -100,20 +98,17 @@ final class ImageFolderDataset implements Dataset {
 
   @Override
   public boolean hasLabels() {
-    return labels != null;
+    return examples.present();
   }
 
   @Override
   public int label(int index) {
-    if (labels == null) {
-      throw new io.latentquery.InputException("dataset " + name + " has no labels");
-    }
-    return labels[index];
+    return examples.of(index);
   }
 
   @Override
   public List<String> classNames() {
-    return classNames;
+    return examples.classNames();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.latentquery.eval;
 import io.latentquery.data.Dataset;
 import io.latentquery.inference.Encodings;
 import io.latentquery.provenance.Provenance;
+import io.latentquery.sampling.Points;
 import io.latentquery.sampling.propagate.KnnGraph;
 import io.latentquery.sampling.propagate.KnownLabels;
 import io.latentquery.sampling.propagate.PropagationJob;
@@ -15,7 +16,15 @@ import java.util.function.Supplier;
 
 /** Turns a cell's selection into its stored result: the evaluation protocol plus provenance. */
 public final class CellEvaluations {
+  /** How a propagating recipe spreads the labels in a grid: {@code lq propagate}'s defaults. */
+  private static final SpreadSettings SPREAD = SpreadSettings.defaults();
+
   private CellEvaluations() {}
+
+  /** The k-nearest-neighbour graph a propagating recipe spreads over, for the runner to share. */
+  public static KnnGraph spreadGraph(Encodings encodings) {
+    return KnnGraph.of(Points.of(encodings), SPREAD.neighbors());
+  }
 
   /**
    * What a cell's recipe reads: the pool's encodings by its recipe encoder and their
@@ -52,7 +61,7 @@ public final class CellEvaluations {
                   required(inputs.encodings(), recipe),
                   required(inputs.graph(), recipe).get(),
                   new KnownLabels(indices, classes, pool.classNames()),
-                  SpreadSettings.defaults())
+                  SPREAD)
               .pseudo();
       agreement = agreement(pseudo);
     }

@@ -22,13 +22,11 @@ import io.latentquery.inference.SignatureSpec;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ModelKind;
 import io.latentquery.provenance.Provenance;
-import io.latentquery.sampling.Points;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.job.EncodedPool;
 import io.latentquery.sampling.job.PoolSettings;
 import io.latentquery.sampling.job.ProgressDisplay;
 import io.latentquery.sampling.propagate.KnnGraph;
-import io.latentquery.sampling.propagate.SpreadSettings;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.sampling.strategy.StrategyOptions;
 import io.latentquery.train.Progress;
@@ -244,9 +242,7 @@ public final class ExperimentRunner {
     Encodings encodings = encoder.pool().encodings();
     return new CellEvaluations.RecipeInputs(
         encodings,
-        () ->
-            graphs.computeIfAbsent(
-                encodings, e -> KnnGraph.of(Points.of(e), SpreadSettings.defaults().neighbors())),
+        () -> graphs.computeIfAbsent(encodings, CellEvaluations::spreadGraph),
         Path.of(encoder.artifacts().get("encoder")));
   }
 

@@ -122,6 +122,8 @@ public record ExperimentConfig(
    * @param seeds training seeds, instead of {@code seed}, so that the autoencoder's training
    *     variance enters the cells: the grid's i-th seed uses {@code seeds[i mod |seeds|]}, and each
    *     seed's autoencoder is trained once per dataset
+   * @param tuning sizes, optimizer and t-SNE settings that depart from the preset and the training
+   *     defaults, or null for none
    */
   public record AutoencoderSpec(
       String id,
@@ -130,11 +132,12 @@ public record ExperimentConfig(
       Integer epochs,
       Integer latentDim,
       Long seed,
-      List<Long> seeds) {
+      List<Long> seeds,
+      AutoencoderTuning tuning) {
     /** An autoencoder trained with the default seed. */
     public static AutoencoderSpec of(
         String id, String model, String preset, int epochs, int latentDim) {
-      return new AutoencoderSpec(id, model, preset, epochs, latentDim, null, null);
+      return new AutoencoderSpec(id, model, preset, epochs, latentDim, null, null, null);
     }
 
     public AutoencoderSpec {
@@ -349,6 +352,9 @@ public record ExperimentConfig(
               || a.seeds().stream().anyMatch(java.util.Objects::isNull)
               || new HashSet<>(a.seeds()).size() < a.seeds().size())) {
         problems.add(at + ".seeds must be distinct seeds, at least one, got " + a.seeds());
+      }
+      if (a.tuning() != null) {
+        problems.addAll(a.tuning().problems(at + ".tuning", knownKind(a.model(), knownModels)));
       }
       if (a.model() != null && a.preset() != null && a.epochs() != null && a.latentDim() != null) {
         if (CellKey.NO_AUTOENCODER.equals(a.key())) {
@@ -568,6 +574,18 @@ public record ExperimentConfig(
       problems.add(field + " must be letters, digits, '.', '_' or '-' (no '__'), got '" + id + "'");
     } else if (!seen.add(id)) {
       problems.add(field + " repeats '" + id + "'");
+    }
+  }
+
+  /** The kind named {@code model}, or null when it is not one the trainer knows. */
+  private static io.latentquery.model.ModelKind knownKind(String model, Set<String> knownModels) {
+    if (model == null || (knownModels != null && !knownModels.contains(model))) {
+      return null;
+    }
+    try {
+      return io.latentquery.model.ModelKind.parse(model);
+    } catch (IllegalArgumentException unknown) {
+      return null;
     }
   }
 

@@ -299,19 +299,22 @@ public final class ExperimentRunner {
   }
 
   private static AutoencoderConfig architecture(AutoencoderSpec spec, PreparedData data) {
-    return AutoencoderConfig.preset(spec.preset(), data.pool().shape())
-        .kind(ModelKind.parse(spec.model()))
-        .latentDim(spec.latentDim())
-        .build();
+    ModelKind kind = ModelKind.parse(spec.model());
+    AutoencoderConfig.Builder model =
+        AutoencoderConfig.preset(spec.preset(), data.pool().shape())
+            .kind(kind)
+            .latentDim(spec.latentDim());
+    return (spec.tuning() == null ? model : spec.tuning().applyTo(model, kind)).build();
   }
 
   private TrainSettings trainSettings(AutoencoderSpec spec, PreparedData data, long seed) {
-    return TrainSettings.builder(architecture(spec, data), DataRequest.of(data.spec().data()))
-        .limit(data.spec().limit())
-        .epochs(spec.epochs())
-        .seed(seed)
-        .threads(config.threads())
-        .build();
+    TrainSettings.Builder training =
+        TrainSettings.builder(architecture(spec, data), DataRequest.of(data.spec().data()))
+            .limit(data.spec().limit())
+            .epochs(spec.epochs())
+            .seed(seed)
+            .threads(config.threads());
+    return (spec.tuning() == null ? training : spec.tuning().applyTo(training)).build();
   }
 
   /**

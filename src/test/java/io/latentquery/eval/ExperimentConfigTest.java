@@ -59,6 +59,38 @@ class ExperimentConfigTest {
   }
 
   @Test
+  void anAutoencoderTuningIsReadAndEachBadValueIsNamed() throws Exception {
+    Path file =
+        write(
+            """
+        {"name": "tuned",
+         "datasets": [{"id": "balanced", "data": "mnist"}],
+         "autoencoders": [
+           {"id": "tsne-tuned", "model": "tsne", "preset": "small", "epochs": 35, "latentDim": 2,
+            "tuning": {"filters": [16, 32, 64], "dense": [256, 256], "batchSize": 2000,
+                       "learningRate": 0.003, "tsneWeight": 100, "perplexity": 10}},
+           {"id": "conv-bad", "model": "conv", "preset": "small", "epochs": 1, "latentDim": 2,
+            "tuning": {"filters": [], "dense": [0], "batchSize": 8, "learningRate": -1,
+                       "perplexity": 9}}],
+         "strategies": [{"name": "uniform"}],
+         "budgets": [100],
+         "seeds": [1]}
+        """);
+    ExperimentConfig config = ExperimentConfig.load(file);
+    assertEquals(
+        new AutoencoderTuning(List.of(16, 32, 64), List.of(256, 256), 2000, 0.003, 100.0, 10.0),
+        config.autoencoders().get(0).tuning());
+    assertEquals(
+        List.of(
+            "autoencoders[1].tuning.filters must name at least one width",
+            "autoencoders[1].tuning.dense must be widths >= 1, got [0]",
+            "autoencoders[1].tuning.learningRate must be a positive number, got -1.0",
+            "autoencoders[1].tuning.perplexity must be smaller than batchSize 8, got 9.0",
+            "autoencoders[1].tuning.perplexity applies only to the t-SNE kinds, not conv"),
+        config.problems(STRATEGIES, MODELS));
+  }
+
+  @Test
   void everyProblemIsReportedAtOnceNamingTheBadValue() throws Exception {
     Path file =
         write(

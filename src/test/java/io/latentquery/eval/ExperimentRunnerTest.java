@@ -2,6 +2,7 @@ package io.latentquery.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,12 @@ import io.latentquery.eval.ExperimentConfig.AutoencoderSpec;
 import io.latentquery.eval.ExperimentConfig.ClassifierSpec;
 import io.latentquery.eval.ExperimentConfig.DatasetSpec;
 import io.latentquery.eval.ExperimentConfig.StrategySpec;
+import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.loss.TsneSettings;
 import io.latentquery.sampling.strategy.SelectionService;
 import io.latentquery.train.Progress;
 import io.latentquery.train.RunFolder;
+import io.latentquery.train.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -179,6 +183,28 @@ class ExperimentRunnerTest {
     CellResult cell =
         last.store().read(new CellKey("mnist200", "ae", "normal-cluster", 20, 1)).orElseThrow();
     assertEquals("test", ((Map<?, ?>) cell.run().provenance().settings()).get("split"));
+  }
+
+  @Test
+  void aTunedAutoencoderTrainsWithTheSizesAndOptimizerAndTsneTermItsConfigGives() {
+    Path results = dir.resolve("tuned");
+    AutoencoderTuning tuning =
+        new AutoencoderTuning(List.of(4, 8), List.of(16, 8), 50, 3e-3, 7.0, 5.0);
+    AutoencoderSpec tsne =
+        new AutoencoderSpec("tsne-tuned", "tsne", "small", 1, 2, null, null, tuning);
+    runner(tiny(results, List.of(StrategySpec.of(null, "kmeans", Map.of())), List.of(tsne))).run();
+    TrainSettings trained =
+        new RunFolder(results.resolve(ExperimentRunner.RUNS).resolve("mnist200__tsne-tuned"))
+            .readSettings();
+    assertEquals(List.of(4, 8), trained.model().filters());
+    assertEquals(List.of(16, 8), trained.model().denseWidths());
+    assertEquals(50, trained.batchSize());
+    assertEquals(3e-3, trained.learningRate(1), 1e-12);
+    assertEquals(new TsneSettings(5.0, 1.0, 7.0), trained.model().tsne());
+
+    AutoencoderConfig preset = AutoencoderConfig.preset("small", trained.model().input()).build();
+    assertNotEquals(preset.filters(), trained.model().filters(), "the preset's filters differ");
+    assertNotEquals(preset.denseWidths(), trained.model().denseWidths(), "and its dense widths");
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.latentquery.cli;
 
 import io.latentquery.data.DataCatalog;
+import io.latentquery.data.ImageFolderOptions;
 import io.latentquery.data.Split;
 import io.latentquery.inference.ReconstructionError;
+import io.latentquery.spark.ImageTable;
 import io.latentquery.spark.SparkEncodeJob;
 import io.latentquery.spark.SparkEncodeSettings;
 import io.latentquery.spark.SparkRuns;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,15 +20,19 @@ import picocli.CommandLine.Spec;
 /** {@code lq spark encode}: {@code lq encode} on Spark, to Parquet encodings. */
 @Command(
     name = "encode",
-    header = "Encode a dataset split to Parquet encodings on Spark.",
+    header = "Encode a dataset split or a Parquet table of images to Parquet encodings on Spark.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Encode a dataset split (an IDX dataset or an image folder, as lq encode opens it) with an",
       "encoder SavedModel on Spark: each task loads the model once and encodes a range of examples.",
+      "--data may also name a Parquet table of images (a path ending in .parquet, or a URI such as",
+      "hdfs://...): one row per image, with an id column, a binary column of PNG or JPEG bytes and",
+      "optionally a label column (--id-column, --image-column, --label-column); the images decode as",
+      "an image folder's do (--channels, --resize), and rows are numbered in the table's order.",
       "Writes Parquet (index, id, label, z as array<double>, and error_bce or error_l1 with",
-      "--autoencoder) and OUT.json with the provenance. The data folder and the SavedModels must be",
-      "at the same paths on every executor."
+      "--autoencoder) and OUT.json with the provenance. The data and the SavedModels must be at the",
+      "same paths on every executor."
     })
 final class SparkEncodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,6 +66,27 @@ final class SparkEncodeCommand implements Callable<Integer> {
   String split;
 
   @Option(
+      names = "--id-column",
+      defaultValue = "id",
+      paramLabel = "NAME",
+      description = "Parquet image tables: the column of image ids (default: ${DEFAULT-VALUE}).")
+  String idColumn;
+
+  @Option(
+      names = "--image-column",
+      defaultValue = "image",
+      paramLabel = "NAME",
+      description =
+          "Parquet image tables: the binary column of PNG or JPEG bytes (default: ${DEFAULT-VALUE}).")
+  String imageColumn;
+
+  @Option(
+      names = "--label-column",
+      paramLabel = "NAME",
+      description = "Parquet image tables: a column of labels, copied to the encodings.")
+  String labelColumn;
+
+  @Option(
       names = "--partitions",
       defaultValue = "0",
       paramLabel = "N",
@@ -85,25 +113,31 @@ final class SparkEncodeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     encoder.validate();
+    ImageTable table = imageTable();
     SparkEncodeSettings settings =
         OptionErrors.settings(
             spec,
-            () ->
-                SparkEncodeSettings.builder()
-                    .data(
-                        DataCatalog.defaultDataDir().toAbsolutePath(),
-                        data.request(),
-                        Split.parse(split),
-                        data.limit)
-                    .encoder(model.toAbsolutePath(), encoder.spec())
-                    .autoencoder(
-                        autoencoder == null ? null : autoencoder.toAbsolutePath(),
-                        error == null ? null : ReconstructionError.parse(error))
-                    .batchSize(encoder.batchSize)
-                    .threads(encoder.threads)
-                    .partitions(partitions)
-                    .out(out)
-                    .build());
+            () -> {
+              SparkEncodeSettings.Builder builder =
+                  table != null
+                      ? SparkEncodeSettings.builder().images(table)
+                      : SparkEncodeSettings.builder()
+                          .data(
+                              DataCatalog.defaultDataDir().toAbsolutePath(),
+                              data.request(),
+                              Split.parse(split),
+                              data.limit);
+              return builder
+                  .encoder(model.toAbsolutePath(), encoder.spec())
+                  .autoencoder(
+                      autoencoder == null ? null : autoencoder.toAbsolutePath(),
+                      error == null ? null : ReconstructionError.parse(error))
+                  .batchSize(encoder.batchSize)
+                  .threads(encoder.threads)
+                  .partitions(partitions)
+                  .out(out)
+                  .build();
+            });
     if (error != null && autoencoder == null) {
       throw OptionErrors.usage(spec, "--error applies only with --autoencoder");
     }
@@ -122,5 +156,48 @@ final class SparkEncodeCommand implements Callable<Integer> {
                 + result.latentDim()
                 + ")");
     return 0;
+  }
+
+  /** The Parquet image table {@code --data} names, or null when it names a dataset. */
+  private ImageTable imageTable() {
+    boolean table = ImageTable.isTable(data.dataset);
+    for (String flag : TABLE_ONLY) {
+      if (!table && given(flag)) {
+        throw OptionErrors.usage(
+            spec, flag + " applies only when --data names a Parquet image table (*.parquet)");
+      }
+    }
+    if (!table) {
+      return null;
+    }
+    for (String flag : DATASET_ONLY) {
+      if (given(flag)) {
+        throw OptionErrors.usage(
+            spec, flag + " applies to datasets, not to the Parquet image table " + data.dataset);
+      }
+    }
+    return OptionErrors.settings(
+        spec,
+        () ->
+            new ImageTable(
+                data.dataset,
+                new ImageTable.Columns(idColumn, imageColumn, labelColumn),
+                new ImageFolderOptions(data.channels, data.resize)));
+  }
+
+  private static final List<String> TABLE_ONLY =
+      List.of("--id-column", "--image-column", "--label-column");
+  private static final List<String> DATASET_ONLY =
+      List.of(
+          "--split",
+          "--limit",
+          "--pool-size",
+          "--validation-size",
+          "--validation-split",
+          "--test-split",
+          "--split-seed");
+
+  private boolean given(String flag) {
+    return spec.commandLine().getParseResult().hasMatchedOption(flag);
   }
 }

@@ -4,6 +4,7 @@ import io.latentquery.InputException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -12,18 +13,22 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Turns one PNG/JPEG file into HWC bytes (grayscale or RGB, optionally resized). Any file it cannot
- * read gives an {@link InputException} naming the file, never an exception from the image codecs.
+ * Turns one PNG/JPEG image, a file or encoded bytes, into HWC bytes (grayscale or RGB, optionally
+ * resized). Any image it cannot read gives an {@link InputException} naming the image, never an
+ * exception from the image codecs.
  */
-final class ImageDecoder {
+public final class ImageDecoder {
   /** Larger images are refused before decoding: 8192 x 8192 pixels would already be 256 MiB. */
   static final long MAX_PIXELS = 1L << 26;
 
   private final ImageFolderOptions options;
 
-  ImageDecoder(ImageFolderOptions options) {
+  public ImageDecoder(ImageFolderOptions options) {
     this.options = options;
   }
+
+  /** One decoded image: its shape (channels as the options ask) and its HWC bytes. */
+  public record Decoded(ImageShape shape, byte[] pixels) {}
 
   /**
    * The size {@code file} declares in its header, read without decoding pixels, so that a junk file
@@ -31,38 +36,58 @@ final class ImageDecoder {
    */
   static ImageShape headerSize(Path file) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      if (in == null) {
-        throw unreadable(file);
-      }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw unreadable(file);
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        checkPixels(file, width, height);
-        return new ImageShape(height, width, 1);
-      } finally {
-        reader.dispose();
-      }
+      return headerSize(in, file.toString());
     } catch (IOException | RuntimeException e) {
-      throw failure(file, e);
+      throw failure(file.toString(), e);
+    }
+  }
+
+  private static ImageShape headerSize(ImageInputStream in, String image) throws IOException {
+    if (in == null) {
+      throw unreadable(image);
+    }
+    Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+    if (!readers.hasNext()) {
+      throw unreadable(image);
+    }
+    ImageReader reader = readers.next();
+    try {
+      reader.setInput(in, true, true);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      checkPixels(image, width, height);
+      return new ImageShape(height, width, 1);
+    } finally {
+      reader.dispose();
     }
   }
 
   /** The pixels of {@code file} as bytes of {@code shape} (checked against the decoded size). */
   byte[] decode(Path file, ImageShape shape) {
-    BufferedImage image = load(file);
-    if (options.resize() != null) {
-      image = resize(image, options.resize().height(), options.resize().width());
-    }
+    return pixels(sized(load(file)), file.toString(), shape);
+  }
+
+  /**
+   * The pixels of the PNG/JPEG {@code encoded}, resized when the options say so; {@code image}
+   * names it in messages (e.g. its id in a table).
+   */
+  public Decoded decode(byte[] encoded, String image) {
+    BufferedImage decoded = sized(load(encoded, image));
+    ImageShape shape = new ImageShape(decoded.getHeight(), decoded.getWidth(), options.channels());
+    return new Decoded(shape, pixels(decoded, image, shape));
+  }
+
+  private BufferedImage sized(BufferedImage image) {
+    return options.resize() == null
+        ? image
+        : resize(image, options.resize().height(), options.resize().width());
+  }
+
+  private byte[] pixels(BufferedImage image, String name, ImageShape shape) {
     if (image.getHeight() != shape.height() || image.getWidth() != shape.width()) {
       throw new InputException(
           "image "
-              + file
+              + name
               + " decodes to "
               + image.getHeight()
               + "x"
@@ -106,15 +131,31 @@ final class ImageDecoder {
       headerSize(file);
       BufferedImage image = ImageIO.read(file.toFile());
       if (image == null) {
-        throw unreadable(file);
+        throw unreadable(file.toString());
       }
       return image;
     } catch (IOException | RuntimeException e) {
-      throw failure(file, e);
+      throw failure(file.toString(), e);
     }
   }
 
-  private static void checkPixels(Path file, int width, int height) {
+  private static BufferedImage load(byte[] encoded, String name) {
+    try {
+      try (ImageInputStream in =
+          ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        headerSize(in, name);
+      }
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
+      if (image == null) {
+        throw unreadable(name);
+      }
+      return image;
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, e);
+    }
+  }
+
+  private static void checkPixels(String file, int width, int height) {
     if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
       throw new InputException(
           "image "
@@ -129,11 +170,11 @@ final class ImageDecoder {
     }
   }
 
-  private static InputException unreadable(Path file) {
+  private static InputException unreadable(String file) {
     return new InputException("not a readable PNG/JPEG image: " + file);
   }
 
-  private static InputException failure(Path file, Exception e) {
+  private static InputException failure(String file, Exception e) {
     if (e instanceof InputException input) {
       return input;
     }

@@ -128,7 +128,7 @@ public final class EncodingsTable {
     return -1;
   }
 
-  private static String columns(StructType schema) {
+  static String columns(StructType schema) {
     return String.join(", ", Arrays.asList(schema.fieldNames()));
   }
 

@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Encodes a dataset split to Parquet encodings on Spark: the work behind {@code lq spark encode}.
- * The examples are cut into contiguous ranges, one task per range loads the SavedModel once and
- * encodes its range through the {@code inference} classes, so every number is the one {@code lq
- * encode} writes. The table is written beside its final place and renamed into it, so an existing
+ * Encodes a dataset split, or a Parquet table of image bytes, to Parquet encodings on Spark: the
+ * work behind {@code lq spark encode}. A split's examples are cut into contiguous ranges, and a
+ * table's rows keep their partitions; each task loads the SavedModel once and encodes its share
+ * through the {@code inference} classes, so every number is the one {@code lq encode} writes for
+ * the same images. The table is written beside its final place and renamed into it, so an existing
  * result is never half-overwritten; {@code OUT.json} records the provenance.
  */
 public final class SparkEncodeJob {
@@ -37,22 +39,10 @@ public final class SparkEncodeJob {
   /** Encodes and writes; refuses an existing {@code out} unless {@code force}. */
   public Result run(SparkEncodeSettings settings, boolean force) {
     long start = System.nanoTime();
-    Dataset data =
-        EncodeTask.open(settings.dataDir(), settings.data(), settings.split(), settings.limit());
-    int n = data.size();
-    if (n == 0) {
-      throw new InputException("dataset " + data.name() + " has no examples to encode");
-    }
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int tasks =
-        Math.min(
-            n, settings.partitions() > 0 ? settings.partitions() : context.defaultParallelism());
-    List<int[]> ranges = new ArrayList<>(tasks);
-    for (int t = 0; t < tasks; t++) {
-      ranges.add(new int[] {(int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)});
-    }
-    EncodeTask task = new EncodeTask(settings);
-    JavaRDD<Row> rows = context.parallelize(ranges, tasks).mapPartitions(task::run);
+    Source source =
+        settings.source() instanceof ImageTable table
+            ? imageTable(table, settings)
+            : datasetSplit((EncodeSource.DatasetSplit) settings.source(), settings);
     String errorMeasure = settings.autoencoder() == null ? null : settings.errorMeasure().label();
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.out());
     org.apache.hadoop.fs.Path staging =
@@ -64,7 +54,7 @@ public final class SparkEncodeJob {
         throw new InputException(settings.out() + " exists; use --force to replace it");
       }
       spark
-          .createDataFrame(rows, EncodingsTable.schema(errorMeasure))
+          .createDataFrame(source.rows(), EncodingsTable.schema(errorMeasure))
           .write()
           .parquet(staging.toString());
       if (fs.exists(target)) {
@@ -84,12 +74,57 @@ public final class SparkEncodeJob {
             .first()
             .getInt(0);
     double seconds = (System.nanoTime() - start) / 1e9;
-    writeProvenance(settings, data, n, dim, seconds);
-    return new Result(n, dim, data.name(), seconds);
+    writeProvenance(settings, source, dim, seconds);
+    return new Result(source.examples(), dim, source.name(), seconds);
+  }
+
+  /** The rows to encode and what identifies them. */
+  private record Source(JavaRDD<Row> rows, long examples, String name, Provenance.Input input) {}
+
+  private Source datasetSplit(EncodeSource.DatasetSplit split, SparkEncodeSettings settings) {
+    Dataset data = EncodeTask.open(split);
+    int n = data.size();
+    if (n == 0) {
+      throw new InputException("dataset " + data.name() + " has no examples to encode");
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int tasks =
+        Math.min(
+            n, settings.partitions() > 0 ? settings.partitions() : context.defaultParallelism());
+    List<int[]> ranges = new ArrayList<>(tasks);
+    for (int t = 0; t < tasks; t++) {
+      ranges.add(new int[] {(int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)});
+    }
+    EncodeTask task = new EncodeTask(split, settings);
+    return new Source(
+        context.parallelize(ranges, tasks).mapPartitions(task::run),
+        n,
+        data.name(),
+        new Provenance.Input("data", data.name(), data.checksum(), null));
+  }
+
+  private Source imageTable(ImageTable table, SparkEncodeSettings settings) {
+    org.apache.spark.sql.Dataset<Row> frame = ImageTableReader.read(spark, table);
+    long n = frame.count();
+    if (n == 0) {
+      throw new InputException("--images " + table.path() + " has no rows to encode");
+    }
+    JavaPairRDD<Row, Long> numbered = frame.javaRDD().zipWithIndex();
+    if (settings.partitions() > 0) {
+      numbered = numbered.repartition(settings.partitions());
+    }
+    ImageTableTask task = new ImageTableTask(table, settings);
+    String name = new org.apache.hadoop.fs.Path(table.path()).getName();
+    return new Source(
+        numbered.mapPartitions(task::run),
+        n,
+        name,
+        new Provenance.Input(
+            "images", table.path(), ParquetFootprint.of(spark, table.path(), n), null));
   }
 
   private void writeProvenance(
-      SparkEncodeSettings settings, Dataset data, int n, int dim, double seconds) {
+      SparkEncodeSettings settings, Source source, int dim, double seconds) {
     if (settings.out().contains("://")) {
       return;
     }
@@ -98,9 +133,21 @@ public final class SparkEncodeJob {
     recorded.put("encoder", settings.encoder().toString());
     recorded.put("encoderSha256", encoder.sha256());
     recorded.put("signature", settings.signature());
-    recorded.put("data", data.name());
-    recorded.put("split", settings.split().label());
-    recorded.put("limit", settings.limit());
+    if (settings.source() instanceof EncodeSource.DatasetSplit split) {
+      recorded.put("data", source.name());
+      recorded.put("split", split.split().label());
+      recorded.put("limit", split.limit());
+    } else if (settings.source() instanceof ImageTable table) {
+      recorded.put("images", table.path());
+      recorded.put("idColumn", table.columns().id());
+      recorded.put("imageColumn", table.columns().image());
+      recorded.put("labelColumn", table.columns().label());
+      recorded.put("channels", table.decoding().channels());
+      recorded.put(
+          "resize",
+          table.decoding().resize() == null ? null : table.decoding().resize().toString());
+      recorded.put("imagesFootprint", ParquetFootprint.RULE);
+    }
     recorded.put("batchSize", settings.batchSize());
     recorded.put(
         "autoencoder", settings.autoencoder() == null ? null : settings.autoencoder().toString());
@@ -111,10 +158,10 @@ public final class SparkEncodeJob {
     Provenance.Builder provenance =
         Provenance.builder("spark encode")
             .settings(recorded)
-            .dataChecksum(data.checksum())
+            .dataChecksum(source.input().sha256())
             .input(encoder)
-            .input(new Provenance.Input("data", data.name(), data.checksum(), null))
-            .result("examples", n)
+            .input(source.input())
+            .result("examples", source.examples())
             .result("latentDim", dim)
             .result("seconds", seconds);
     if (settings.autoencoder() != null) {

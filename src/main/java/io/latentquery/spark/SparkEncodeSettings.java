@@ -5,18 +5,16 @@ import io.latentquery.data.Split;
 import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
+import io.latentquery.spark.EncodeSource.DatasetSplit;
 import java.nio.file.Path;
 
 /**
- * What {@code lq spark encode} encodes: a dataset split as {@code lq encode} opens it (an IDX
- * dataset or an image folder under the data folder, which every executor must see at the same
- * path), an encoder SavedModel and optionally an autoencoder whose reconstruction errors go in
- * column {@code error_<measure>}. The messages name the command-line flags.
+ * What {@code lq spark encode} encodes: a dataset split as {@code lq encode} opens it, or a Parquet
+ * table of image bytes, with an encoder SavedModel and optionally an autoencoder whose
+ * reconstruction errors go in column {@code error_<measure>}. The messages name the command-line
+ * flags.
  *
- * @param dataDir the data folder every executor reads
- * @param data the dataset and how it is split
- * @param split the split to encode
- * @param limit the first examples of the split only, or null for all
+ * @param source the images: a dataset split or a Parquet image table
  * @param encoder the encoder SavedModel folder, at the same path on every executor
  * @param signature how the encoder is called (ModelGuard's trust included)
  * @param autoencoder an autoencoder SavedModel folder, or null
@@ -27,10 +25,7 @@ import java.nio.file.Path;
  * @param out where the Parquet encodings go (a folder, or a URI Spark writes)
  */
 public record SparkEncodeSettings(
-    Path dataDir,
-    DataRequest data,
-    Split split,
-    Integer limit,
+    EncodeSource source,
     Path encoder,
     SignatureSpec signature,
     Path autoencoder,
@@ -41,14 +36,11 @@ public record SparkEncodeSettings(
     String out) {
 
   public SparkEncodeSettings {
-    if (data == null) {
-      throw new IllegalArgumentException("--data is required");
+    if (source == null) {
+      throw new IllegalArgumentException("give the images: --data or --images");
     }
     if (encoder == null) {
       throw new IllegalArgumentException("--model is required");
-    }
-    if (limit != null && limit < 1) {
-      throw new IllegalArgumentException("--limit must be >= 1, got " + limit);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
@@ -62,7 +54,6 @@ public record SparkEncodeSettings(
     if (out == null || out.isBlank()) {
       throw new IllegalArgumentException("--out is required");
     }
-    split = split == null ? Split.POOL : split;
     signature = signature == null ? SignatureSpec.encoder() : signature;
     errorMeasure = errorMeasure == null ? ReconstructionError.DEFAULT : errorMeasure;
   }
@@ -73,10 +64,7 @@ public record SparkEncodeSettings(
 
   /** Names each field, so that none is passed in another's place. */
   public static final class Builder {
-    private Path dataDir;
-    private DataRequest data;
-    private Split split;
-    private Integer limit;
+    private EncodeSource source;
     private Path encoder;
     private SignatureSpec signature;
     private Path autoencoder;
@@ -89,10 +77,12 @@ public record SparkEncodeSettings(
     private Builder() {}
 
     public Builder data(Path dataDir, DataRequest data, Split split, Integer limit) {
-      this.dataDir = dataDir;
-      this.data = data;
-      this.split = split;
-      this.limit = limit;
+      this.source = new DatasetSplit(dataDir, data, split, limit);
+      return this;
+    }
+
+    public Builder images(ImageTable table) {
+      this.source = table;
       return this;
     }
 
@@ -130,10 +120,7 @@ public record SparkEncodeSettings(
 
     public SparkEncodeSettings build() {
       return new SparkEncodeSettings(
-          dataDir,
-          data,
-          split,
-          limit,
+          source,
           encoder,
           signature,
           autoencoder,

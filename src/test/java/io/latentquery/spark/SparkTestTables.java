@@ -25,6 +25,41 @@ public final class SparkTestTables {
         .parquet(parquet.toString());
   }
 
+  /**
+   * Writes the PNG files under {@code folder} as a Parquet image table (id: the path relative to
+   * the folder; columns name, png and class: the file's bytes and its sub-folder), in {@code
+   * partitions} files, in the order a shuffle leaves them (not the folder's).
+   */
+  public static void imagesToParquet(Path folder, Path parquet, int partitions) {
+    java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".png"))
+              .sorted(java.util.Comparator.reverseOrder())
+              .toList()) {
+        Path relative = folder.relativize(file);
+        rows.add(
+            org.apache.spark.sql.RowFactory.create(
+                relative.toString(),
+                java.nio.file.Files.readAllBytes(file),
+                relative.getParent().toString()));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("name", org.apache.spark.sql.types.DataTypes.StringType)
+            .add("png", org.apache.spark.sql.types.DataTypes.BinaryType)
+            .add("class", org.apache.spark.sql.types.DataTypes.StringType);
+    SparkPools.spark()
+        .createDataFrame(rows, schema)
+        .repartition(partitions)
+        .write()
+        .parquet(parquet.toString());
+  }
+
   /** One row of Parquet encodings. */
   public record EncodedRow(String id, String label, double[] z, double error) {}
 

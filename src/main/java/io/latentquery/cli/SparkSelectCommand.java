@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Select --n examples from Parquet encodings (index, id, label, z, optional error_bce/error_l1,",
       "as lq spark encode writes them) with random, uniform, normal, uniform-cluster,",
-      "normal-cluster or ae-error. Writes the same selection.csv and selection.json as lq sample,",
-      "which gives the same selection with the same seed on the same pool; the clustered",
-      "strategies do so when Ward runs exactly, and with --ward approx cluster with Spark MLlib",
-      "k-means to --ward-centroids centres, then exact Ward on the weighted centres."
+      "normal-cluster, kmeans or ae-error. Writes the same selection.csv and selection.json as",
+      "lq sample, which gives the same selection with the same seed on the same pool; the",
+      "clustered strategies do so when Ward runs exactly, and with --ward approx cluster with",
+      "Spark MLlib k-means to --ward-centroids centres, then exact Ward on the weighted centres;",
+      "kmeans runs MLlib k-means with k = n (one k-means|| start, so not lq sample's centres)."
     })
 final class SparkSelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,8 +49,8 @@ final class SparkSelectCommand implements Callable<Integer> {
       defaultValue = "random",
       paramLabel = "NAME",
       description =
-          "random, uniform, normal, uniform-cluster, normal-cluster or ae-error (default:"
-              + " ${DEFAULT-VALUE}).")
+          "random, uniform, normal, uniform-cluster, normal-cluster, kmeans or ae-error"
+              + " (default: ${DEFAULT-VALUE}).")
   String strategy;
 
   @Option(

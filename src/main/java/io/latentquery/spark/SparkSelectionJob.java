@@ -71,6 +71,7 @@ public final class SparkSelectionJob {
                 clusterDraws(pool, request, DistributionFamily.UNIFORM, options);
             case "normal-cluster" ->
                 clusterDraws(pool, request, DistributionFamily.NORMAL, options);
+            case "kmeans" -> SparkCentres.select(pool, request, meter);
             case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
             default -> throw new IllegalStateException(selection.strategy());
           };

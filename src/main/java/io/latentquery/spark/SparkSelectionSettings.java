@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 public record SparkSelectionSettings(String encodings, SelectionSettings selection) {
   /** The strategies that run on Spark. */
   public static final List<String> STRATEGIES =
-      List.of("random", "uniform", "normal", "uniform-cluster", "normal-cluster", "ae-error");
+      List.of(
+          "random", "uniform", "normal", "uniform-cluster", "normal-cluster", "kmeans", "ae-error");
 
   public SparkSelectionSettings {
     if (encodings == null || encodings.isBlank()) {

@@ -7,21 +7,11 @@ import io.latentquery.sampling.cluster.WardLinkage;
 import io.latentquery.sampling.cluster.WardMode;
 import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.strategy.ClusterSettings;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -39,6 +29,9 @@ final class SparkWard {
 
   /** Lloyd iterations of the k-means at most, as in the single-machine approximate mode. */
   static final int KMEANS_ITERATIONS = 10;
+
+  /** MLlib's tolerance: k-means stops when no centre moves farther. */
+  static final double KMEANS_TOLERANCE = 1e-4;
 
   /**
    * The clusters of a pool.
@@ -113,50 +106,19 @@ final class SparkWard {
 
   /** MLlib k-means to {@code centres} centres, then Ward on the weighted centres. */
   private static Result approx(SparkPool pool, int clusters, int centres, long seed) {
-    StructType schema = new StructType().add("features", SQLDataTypes.VectorType(), false);
-    JavaRDD<Row> rows =
-        pool.blocks()
-            .flatMap(
-                block -> {
-                  List<Row> out = new ArrayList<>(block.size());
-                  for (double[] z : block.points()) {
-                    out.add(RowFactory.create(Vectors.dense(z)));
-                  }
-                  return out.iterator();
-                });
-    Dataset<Row> features = pool.spark().createDataFrame(rows, schema);
-    KMeansModel model =
-        new KMeans()
-            .setK(centres)
-            .setSeed(seed)
-            .setMaxIter(KMEANS_ITERATIONS)
-            .setTol(1e-4)
-            .setFeaturesCol("features")
-            .fit(features);
-    Vector[] found = model.clusterCenters();
+    SparkKMeans.Cells cells =
+        SparkKMeans.fit(
+            pool, new SparkKMeans.Settings(centres, KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed));
+    int count = cells.centres().count();
     int dim = pool.dim();
-    double[] coords = new double[found.length * dim];
-    for (int c = 0; c < found.length; c++) {
-      System.arraycopy(found[c].toArray(), 0, coords, c * dim, dim);
-    }
-    Points centrePoints = new Points(coords, found.length, dim);
-    Broadcast<double[]> shared = context(pool).broadcast(coords);
-    int count = found.length;
-    long[][] cells =
-        pool.blocks()
-            .map(block -> cellCounts(block, centreTree(shared.value(), count, dim), count))
-            .treeReduce(SparkWard::addCells);
-    int[] sizes = new int[count];
-    for (int c = 0; c < count; c++) {
-      sizes[c] = Math.toIntExact(cells[0][c]);
-    }
-    int[] ward = WardClustering.cellClusters(centrePoints, sizes, clusters);
+    int[] ward = WardClustering.cellClusters(cells.centres(), cells.sizes(), clusters);
     int labels = Arrays.stream(ward).max().orElse(-1) + 1;
     long[] first = new long[labels];
     Arrays.fill(first, -1);
+    long[] cellFirst = cells.first();
     for (int c = 0; c < count; c++) {
-      if (ward[c] >= 0 && (first[ward[c]] < 0 || cells[1][c] < first[ward[c]])) {
-        first[ward[c]] = cells[1][c];
+      if (ward[c] >= 0 && (first[ward[c]] < 0 || cellFirst[c] < first[ward[c]])) {
+        first[ward[c]] = cellFirst[c];
       }
     }
     int[] numbers = Clustering.canonicalNumbers(first);
@@ -165,57 +127,31 @@ final class SparkWard {
     for (int c = 0; c < count; c++) {
       cellCluster[c] = ward[c] < 0 ? -1 : numbers[ward[c]];
       if (cellCluster[c] >= 0) {
-        clusterSizes[cellCluster[c]] += sizes[c];
+        clusterSizes[cellCluster[c]] += cells.sizes()[c];
       }
     }
+    Broadcast<double[]> sharedCentres = context(pool).broadcast(cells.centres().toArray());
     Broadcast<int[]> sharedClusters = context(pool).broadcast(cellCluster);
     JavaRDD<PointBlock> blocks =
         pool.blocks()
             .flatMap(
                 block -> {
-                  int[] nearest = block.nearestCentres(centreTree(shared.value(), count, dim));
+                  KdTree tree = SparkKMeans.tree(sharedCentres.value(), count, dim);
+                  int[] nearest = block.nearestCentres(tree);
                   int[] own = new int[nearest.length];
                   for (int k = 0; k < own.length; k++) {
                     own[k] = sharedClusters.value()[nearest[k]];
                   }
                   return block.split(own).iterator();
                 });
-    int nonEmpty = (int) Arrays.stream(sizes).filter(size -> size > 0).count();
+    int nonEmpty = (int) Arrays.stream(cells.sizes()).filter(size -> size > 0).count();
     return new Result(
         materialise(pool, blocks),
         clusterSizes,
         APPROX_SPARK,
         centres,
         nonEmpty,
-        model.summary().numIter());
-  }
-
-  private static KdTree centreTree(double[] coords, int count, int dim) {
-    return new KdTree(new Points(coords, count, dim));
-  }
-
-  /** Per centre: {points, smallest pool index (-1 if none)}. */
-  private static long[][] cellCounts(PointBlock block, KdTree centres, int count) {
-    long[][] out = new long[2][count];
-    Arrays.fill(out[1], -1);
-    int[] nearest = block.nearestCentres(centres);
-    int[] indices = block.indices();
-    for (int k = 0; k < nearest.length; k++) {
-      out[0][nearest[k]]++;
-      if (out[1][nearest[k]] < 0) {
-        out[1][nearest[k]] = indices[k];
-      }
-    }
-    return out;
-  }
-
-  private static long[][] addCells(long[][] a, long[][] b) {
-    long[][] out = new long[2][a[0].length];
-    for (int c = 0; c < out[0].length; c++) {
-      out[0][c] = a[0][c] + b[0][c];
-      out[1][c] = a[1][c] < 0 ? b[1][c] : b[1][c] < 0 ? a[1][c] : Math.min(a[1][c], b[1][c]);
-    }
-    return out;
+        cells.iterations());
   }
 
   /**
@@ -230,6 +166,6 @@ final class SparkWard {
   }
 
   private static JavaSparkContext context(SparkPool pool) {
-    return JavaSparkContext.fromSparkContext(pool.spark().sparkContext());
+    return SparkKMeans.context(pool);
   }
 }

@@ -180,13 +180,13 @@ class SparkCommandTest {
             "--encodings",
             "pool.parquet",
             "--strategy",
-            "kmeans",
+            "typiclust",
             "--n",
             "5",
             "--out",
             dir.resolve("s.csv").toString());
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("strategy kmeans does not run on Spark"), run.err());
+    assertTrue(run.err().contains("strategy typiclust does not run on Spark"), run.err());
   }
 
   @Test

@@ -135,8 +135,7 @@ public final class SparkSelectionJob {
       StrategyOptions options) {
     DrawSettings draw = DrawSettings.fromOptions(options);
     ClusterSettings settings = ClusterSettings.fromOptions(options);
-    SparkWard.Result ward =
-        meter.stage("clusters", () -> SparkWard.cluster(pool, settings, request.seed()));
+    SparkWard.Result ward = SparkWard.cluster(pool, settings, request.seed(), meter);
     try {
       DistributedDraws whole = new DistributedDraws(pool, ward.blocks(), draw.metric());
       double threshold =

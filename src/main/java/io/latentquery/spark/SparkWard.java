@@ -64,15 +64,33 @@ final class SparkWard {
   private SparkWard() {}
 
   static Result cluster(SparkPool pool, ClusterSettings settings, long seed) {
+    return cluster(pool, settings, seed, StageMeter.NONE);
+  }
+
+  /**
+   * The clusters, with the k-means recorded as stage {@code kmeans} and the rest (Ward, the
+   * assignment and caching of the clustered blocks) as stage {@code ward}.
+   */
+  static Result cluster(SparkPool pool, ClusterSettings settings, long seed, StageMeter meter) {
     if (settings.clusters() > pool.count()) {
       throw new IllegalArgumentException(
           "cannot cut " + pool.count() + " points into " + settings.clusters() + " clusters");
     }
     WardMode mode =
         WardClustering.resolve(settings.ward(), pool.count(), pool.dim(), settings.centroids());
-    return mode == WardMode.EXACT
-        ? exact(pool, settings.clusters())
-        : approx(pool, settings.clusters(), settings.centroids(), seed);
+    if (mode == WardMode.EXACT) {
+      return meter.stage("ward", () -> exact(pool, settings.clusters()));
+    }
+    SparkKMeans.Cells cells =
+        meter.stage(
+            "kmeans",
+            () ->
+                SparkKMeans.fit(
+                    pool,
+                    new SparkKMeans.Settings(
+                        settings.centroids(), KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed)));
+    return meter.stage(
+        "ward", () -> approx(pool, cells, settings.clusters(), settings.centroids()));
   }
 
   /** Exact Ward on every point, collected to the driver in pool order. */
@@ -104,11 +122,8 @@ final class SparkWard {
         materialise(pool, blocks), clustering.sizes(), WardMode.EXACT.label(), 0, 0, 0);
   }
 
-  /** MLlib k-means to {@code centres} centres, then Ward on the weighted centres. */
-  private static Result approx(SparkPool pool, int clusters, int centres, long seed) {
-    SparkKMeans.Cells cells =
-        SparkKMeans.fit(
-            pool, new SparkKMeans.Settings(centres, KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed));
+  /** Ward on the weighted k-means centres (of the {@code centres} asked for). */
+  private static Result approx(SparkPool pool, SparkKMeans.Cells cells, int clusters, int centres) {
     int count = cells.centres().count();
     int dim = pool.dim();
     int[] ward = WardClustering.cellClusters(cells.centres(), cells.sizes(), clusters);

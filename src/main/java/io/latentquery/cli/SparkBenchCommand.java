@@ -5,8 +5,10 @@ import io.latentquery.spark.SparkRuns;
 import io.latentquery.spark.SparkSelectionBench;
 import io.latentquery.spark.StageMeter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +44,18 @@ final class SparkBenchCommand implements Callable<Integer> {
       names = "--strategies",
       split = ",",
       defaultValue = "random,uniform,normal,ae-error",
-      description = "Strategies to time (default: ${DEFAULT-VALUE}).")
+      description =
+          "Strategies to time (default: ${DEFAULT-VALUE}); also uniform-cluster, normal-cluster"
+              + " and kmeans.")
   List<String> strategies;
+
+  @Option(
+      names = "--option",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A strategy option, as lq spark select takes it without dashes (repeatable), e.g."
+              + " ward-centroids=500; every strategy timed must read it.")
+  Map<String, String> options = new LinkedHashMap<>();
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -76,8 +88,16 @@ final class SparkBenchCommand implements Callable<Integer> {
         OptionErrors.settings(
             spec,
             () ->
-                new SparkSelectionBench.Settings(
-                    points, dim, n, strategies, seed, work.toAbsolutePath().toString(), reuse));
+                SparkSelectionBench.Settings.builder()
+                    .points(points)
+                    .dim(dim)
+                    .n(n)
+                    .strategies(strategies)
+                    .options(options)
+                    .seed(seed)
+                    .work(work.toAbsolutePath().toString())
+                    .reuse(reuse)
+                    .build());
     SparkCommand.requireSpark();
     SparkSelectionBench.Report report = SparkRuns.bench(master, settings);
     var stdout = spec.commandLine().getOut();

@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Select --n examples from Parquet encodings (index, id, label, z, optional error_bce/error_l1,",
-      "as lq spark encode writes them) with random, uniform, normal or ae-error. Writes the same",
-      "selection.csv and selection.json as lq sample, which gives the same selection with the same",
-      "seed on the same pool."
+      "as lq spark encode writes them) with random, uniform, normal, uniform-cluster,",
+      "normal-cluster, kmeans or ae-error. Writes the same selection.csv and selection.json as",
+      "lq sample, which gives the same selection with the same seed on the same pool; the",
+      "clustered strategies do so when Ward runs exactly, and with --ward approx cluster with",
+      "Spark MLlib k-means to --ward-centroids centres, then exact Ward on the weighted centres;",
+      "kmeans runs MLlib k-means with k = n (one k-means|| start, so not lq sample's centres)."
     })
 final class SparkSelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,7 +48,9 @@ final class SparkSelectCommand implements Callable<Integer> {
       names = "--strategy",
       defaultValue = "random",
       paramLabel = "NAME",
-      description = "random, uniform, normal or ae-error (default: ${DEFAULT-VALUE}).")
+      description =
+          "random, uniform, normal, uniform-cluster, normal-cluster, kmeans or ae-error"
+              + " (default: ${DEFAULT-VALUE}).")
   String strategy;
 
   @Option(
@@ -98,6 +103,33 @@ final class SparkSelectCommand implements Callable<Integer> {
   String maxMisses;
 
   @Option(
+      names = "--clusters",
+      paramLabel = "K",
+      description = "Clustered strategies: Ward clusters (default: 10).")
+  String clusters;
+
+  @Option(
+      names = "--ward",
+      paramLabel = "MODE",
+      description =
+          "exact (Ward on every point, on the driver), approx (Spark MLlib k-means to"
+              + " --ward-centroids centres, then weighted Ward) or auto: exact up to 100000 points"
+              + " in at most 4 dimensions or 5000 in any (default).")
+  String ward;
+
+  @Option(
+      names = "--ward-centroids",
+      paramLabel = "N",
+      description = "k-means centres of --ward approx (default: 2000).")
+  String wardCentroids;
+
+  @Option(
+      names = "--quota",
+      paramLabel = "RULE",
+      description = "Clustered strategies: proportional (default) or equal.")
+  String quota;
+
+  @Option(
       names = "--error",
       paramLabel = "MEASURE",
       description = "ae-error: bce (default) or l1; reads column error_bce or error_l1.")
@@ -138,6 +170,10 @@ final class SparkSelectCommand implements Callable<Integer> {
     put(options, "take", take);
     put(options, "metric", metric);
     put(options, "max-misses", maxMisses);
+    put(options, "clusters", clusters);
+    put(options, "ward", ward);
+    put(options, "ward-centroids", wardCentroids);
+    put(options, "quota", quota);
     put(options, "error", error);
     return options;
   }

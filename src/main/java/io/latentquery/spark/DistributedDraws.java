@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -27,16 +28,29 @@ final class DistributedDraws {
   static final int MAX_ROUND = 1 << 16;
 
   private final SparkPool pool;
+  private final JavaRDD<PointBlock> blocks;
   private final Metric metric;
   private int rounds;
   private long drawsResolved;
 
   DistributedDraws(SparkPool pool, Metric metric) {
+    this(pool, pool.blocks(), metric);
+  }
+
+  /**
+   * Draws answered by the points of {@code blocks} only: one cluster's blocks restrict the draws to
+   * that cluster.
+   */
+  DistributedDraws(SparkPool pool, JavaRDD<PointBlock> blocks, Metric metric) {
     this.pool = pool;
+    this.blocks = blocks;
     this.metric = metric;
   }
 
-  /** The default threshold of the pool ({@link Threshold#fromData}), from one pass. */
+  /**
+   * The default threshold of the pool ({@link Threshold#fromData}), from one pass; the blocks must
+   * hold the whole pool (split by cluster or not).
+   */
   double threshold(long seed) {
     int n = pool.count();
     if (n < 2) {
@@ -53,7 +67,7 @@ final class DistributedDraws {
     Broadcast<double[][]> shared = context.broadcast(queries);
     Metric m = metric;
     double[][] nearest =
-        pool.blocks()
+        blocks
             .map(block -> block.nearestDistances(shared.value(), k + 1, m))
             .treeReduce((a, b) -> smallest(a, b, k + 1));
     shared.destroy();
@@ -79,8 +93,13 @@ final class DistributedDraws {
   /** The config's quota of points, drawn from {@code f} with {@code seed}, in the order taken. */
   List<DrawLoop.Pick> take(
       int quota, LatentDistribution f, long seed, DrawLoop.Config config, String where) {
+    return take(quota, f, new SplittableRandom(seed), config, where);
+  }
+
+  /** The config's quota of points, drawn from {@code f} with {@code rng}, in the order taken. */
+  List<DrawLoop.Pick> take(
+      int quota, LatentDistribution f, SplittableRandom rng, DrawLoop.Config config, String where) {
     DrawResolver resolver = new DrawResolver(config.take(), quota);
-    SplittableRandom rng = new SplittableRandom(seed);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(pool.spark().sparkContext());
     int round = Math.max(256, Math.min(MAX_ROUND, 2 * quota));
     while (!resolver.done()) {
@@ -99,7 +118,7 @@ final class DistributedDraws {
       double t = config.threshold();
       Metric m = metric;
       Candidates found =
-          pool.blocks()
+          blocks
               .map(b -> b.candidates(sharedDraws.value(), caps, t, m, sharedTaken.value()))
               .treeReduce(Candidates::merge);
       sharedDraws.destroy();
@@ -125,12 +144,12 @@ final class DistributedDraws {
     return new ArrayList<>(resolver.picks());
   }
 
-  /** Passes over the blocks made by {@link #take}. */
-  /** Draws resolved by {@link #take}. */
+  /** Draws resolved by the last {@link #take}. */
   long drawsResolved() {
     return drawsResolved;
   }
 
+  /** Passes over the blocks made by every {@link #take} so far. */
   int rounds() {
     return rounds;
   }

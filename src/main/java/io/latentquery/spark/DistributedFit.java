@@ -5,21 +5,29 @@ import io.latentquery.sampling.distribution.MultivariateNormal;
 import io.latentquery.sampling.distribution.UniformBox;
 import io.latentquery.sampling.strategy.DistributionFamily;
 import java.util.Arrays;
+import org.apache.spark.api.java.JavaRDD;
 
 /**
- * Fits the draw distribution to the whole pool with aggregates over the partitions: the bounding
- * box (one pass; exactly the single-machine box), or the mean and then the sample covariance of the
- * centred points (two passes; equal to the single-machine fit up to the order of the sums).
+ * Fits the draw distribution to the points of some blocks (the whole pool, or one cluster) with
+ * aggregates over the partitions: the bounding box (one pass; exactly the single-machine box), or
+ * the mean and then the sample covariance of the centred points (two passes; equal to the
+ * single-machine fit up to the order of the sums).
  */
 final class DistributedFit {
   private DistributedFit() {}
 
   static LatentDistribution fit(DistributionFamily family, SparkPool pool) {
-    return family == DistributionFamily.UNIFORM ? box(pool) : normal(pool);
+    return fit(family, pool.blocks(), pool.count(), pool.dim());
   }
 
-  private static UniformBox box(SparkPool pool) {
-    double[][] box = pool.blocks().map(PointBlock::box).reduce(DistributedFit::widen);
+  /** f fitted to the {@code count} points in R^dim of {@code blocks}. */
+  static LatentDistribution fit(
+      DistributionFamily family, JavaRDD<PointBlock> blocks, long count, int dim) {
+    return family == DistributionFamily.UNIFORM ? box(blocks) : normal(blocks, count, dim);
+  }
+
+  private static UniformBox box(JavaRDD<PointBlock> blocks) {
+    double[][] box = blocks.map(PointBlock::box).reduce(DistributedFit::widen);
     return new UniformBox(box[0], box[1]);
   }
 
@@ -32,18 +40,15 @@ final class DistributedFit {
     return out;
   }
 
-  private static MultivariateNormal normal(SparkPool pool) {
-    int dim = pool.dim();
-    long n = pool.count();
-    double[] sum = pool.blocks().map(PointBlock::sum).reduce(DistributedFit::add);
+  private static MultivariateNormal normal(JavaRDD<PointBlock> blocks, long n, int dim) {
+    double[] sum = blocks.map(PointBlock::sum).reduce(DistributedFit::add);
     double[] mean = new double[dim];
     for (int d = 0; d < dim; d++) {
       mean[d] = sum[d] / Math.max(1, n);
     }
     double[][] covariance = new double[dim][dim];
     if (n >= 2) {
-      double[] upper =
-          pool.blocks().map(block -> block.centredProducts(mean)).reduce(DistributedFit::add);
+      double[] upper = blocks.map(block -> block.centredProducts(mean)).reduce(DistributedFit::add);
       int k = 0;
       for (int a = 0; a < dim; a++) {
         for (int b = a; b < dim; b++) {

@@ -13,10 +13,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * One partition's encodings: their pool indices (ascending) and points, with a k-d tree built on
- * first use. Spark keeps a cached block as the same object between jobs on an executor, so the tree
- * is built once per partition, not once per round; a block that is recomputed rebuilds it and
- * removes every point taken so far again. The searches return pool indices.
+ * One partition's encodings, or the encodings of one cluster in one partition: their pool indices
+ * (ascending) and points, with a k-d tree built on first use. Spark keeps a cached block as the
+ * same object between jobs on an executor, so the tree is built once per partition, not once per
+ * round; a block that is recomputed rebuilds it and removes every point taken so far again. The
+ * searches return pool indices.
  */
 final class PointBlock implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,12 +25,14 @@ final class PointBlock implements Serializable {
   private final int[] indices;
   private final double[] coords;
   private final int dim;
+  private final int cluster;
   private transient KdTree tree;
 
-  private PointBlock(int[] indices, double[] coords, int dim) {
+  private PointBlock(int[] indices, double[] coords, int dim, int cluster) {
     this.indices = indices;
     this.coords = coords;
     this.dim = dim;
+    this.cluster = cluster;
   }
 
   /** The block of one partition's rows ({@code index} at 0, {@code z} at 1). */
@@ -50,11 +53,75 @@ final class PointBlock implements Serializable {
       indices[k] = Math.toIntExact(order.get(k)[0]);
       System.arraycopy(points.get((int) order.get(k)[1]), 0, coords, k * dim, dim);
     }
-    return new PointBlock(indices, coords, dim);
+    return new PointBlock(indices, coords, dim, WHOLE);
   }
+
+  /** The cluster of a block that holds a whole partition. */
+  static final int WHOLE = -1;
 
   int size() {
     return indices.length;
+  }
+
+  /** The cluster whose points this block holds, or {@link #WHOLE}. */
+  int cluster() {
+    return cluster;
+  }
+
+  /** The pool indices of the points, ascending. */
+  int[] indices() {
+    return indices.clone();
+  }
+
+  /** The points, one array each. */
+  List<double[]> points() {
+    List<double[]> out = new ArrayList<>(indices.length);
+    for (int k = 0; k < indices.length; k++) {
+      out.add(point(k));
+    }
+    return out;
+  }
+
+  /**
+   * The block of each cluster that has points here.
+   *
+   * @param labels the cluster of each point of this block, in block order
+   */
+  List<PointBlock> split(int[] labels) {
+    int clusters = Arrays.stream(labels).max().orElse(-1) + 1;
+    int[] sizes = new int[clusters];
+    for (int label : labels) {
+      sizes[label]++;
+    }
+    List<PointBlock> out = new ArrayList<>();
+    for (int c = 0; c < clusters; c++) {
+      if (sizes[c] == 0) {
+        continue;
+      }
+      int[] members = new int[sizes[c]];
+      double[] points = new double[sizes[c] * dim];
+      int at = 0;
+      for (int k = 0; k < labels.length; k++) {
+        if (labels[k] == c) {
+          members[at] = indices[k];
+          System.arraycopy(coords, k * dim, points, at * dim, dim);
+          at++;
+        }
+      }
+      out.add(new PointBlock(members, points, dim, c));
+    }
+    return out;
+  }
+
+  /** The nearest of {@code centres} (a Euclidean tree) to each point, in block order. */
+  int[] nearestCentres(KdTree centres) {
+    int[] out = new int[indices.length];
+    double[] z = new double[dim];
+    for (int k = 0; k < indices.length; k++) {
+      System.arraycopy(coords, k * dim, z, 0, dim);
+      out[k] = centres.nearest(z, Double.POSITIVE_INFINITY, false).index();
+    }
+    return out;
   }
 
   /** The tree under {@code metric}, with every point of {@code taken} (ascending) removed. */

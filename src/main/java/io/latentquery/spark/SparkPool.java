@@ -100,6 +100,14 @@ final class SparkPool implements AutoCloseable {
     return blocks;
   }
 
+  /** Drops the cached blocks; {@link #blocks} builds them again if asked. */
+  void releaseBlocks() {
+    if (blocks != null) {
+      blocks.unpersist(false);
+      blocks = null;
+    }
+  }
+
   /** One example of the pool as the driver receives it. */
   record PoolRow(int index, String id, String label, double[] z) implements java.io.Serializable {}
 

@@ -16,9 +16,20 @@ import org.apache.spark.sql.SparkSession;
  * stage timed with its peak memory.
  */
 public final class SparkSelectionBench {
-  /** What to measure. */
+  /**
+   * What to measure.
+   *
+   * @param options strategy options given to every strategy timed (by name, without dashes)
+   */
   public record Settings(
-      long points, int dim, int n, List<String> strategies, long seed, String work, boolean reuse) {
+      long points,
+      int dim,
+      int n,
+      List<String> strategies,
+      Map<String, String> options,
+      long seed,
+      String work,
+      boolean reuse) {
     public Settings {
       if (points < 2 || points > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("--points must be in 2..2^31-1, got " + points);
@@ -26,13 +37,83 @@ public final class SparkSelectionBench {
       if (dim < 1) {
         throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
       }
+      if (work == null || work.isBlank()) {
+        throw new IllegalArgumentException("--work is required");
+      }
+      strategies = List.copyOf(strategies);
+      options = Map.copyOf(options);
       for (String s : strategies) {
         if (!SparkSelectionSettings.STRATEGIES.contains(s)) {
           throw new IllegalArgumentException("--strategies: " + s + " does not run on Spark");
         }
+        new SparkSelectionSettings(work, selection(s, n, seed, options));
       }
-      strategies = List.copyOf(strategies);
     }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link Settings}; no options and no reuse unless set. */
+    public static final class Builder {
+      private long points;
+      private int dim;
+      private int n;
+      private List<String> strategies = List.of();
+      private Map<String, String> options = Map.of();
+      private long seed;
+      private String work;
+      private boolean reuse;
+
+      public Builder points(long value) {
+        points = value;
+        return this;
+      }
+
+      public Builder dim(int value) {
+        dim = value;
+        return this;
+      }
+
+      public Builder n(int value) {
+        n = value;
+        return this;
+      }
+
+      public Builder strategies(List<String> value) {
+        strategies = value;
+        return this;
+      }
+
+      public Builder options(Map<String, String> value) {
+        options = value;
+        return this;
+      }
+
+      public Builder seed(long value) {
+        seed = value;
+        return this;
+      }
+
+      public Builder work(String value) {
+        work = value;
+        return this;
+      }
+
+      public Builder reuse(boolean value) {
+        reuse = value;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(points, dim, n, strategies, options, seed, work, reuse);
+      }
+    }
+  }
+
+  private static SelectionSettings selection(
+      String strategy, int n, long seed, Map<String, String> options) {
+    return SelectionSettings.builder().strategy(strategy).n(n).seed(seed).options(options).build();
   }
 
   /** One strategy's stages. */
@@ -91,11 +172,7 @@ public final class SparkSelectionBench {
               .run(
                   new SparkSelectionSettings(
                       settings.work(),
-                      SelectionSettings.builder()
-                          .strategy(strategy)
-                          .n(settings.n())
-                          .seed(settings.seed())
-                          .build()));
+                      selection(strategy, settings.n(), settings.seed(), settings.options())));
       runs.add(new Run(strategy, result.selection().size(), meter.stages()));
     }
   }

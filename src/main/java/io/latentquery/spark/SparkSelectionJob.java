@@ -9,6 +9,8 @@ import io.latentquery.sampling.distribution.LatentDistribution;
 import io.latentquery.sampling.io.SelectionRecord;
 import io.latentquery.sampling.job.SelectionResult;
 import io.latentquery.sampling.job.SelectionSettings;
+import io.latentquery.sampling.strategy.ClusterDraws;
+import io.latentquery.sampling.strategy.ClusterSettings;
 import io.latentquery.sampling.strategy.DistributionFamily;
 import io.latentquery.sampling.strategy.DistributionStrategy;
 import io.latentquery.sampling.strategy.DrawLoop;
@@ -23,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +35,10 @@ import org.apache.spark.sql.functions;
  * Selects from Parquet encodings on Spark: the work behind {@code lq spark select}. It gives the
  * selection {@code lq sample} gives on the same pool with the same seed (random, uniform and normal
  * draw on the driver with the single-machine generators; ae-error ranks with the same order and tie
- * rule), and returns the same {@code selection.csv} rows and {@code selection.json} record.
+ * rule; uniform-cluster and normal-cluster run the single-machine {@link ClusterDraws} on Spark's
+ * clusters, which are lq sample's when Ward runs exactly and come from MLlib k-means then Ward on
+ * the centres otherwise, see {@link SparkWard}), and returns the same {@code selection.csv} rows
+ * and {@code selection.json} record.
  */
 public final class SparkSelectionJob {
   private final SparkSession spark;
@@ -61,6 +67,11 @@ public final class SparkSelectionJob {
             case "random" -> meter.stage("choose", () -> random(pool, request));
             case "uniform" -> draws(pool, request, DistributionFamily.UNIFORM, options);
             case "normal" -> draws(pool, request, DistributionFamily.NORMAL, options);
+            case "uniform-cluster" ->
+                clusterDraws(pool, request, DistributionFamily.UNIFORM, options);
+            case "normal-cluster" ->
+                clusterDraws(pool, request, DistributionFamily.NORMAL, options);
+            case "kmeans" -> SparkCentres.select(pool, request, meter);
             case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
             default -> throw new IllegalStateException(selection.strategy());
           };
@@ -115,6 +126,74 @@ public final class SparkSelectionJob {
     DistributionStrategy.putDrawParameters(parameters, draw, threshold, maxMisses);
     double[][] drawn = picks.stream().map(DrawLoop.Pick::draw).toArray(double[][]::new);
     return new Selection(indices, distances, clusters, parameters).withDraws(drawn);
+  }
+
+  private Selection clusterDraws(
+      SparkPool pool,
+      SelectionRequest request,
+      DistributionFamily family,
+      StrategyOptions options) {
+    DrawSettings draw = DrawSettings.fromOptions(options);
+    ClusterSettings settings = ClusterSettings.fromOptions(options);
+    SparkWard.Result ward = SparkWard.cluster(pool, settings, request.seed(), meter);
+    try {
+      DistributedDraws whole = new DistributedDraws(pool, ward.blocks(), draw.metric());
+      double threshold =
+          draw.threshold() != null
+              ? draw.threshold()
+              : meter.stage("threshold", () -> whole.threshold(request.seed()));
+      int[] rounds = new int[1];
+      ClusterDraws.Source source =
+          new ClusterDraws.Source() {
+            @Override
+            public LatentDistribution fit(int c) {
+              return DistributedFit.fit(family, ward.of(c), ward.sizes()[c], pool.dim());
+            }
+
+            @Override
+            public List<DrawLoop.Pick> everyUnselected(int c) {
+              int[] members =
+                  ward.of(c).flatMap(b -> Arrays.stream(b.indices()).iterator()).collect().stream()
+                      .mapToInt(Integer::intValue)
+                      .sorted()
+                      .toArray();
+              List<DrawLoop.Pick> all = new ArrayList<>(members.length);
+              for (int i : members) {
+                all.add(new DrawLoop.Pick(i, Double.NaN, null));
+              }
+              return all;
+            }
+
+            @Override
+            public ClusterDraws.Taken draw(int c, ClusterDraws.Quota quota, SplittableRandom rng) {
+              DistributedDraws draws = new DistributedDraws(pool, ward.of(c), draw.metric());
+              List<DrawLoop.Pick> picks =
+                  draws.take(quota.quota(), quota.f(), rng, quota.config(), quota.where());
+              rounds[0] += draws.rounds();
+              return new ClusterDraws.Taken(picks, draws.drawsResolved());
+            }
+          };
+      String name = family.label() + "-cluster";
+      Selection chosen =
+          meter.stage(
+              "draws",
+              () ->
+                  ClusterDraws.select(
+                      new ClusterDraws.Plan(name, request, draw, threshold, settings),
+                      new ClusterDraws.Cut(
+                          ward.sizes(), ward.sizes(), ward.mode(), ward.nonEmpty()),
+                      source));
+      Map<String, Object> parameters = new TreeMap<>(chosen.parameters());
+      parameters.put("spark_rounds", rounds[0]);
+      if (ward.centres() > 0) {
+        parameters.put("kmeans_centres", ward.centres());
+        parameters.put("kmeans_iterations", ward.iterations());
+      }
+      return new Selection(
+          chosen.indices(), chosen.drawDistances(), chosen.clusters(), parameters, chosen.draws());
+    } finally {
+      ward.release();
+    }
   }
 
   private static Selection aeError(

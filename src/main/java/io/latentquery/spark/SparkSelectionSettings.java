@@ -1,6 +1,7 @@
 package io.latentquery.spark;
 
 import io.latentquery.sampling.job.SelectionSettings;
+import io.latentquery.sampling.strategy.ClusterSettings;
 import io.latentquery.sampling.strategy.DrawSettings;
 import io.latentquery.sampling.strategy.ReconstructionErrorStrategy;
 import io.latentquery.sampling.strategy.StrategyOptions;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
  */
 public record SparkSelectionSettings(String encodings, SelectionSettings selection) {
   /** The strategies that run on Spark. */
-  public static final List<String> STRATEGIES = List.of("random", "uniform", "normal", "ae-error");
+  public static final List<String> STRATEGIES =
+      List.of(
+          "random", "uniform", "normal", "uniform-cluster", "normal-cluster", "kmeans", "ae-error");
 
   public SparkSelectionSettings {
     if (encodings == null || encodings.isBlank()) {
@@ -39,6 +42,10 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
     StrategyOptions options = StrategyOptions.of(selection.options());
     switch (strategy) {
       case "uniform", "normal" -> DrawSettings.fromOptions(options);
+      case "uniform-cluster", "normal-cluster" -> {
+        DrawSettings.fromOptions(options);
+        ClusterSettings.fromOptions(options);
+      }
       case "ae-error" -> ReconstructionErrorStrategy.measure(options);
       default -> {}
     }

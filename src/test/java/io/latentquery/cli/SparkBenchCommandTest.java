@@ -60,4 +60,52 @@ class SparkBenchCommandTest {
                 .toList()));
     assertTrue(run.out().contains("ae-error  top-n"), run.out());
   }
+
+  @Test
+  void timesTheClusteredStrategiesWithTheOptionsGiven() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "spark",
+            "--points",
+            "3000",
+            "--n",
+            "20",
+            "--strategies",
+            "uniform-cluster,normal-cluster",
+            "--option",
+            "ward=approx",
+            "--option",
+            "ward-centroids=50",
+            "--option",
+            "clusters=3",
+            "--work",
+            dir.resolve("pool.parquet").toString(),
+            "--out",
+            dir.resolve("bench.json").toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode report = Json.readTree(dir.resolve("bench.json"));
+    for (JsonNode strategy : report.get("runs")) {
+      assertEquals(20, strategy.get("selected").asInt());
+      assertEquals(
+          "read,kmeans,ward,threshold,draws,rows",
+          String.join(
+              ",",
+              java.util.stream.StreamSupport.stream(strategy.get("stages").spliterator(), false)
+                  .map(s -> s.get("name").asText())
+                  .toList()));
+    }
+    CliRun unread =
+        CliRun.of(
+            "bench",
+            "spark",
+            "--strategies",
+            "random,normal-cluster",
+            "--option",
+            "clusters=3",
+            "--work",
+            dir.resolve("other.parquet").toString());
+    assertEquals(2, unread.code());
+    assertTrue(unread.err().contains("--clusters does not apply to strategy random"), unread.err());
+  }
 }

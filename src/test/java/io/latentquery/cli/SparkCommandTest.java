@@ -115,6 +115,63 @@ class SparkCommandTest {
   }
 
   @Test
+  void theClusteredStrategiesTakeLqSamplesOptions() throws IOException {
+    writePool();
+    Path local = dir.resolve("local.csv");
+    Path spark = dir.resolve("spark.csv");
+    List<String> options =
+        List.of(
+            "--strategy",
+            "uniform-cluster",
+            "--clusters",
+            "4",
+            "--ward",
+            "exact",
+            "--quota",
+            "equal",
+            "--n",
+            "24",
+            "--seed",
+            "9");
+    List<String> sample = new ArrayList<>(List.of("sample", "--latent"));
+    sample.add(dir.resolve("pool.csv").toString());
+    sample.addAll(options);
+    sample.addAll(List.of("--out", local.toString()));
+    CliRun expected = CliRun.of(sample.toArray(String[]::new));
+    assertEquals(0, expected.code(), expected.err());
+    List<String> select =
+        new ArrayList<>(List.of("spark", "select", "--master", "local[2]", "--encodings"));
+    select.add(dir.resolve("pool.parquet").toString());
+    select.addAll(options);
+    select.addAll(List.of("--out", spark.toString()));
+    CliRun run = CliRun.of(select.toArray(String[]::new));
+    assertEquals(0, run.code(), run.err());
+    assertEquals(Files.readString(local), Files.readString(spark));
+    JsonNode parameters = Json.readTree(dir.resolve("spark.json")).get("parameters");
+    assertEquals("exact", parameters.get("ward").asText());
+    assertEquals("[6,6,6,6]", parameters.get("cluster_quotas").toString());
+    CliRun bad =
+        CliRun.of(
+            "spark",
+            "select",
+            "--encodings",
+            "pool.parquet",
+            "--strategy",
+            "normal-cluster",
+            "--clusters",
+            "10",
+            "--ward-centroids",
+            "5",
+            "--n",
+            "5",
+            "--out",
+            dir.resolve("bad.csv").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--ward-centroids must be >= --clusters (10), got 5"), bad.err());
+    assertTrue(Files.notExists(dir.resolve("bad.csv")));
+  }
+
+  @Test
   void aStrategyThatDoesNotRunOnSparkIsAUsageError() {
     CliRun run =
         CliRun.of(
@@ -123,13 +180,13 @@ class SparkCommandTest {
             "--encodings",
             "pool.parquet",
             "--strategy",
-            "kmeans",
+            "typiclust",
             "--n",
             "5",
             "--out",
             dir.resolve("s.csv").toString());
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("strategy kmeans does not run on Spark"), run.err());
+    assertTrue(run.err().contains("strategy typiclust does not run on Spark"), run.err());
   }
 
   @Test

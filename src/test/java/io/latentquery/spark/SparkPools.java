@@ -44,12 +44,22 @@ final class SparkPools {
    * whose rows are out of pool order (what lq spark select reads).
    */
   static Encodings write(Path dir, int count, int dim, long seed, double[] errors) {
-    SplittableRandom rng = new SplittableRandom(seed);
+    return write(dir, new Mixture(count, dim, 3, seed), errors);
+  }
+
+  /** {@code count} points in R^dim from {@code blobs} unit Gaussians, 5.7 apart along a line. */
+  record Mixture(int count, int dim, int blobs, long seed) {}
+
+  /** The points of {@code mixture}, written as {@link #write(Path, int, int, long, double[])}. */
+  static Encodings write(Path dir, Mixture mixture, double[] errors) {
+    int count = mixture.count();
+    int dim = mixture.dim();
+    SplittableRandom rng = new SplittableRandom(mixture.seed());
     double[] values = new double[count * dim];
     List<String> ids = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      int blob = rng.nextInt(3);
+      int blob = rng.nextInt(mixture.blobs());
       for (int d = 0; d < dim; d++) {
         values[i * dim + d] = 4.0 * blob * (d % 2 == 0 ? 1 : -1) + rng.nextGaussian();
       }

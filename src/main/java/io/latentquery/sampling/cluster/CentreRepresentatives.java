@@ -53,6 +53,19 @@ public final class CentreRepresentatives {
    */
   public record Picks(int[] indices, int[] clusters, double[] distances, int coveredClusters) {}
 
+  /** The order clusters are served in: largest first, ties to the lower cluster number. */
+  public static int[] servingOrder(int[] sizes) {
+    Integer[] order = new Integer[sizes.length];
+    for (int c = 0; c < sizes.length; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(
+        order,
+        (a, b) ->
+            sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+  }
+
   /**
    * Picks {@code budget} representatives.
    *
@@ -69,14 +82,7 @@ public final class CentreRepresentatives {
         covered[partition.assignments()[i]] = true;
       }
     }
-    Integer[] order = new Integer[k];
-    for (int c = 0; c < k; c++) {
-      order[c] = c;
-    }
-    Arrays.sort(
-        order,
-        (a, b) ->
-            sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+    int[] order = servingOrder(sizes);
     KdTree tree = new KdTree(points);
     for (int i = 0; i < labeled.length; i++) {
       if (labeled[i]) {

@@ -35,6 +35,27 @@ public record Clustering(int[] assignments, int clusters) {
     return new Clustering(out, next);
   }
 
+  /**
+   * The numbering {@link #canonical} gives, from each label's smallest point index alone (so a
+   * distributed run can number clusters without holding every label): label l becomes the number of
+   * labels whose smallest point comes before its own. A label no point carries ({@code
+   * firstMember[l] < 0}) gets -1.
+   */
+  public static int[] canonicalNumbers(long[] firstMember) {
+    Integer[] order =
+        java.util.stream.IntStream.range(0, firstMember.length)
+            .filter(l -> firstMember[l] >= 0)
+            .boxed()
+            .toArray(Integer[]::new);
+    Arrays.sort(order, (a, b) -> Long.compare(firstMember[a], firstMember[b]));
+    int[] numbers = new int[firstMember.length];
+    Arrays.fill(numbers, -1);
+    for (int rank = 0; rank < order.length; rank++) {
+      numbers[order[rank]] = rank;
+    }
+    return numbers;
+  }
+
   @Override
   public int[] assignments() {
     return assignments.clone();

@@ -32,8 +32,13 @@ public final class WardClustering {
 
   /** Whether {@code auto} clusters {@code points} exactly. */
   public static boolean exactInAuto(Points points) {
-    return points.count() <= AUTO_EXACT_LIMIT_ANY_DIM
-        || (points.count() <= AUTO_EXACT_LIMIT && points.dim() <= AUTO_EXACT_MAX_DIM);
+    return exactInAuto(points.count(), points.dim());
+  }
+
+  /** Whether {@code auto} clusters {@code count} points in R^dim exactly. */
+  public static boolean exactInAuto(int count, int dim) {
+    return count <= AUTO_EXACT_LIMIT_ANY_DIM
+        || (count <= AUTO_EXACT_LIMIT && dim <= AUTO_EXACT_MAX_DIM);
   }
 
   /** A clustering and the mode that produced it ({@code exact} or {@code approx}, never auto). */
@@ -56,14 +61,44 @@ public final class WardClustering {
       throw new IllegalArgumentException(
           "Ward centroids must be >= clusters (" + clusters + "), got " + centroids);
     }
-    WardMode used =
-        mode == WardMode.AUTO ? (exactInAuto(points) ? WardMode.EXACT : WardMode.APPROX) : mode;
-    if (used == WardMode.EXACT || centroids >= points.count()) {
+    WardMode used = resolve(mode, points.count(), points.dim(), centroids);
+    if (used == WardMode.EXACT) {
       return new Result(
           Clustering.canonical(WardLinkage.fit(points).cut(clusters)), WardMode.EXACT, 0);
     }
     KMeansResult cells = KMeans.fit(points, new KMeansSettings(centroids, 1, 10, 1e-4), seed);
-    int[] sizes = cells.sizes();
+    int[] cellLabels = cellClusters(cells.centroids(), cells.sizes(), clusters);
+    int[] assignments = cells.assignments();
+    int[] labels = new int[points.count()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = cellLabels[assignments[i]];
+    }
+    int nonEmpty = (int) Arrays.stream(cells.sizes()).filter(size -> size > 0).count();
+    return new Result(Clustering.canonical(labels), WardMode.APPROX, nonEmpty);
+  }
+
+  /**
+   * The mode {@code mode} comes to for {@code count} points in R^dim: exact when asked, when {@code
+   * centroids} would hold every point, or under {@code auto} for a pool {@link #exactInAuto}
+   * clusters exactly; approx otherwise.
+   */
+  public static WardMode resolve(WardMode mode, int count, int dim, int centroids) {
+    if (mode == WardMode.EXACT || centroids >= count) {
+      return WardMode.EXACT;
+    }
+    return mode == WardMode.AUTO && exactInAuto(count, dim) ? WardMode.EXACT : WardMode.APPROX;
+  }
+
+  /**
+   * Ward on k-means cells: the cells' centres weighted by their sizes, cut into {@code clusters}
+   * (or as many as there are non-empty cells, if fewer). Returns the Ward cluster of each cell, -1
+   * for an empty one; the numbering is Ward's own, not yet the canonical one of {@link Clustering}.
+   *
+   * @param centres one centre per cell
+   * @param sizes the points in each cell
+   */
+  public static int[] cellClusters(Points centres, int[] sizes, int clusters) {
+    int dim = centres.dim();
     int[] kept = new int[sizes.length];
     Arrays.fill(kept, -1);
     int nonEmpty = 0;
@@ -72,23 +107,24 @@ public final class WardClustering {
         kept[c] = nonEmpty++;
       }
     }
-    double[] coordinates = new double[nonEmpty * points.dim()];
+    if (nonEmpty == 0) {
+      throw new IllegalArgumentException("every k-means cell is empty");
+    }
+    double[] coordinates = new double[nonEmpty * dim];
     double[] weights = new double[nonEmpty];
-    Points centres = cells.centroids();
     for (int c = 0; c < sizes.length; c++) {
       if (kept[c] >= 0) {
-        System.arraycopy(centres.point(c), 0, coordinates, kept[c] * points.dim(), points.dim());
+        System.arraycopy(centres.point(c), 0, coordinates, kept[c] * dim, dim);
         weights[kept[c]] = sizes[c];
       }
     }
-    int[] centreLabels =
-        WardLinkage.fit(new Points(coordinates, nonEmpty, points.dim()), weights)
+    int[] ward =
+        WardLinkage.fit(new Points(coordinates, nonEmpty, dim), weights)
             .cut(Math.min(clusters, nonEmpty));
-    int[] assignments = cells.assignments();
-    int[] labels = new int[points.count()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = centreLabels[kept[assignments[i]]];
+    int[] out = new int[sizes.length];
+    for (int c = 0; c < sizes.length; c++) {
+      out[c] = kept[c] >= 0 ? ward[kept[c]] : -1;
     }
-    return new Result(Clustering.canonical(labels), WardMode.APPROX, nonEmpty);
+    return out;
   }
 }

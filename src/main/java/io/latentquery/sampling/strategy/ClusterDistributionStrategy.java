@@ -12,9 +12,7 @@ import io.latentquery.sampling.distribution.LatentDistribution;
 import io.latentquery.sampling.neighbors.KdTree;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * {@code uniform-cluster} and {@code normal-cluster}: cut the pool into k Ward clusters, give each
@@ -68,80 +66,53 @@ public final class ClusterDistributionStrategy implements SelectionStrategy {
     for (int i : request.alreadySelected()) {
       labeled[i] = true;
     }
-    int[] sizes = clustering.sizes();
     int[] capacity = new int[k];
     for (int c = 0; c < k; c++) {
       for (int i : members[c]) {
         capacity[c] += labeled[i] ? 0 : 1;
       }
     }
-    int[] quotas = Quotas.allocate(sizes, capacity, request.budget(), clusters.quota());
-    int maxMisses = draw.maxMissesFor(request.budget());
-    SplittableRandom root = new SplittableRandom(request.seed());
-    List<List<DrawLoop.Pick>> picks = new ArrayList<>();
-    List<Map<String, Object>> distributions = new ArrayList<>();
-    long draws = 0;
-    for (int c = 0; c < k; c++) {
-      SplittableRandom rng = root.split();
-      Points cluster = points.subset(members[c]);
-      LatentDistribution f = family.fit(cluster);
-      distributions.add(f.describe());
-      List<DrawLoop.Pick> local = new ArrayList<>();
-      if (quotas[c] == capacity[c]) {
-        for (int j = 0; j < members[c].length; j++) {
-          if (!labeled[members[c][j]]) {
-            local.add(new DrawLoop.Pick(j, Double.NaN, null));
+    ClusterDraws.Cut cut =
+        new ClusterDraws.Cut(
+            clustering.sizes(),
+            capacity,
+            ward.mode().label(),
+            ward.mode() == WardMode.APPROX ? ward.centroids() : 0);
+    ClusterDraws.Source source =
+        new ClusterDraws.Source() {
+          @Override
+          public LatentDistribution fit(int c) {
+            return family.fit(points.subset(members[c]));
           }
-        }
-      } else if (quotas[c] > 0) {
-        KdTree tree = new KdTree(cluster, draw.metric());
-        for (int j = 0; j < members[c].length; j++) {
-          if (labeled[members[c][j]]) {
-            tree.remove(j);
+
+          @Override
+          public List<DrawLoop.Pick> everyUnselected(int c) {
+            List<DrawLoop.Pick> all = new ArrayList<>();
+            for (int i : members[c]) {
+              if (!labeled[i]) {
+                all.add(new DrawLoop.Pick(i, Double.NaN, null));
+              }
+            }
+            return all;
           }
-        }
-        DrawLoop loop =
-            new DrawLoop(tree, f, new DrawLoop.Config(threshold, draw.take(), maxMisses));
-        local =
-            loop.take(
-                quotas[c], rng, name() + " cluster " + c + " of " + members[c].length + " points");
-        draws += loop.draws();
-      }
-      List<DrawLoop.Pick> global = new ArrayList<>(local.size());
-      for (DrawLoop.Pick pick : local) {
-        global.add(new DrawLoop.Pick(members[c][pick.index()], pick.distance(), pick.draw()));
-      }
-      picks.add(global);
-    }
-    int[] indices = new int[request.budget()];
-    double[] distances = new double[indices.length];
-    int[] clusterOf = new int[indices.length];
-    double[][] drawn = new double[indices.length][];
-    int filled = 0;
-    for (int round = 0; filled < indices.length; round++) {
-      for (int c = 0; c < k; c++) {
-        if (round < picks.get(c).size()) {
-          indices[filled] = picks.get(c).get(round).index();
-          distances[filled] = picks.get(c).get(round).distance();
-          drawn[filled] = picks.get(c).get(round).draw();
-          clusterOf[filled] = c;
-          filled++;
-        }
-      }
-    }
-    Map<String, Object> parameters = new TreeMap<>();
-    parameters.put("strategy", name());
-    parameters.put("clusters", k);
-    parameters.put("ward", ward.mode().label());
-    if (ward.mode() == WardMode.APPROX) {
-      parameters.put("ward_centroids", ward.centroids());
-    }
-    parameters.put("quota", clusters.quota().label());
-    parameters.put("cluster_sizes", sizes);
-    parameters.put("cluster_quotas", quotas);
-    parameters.put("distributions", distributions);
-    parameters.put("draws", draws);
-    DistributionStrategy.putDrawParameters(parameters, draw, threshold, maxMisses);
-    return new Selection(indices, distances, clusterOf, parameters).withDraws(drawn);
+
+          @Override
+          public ClusterDraws.Taken draw(int c, ClusterDraws.Quota quota, SplittableRandom rng) {
+            KdTree tree = new KdTree(points.subset(members[c]), draw.metric());
+            for (int j = 0; j < members[c].length; j++) {
+              if (labeled[members[c][j]]) {
+                tree.remove(j);
+              }
+            }
+            DrawLoop loop = new DrawLoop(tree, quota.f(), quota.config());
+            List<DrawLoop.Pick> global = new ArrayList<>();
+            for (DrawLoop.Pick pick : loop.take(quota.quota(), rng, quota.where())) {
+              global.add(new DrawLoop.Pick(members[c][pick.index()], pick.distance(), pick.draw()));
+            }
+            return new ClusterDraws.Taken(global, loop.draws());
+          }
+        };
+    return ClusterDraws.select(
+        new ClusterDraws.Plan(name(), request, draw, threshold, clusters), cut, source);
   }
 }

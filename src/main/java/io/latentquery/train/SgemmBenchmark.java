@@ -47,9 +47,16 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
    * @param gflopsPerSecond 2 * size^3 FLOPs over the median timed product's seconds, in billions
    * @param medianSeconds the median product's wall-clock seconds
    * @param seconds every timed product's seconds, in order
+   * @param gflopsPerCpuSecond the timed products' FLOPs over this process's CPU seconds while they
+   *     ran (all threads), in billions: on a shared machine, this times the thread count estimates
+   *     the rate on idle cores, as {@link TrainingBenchmark.Result#imagesPerCpuSecond} does
    */
   public record Result(
-      int size, double gflopsPerSecond, double medianSeconds, List<Double> seconds) {
+      int size,
+      double gflopsPerSecond,
+      double medianSeconds,
+      List<Double> seconds,
+      double gflopsPerCpuSecond) {
     public Result {
       seconds = List.copyOf(seconds);
     }
@@ -62,18 +69,25 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
         product.compute();
       }
       List<Double> seconds = new ArrayList<>();
+      long cpuStart = TrainingBenchmark.processCpuNanos();
       for (int i = 0; i < repeats; i++) {
         long start = System.nanoTime();
         product.compute();
         seconds.add((System.nanoTime() - start) / 1e9);
       }
+      double cpuSeconds = (TrainingBenchmark.processCpuNanos() - cpuStart) / 1e9;
       double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       double median =
           sorted.length % 2 == 1
               ? sorted[sorted.length / 2]
               : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
       double flops = 2.0 * size * size * (double) size;
-      return new Result(size, flops / median / 1e9, median, seconds);
+      return new Result(
+          size,
+          flops / median / 1e9,
+          median,
+          seconds,
+          cpuStart >= 0 && cpuSeconds > 0 ? repeats * flops / cpuSeconds / 1e9 : Double.NaN);
     }
   }
 

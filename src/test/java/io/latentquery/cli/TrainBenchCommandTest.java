@@ -31,15 +31,15 @@ class TrainBenchCommandTest {
             "--preset",
             "small",
             "--steps",
-            "2",
+            "20",
             "--warmup",
             "1",
             "--threads",
             "1",
             "--batch-size",
-            "8",
+            "64",
             "--sgemm-size",
-            "128",
+            "512",
             "--out",
             out.toString());
     assertEquals(0, run.exitCode(), run.err());
@@ -47,7 +47,7 @@ class TrainBenchCommandTest {
     double imagesPerSecond = number(text, "training throughput: ([0-9.]+) images/s");
     double gflopsPerImage = number(text, "arithmetic: ([0-9.]+) GFLOP per trained image");
     double trainingGflops = number(text, "GFLOP per trained image .*?, ([0-9.]+) GFLOP/s");
-    double sgemm = number(text, "sgemm: ([0-9.]+) GFLOP/s \\(128x128 float32 MatMul");
+    double sgemm = number(text, "sgemm: ([0-9.]+) GFLOP/s \\(512x512 float32 MatMul");
     double percent = number(text, "training runs at ([0-9]+)% of this machine's sgemm");
     // The small preset (filters 8,8, one convolution per level, dense 64, L = 2), worked out as
     // in FlopCountTest: encoder 784*9*1*8 + 196*9*8*8 + 1568*64 + 64*2 = 56,448 + 112,896
@@ -57,6 +57,10 @@ class TrainBenchCommandTest {
     assertEquals(0.0062, gflopsPerImage, 1e-9);
     assertEquals(imagesPerSecond * 6_248_448 / 1e9, trainingGflops, 0.05 + 0.001 * trainingGflops);
     assertEquals(Math.round(100 * trainingGflops / sgemm), percent, 1.0);
+    double cpuPercent = number(text, "sgemm \\(by CPU time: ([0-9]+)%");
+    double trainingPerCpu = number(text, "by CPU time: [0-9]+%, ([0-9.]+) against");
+    double sgemmPerCpu = number(text, " against ([0-9.]+) GFLOP per CPU-second");
+    assertEquals(Math.round(100 * trainingPerCpu / sgemmPerCpu), cpuPercent, 1.0);
 
     JsonNode json = Json.readTree(out);
     JsonNode results = json.get("results");
@@ -67,9 +71,14 @@ class TrainBenchCommandTest {
             / results.get("sgemm_gflops_per_second").asDouble(),
         results.get("share_of_sgemm").asDouble(),
         1e-12);
+    assertEquals(
+        results.get("training_gflops_per_cpu_second").asDouble()
+            / results.get("sgemm_gflops_per_cpu_second").asDouble(),
+        results.get("share_of_sgemm_by_cpu_time").asDouble(),
+        1e-12);
     JsonNode provenance = json.get("provenance");
     assertEquals("bench train", provenance.get("command").asText());
-    assertEquals(128, provenance.get("settings").get("sgemm_size").asInt());
+    assertEquals(512, provenance.get("settings").get("sgemm_size").asInt());
     assertEquals(
         results.get("share_of_sgemm").asDouble(),
         provenance.get("results").get("share_of_sgemm").asDouble());

@@ -1,18 +1,25 @@
 package io.latentquery.cli;
 
+import io.latentquery.InputException;
 import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
 import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
+import io.latentquery.files.Json;
 import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.FlopCount;
+import io.latentquery.provenance.Provenance;
 import io.latentquery.provenance.Versions;
+import io.latentquery.train.SgemmBenchmark;
 import io.latentquery.train.TrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +54,9 @@ final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Training throughput (images/s of full Adam steps) after warm-up.")
   static final class Train implements Callable<Integer> {
+    private static final int SGEMM_WARMUP = 2;
+    private static final int SGEMM_REPEATS = 10;
+
     @Spec CommandSpec spec;
     @Mixin VerboseMixin verbose;
 
@@ -94,8 +104,29 @@ final class BenchCommand implements Runnable {
             "Train on this dataset's pool images (e.g. mnist) instead of random 28x28 pixels.")
     String data;
 
+    @Option(
+        names = "--sgemm-size",
+        defaultValue = "4096",
+        paramLabel = "N",
+        description =
+            "Size of the square float32 MatMul timed in TensorFlow as this machine's sgemm rate"
+                + " (default: ${DEFAULT-VALUE}).")
+    int sgemmSize;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Also write the figures, the settings and provenance to this JSON file.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing --out file.")
+    boolean force;
+
     @Override
     public Integer call() {
+      if (out != null && Files.exists(out) && !force) {
+        throw new InputException(out + " exists; use --force to replace it");
+      }
       Dataset images =
           data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
       ImageShape shape = images == null ? new ImageShape(28, 28, 1) : images.shape();
@@ -105,7 +136,19 @@ final class BenchCommand implements Runnable {
       TrainingBenchmark benchmark =
           OptionErrors.settings(
               spec, () -> new TrainingBenchmark(config, batchSize, threads, warmup, steps));
+      if (sgemmSize < 1) {
+        throw OptionErrors.usage(spec, "--sgemm-size must be >= 1, got " + sgemmSize);
+      }
+      SgemmBenchmark sgemmBenchmark =
+          new SgemmBenchmark(sgemmSize, threads, SGEMM_WARMUP, SGEMM_REPEATS);
       TrainingBenchmark.Result result = benchmark.run(images);
+      SgemmBenchmark.Result sgemm = sgemmBenchmark.run();
+      FlopCount flops = FlopCount.of(config);
+      double trainingGflops = result.imagesPerSecond() * flops.trainingFlopsPerImage() / 1e9;
+      double share = trainingGflops / sgemm.gflopsPerSecond();
+      double trainingGflopsPerCpu =
+          result.imagesPerCpuSecond() * flops.trainingFlopsPerImage() / 1e9;
+      double cpuShare = trainingGflopsPerCpu / sgemm.gflopsPerCpuSecond();
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
           String.format(
@@ -138,6 +181,85 @@ final class BenchCommand implements Runnable {
               Runtime.getRuntime().availableProcessors(),
               cpuModel(),
               Versions.current().getOrDefault("tensorflow", "?")));
+      stdout.println(
+          String.format(
+              Locale.ROOT,
+              "arithmetic: %.4f GFLOP per trained image (%d x the forward pass of %.4f GFLOP;"
+                  + " encoder %.4f GFLOP), %.1f GFLOP/s of training",
+              flops.trainingFlopsPerImage() / 1e9,
+              FlopCount.TRAINING_FORWARD_PASSES,
+              flops.forwardFlopsPerImage() / 1e9,
+              flops.encodingFlopsPerImage() / 1e9,
+              trainingGflops));
+      stdout.println(
+          String.format(
+              Locale.ROOT,
+              "sgemm: %.1f GFLOP/s (%dx%d float32 MatMul in TensorFlow, %d threads, median of %d"
+                  + " after %d warm-up, %.4f s each); %.1f GFLOP per CPU-second",
+              sgemm.gflopsPerSecond(),
+              sgemmSize,
+              sgemmSize,
+              threads,
+              SGEMM_REPEATS,
+              SGEMM_WARMUP,
+              sgemm.medianSeconds(),
+              sgemm.gflopsPerCpuSecond()));
+      String byCpu =
+          Double.isFinite(cpuShare)
+              ? String.format(
+                  Locale.ROOT,
+                  "by CPU time: %.0f%%, %.1f against %.1f GFLOP per CPU-second; the steadier"
+                      + " figure when other work shares the cores",
+                  100 * cpuShare,
+                  trainingGflopsPerCpu,
+                  sgemm.gflopsPerCpuSecond())
+              : "by CPU time: not measured, the runs were too short for the process's CPU clock";
+      stdout.println(
+          String.format(
+              Locale.ROOT,
+              "training runs at %.0f%% of this machine's sgemm (%s)",
+              100 * share,
+              byCpu));
+      if (out != null) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("preset", preset);
+        settings.put("architecture", config);
+        settings.put("batch_size", batchSize);
+        settings.put("threads", threads);
+        settings.put("inter_op_threads", 1);
+        settings.put("steps", steps);
+        settings.put("warmup", warmup);
+        settings.put("data", data == null ? "random pixels" : data);
+        settings.put("sgemm_size", sgemmSize);
+        settings.put("sgemm_warmup", SGEMM_WARMUP);
+        settings.put("sgemm_repeats", SGEMM_REPEATS);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("images_per_second", result.imagesPerSecond());
+        figures.put("seconds_per_step", result.secondsPerStep());
+        figures.put("images_per_cpu_second", result.imagesPerCpuSecond());
+        figures.put("training_flops_per_image", flops.trainingFlopsPerImage());
+        figures.put("forward_flops_per_image", flops.forwardFlopsPerImage());
+        figures.put("encoding_flops_per_image", flops.encodingFlopsPerImage());
+        figures.put("training_gflops_per_second", trainingGflops);
+        figures.put("sgemm_gflops_per_second", sgemm.gflopsPerSecond());
+        figures.put("sgemm_seconds", sgemm.seconds());
+        figures.put("share_of_sgemm", share);
+        figures.put("training_gflops_per_cpu_second", trainingGflopsPerCpu);
+        figures.put("sgemm_gflops_per_cpu_second", sgemm.gflopsPerCpuSecond());
+        figures.put("share_of_sgemm_by_cpu_time", cpuShare);
+        Provenance.Builder provenance =
+            Provenance.builder("bench train")
+                .settings(settings)
+                .seed(1)
+                .dataChecksum(images == null ? null : images.checksum());
+        figures.forEach(provenance::result);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("results", figures);
+        record.put("machine", cpuModel());
+        record.put("provenance", provenance.build());
+        Json.write(out, record);
+        stdout.println("figures -> " + out);
+      }
       return 0;
     }
 

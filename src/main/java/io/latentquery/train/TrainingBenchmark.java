@@ -69,7 +69,7 @@ public record TrainingBenchmark(
   }
 
   /** CPU time of the whole process, TensorFlow's native threads included; -1 when unknown. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();

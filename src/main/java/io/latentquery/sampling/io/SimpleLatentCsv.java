@@ -18,9 +18,9 @@ import java.util.Objects;
 /**
  * A fast reader for the plain latent CSV that {@code lq encode} writes for ordinary ids: ASCII, no
  * quotes, one record per line, every line with as many fields as the header. It parses bytes in
- * place (each coordinate through {@link Double#parseDouble} on its slice, so values are exactly
- * what the general parser gives) and reads a million rows in a fraction of a second. On anything
- * else (a quote, a blank line, a lone carriage return, a non-ASCII byte, a short or long row, a
+ * place (each coordinate through {@link DecimalParser}, which gives exactly what {@link
+ * Double#parseDouble} gives) and reads a million rows in a fraction of a second. On anything else
+ * (a quote, a blank line, a lone carriage return, a non-ASCII byte, a short or long row, a
  * duplicate or empty header name, a value that is not a number) it gives up and returns null, and
  * the caller reads the file with the general CSV parser, which reports the problem.
  */
@@ -155,8 +155,7 @@ final class SimpleLatentCsv {
       int z = zOf[field];
       if (z >= 0) {
         try {
-          values[count * dim + z] =
-              Double.parseDouble(new String(buffer, s, i - s, StandardCharsets.ISO_8859_1));
+          values[count * dim + z] = DecimalParser.parse(buffer, s, i);
         } catch (NumberFormatException e) {
           return false;
         }

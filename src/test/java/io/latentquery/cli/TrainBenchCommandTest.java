@@ -1,0 +1,104 @@
+package io.latentquery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.latentquery.files.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainBenchCommandTest {
+  @TempDir Path temp;
+
+  private static double number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertTrue(m.find(), regex + " in:\n" + text);
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void printsTheTrainingRateAsAShareOfThisMachinesSgemmAndWritesIt() {
+    Path out = temp.resolve("bench.json");
+    CliRunner.Result run =
+        CliRunner.run(
+            "bench",
+            "train",
+            "--preset",
+            "small",
+            "--steps",
+            "20",
+            "--warmup",
+            "1",
+            "--threads",
+            "1",
+            "--batch-size",
+            "64",
+            "--sgemm-size",
+            "512",
+            "--out",
+            out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    String text = run.out();
+    double imagesPerSecond = number(text, "training throughput: ([0-9.]+) images/s");
+    double gflopsPerImage = number(text, "arithmetic: ([0-9.]+) GFLOP per trained image");
+    double trainingGflops = number(text, "GFLOP per trained image .*?, ([0-9.]+) GFLOP/s");
+    double sgemm = number(text, "sgemm: ([0-9.]+) GFLOP/s \\(512x512 float32 MatMul");
+    double percent = number(text, "training runs at ([0-9]+)% of this machine's sgemm");
+    // The small preset (filters 8,8, one convolution per level, dense 64, L = 2), worked out as
+    // in FlopCountTest: encoder 784*9*1*8 + 196*9*8*8 + 1568*64 + 64*2 = 56,448 + 112,896
+    // + 100,352 + 128 = 269,824; decoder 2*64 + 64*1568 + 196*9*8*8 + 784*8*8 + 784*9*8*8
+    // + 784*9*8*1 = 128 + 100,352 + 112,896 + 50,176 + 451,584 + 56,448 = 771,584;
+    // training 3 * 2 * (269,824 + 771,584) = 6,248,448 FLOPs per image.
+    assertEquals(0.0062, gflopsPerImage, 1e-9);
+    assertEquals(imagesPerSecond * 6_248_448 / 1e9, trainingGflops, 0.05 + 0.001 * trainingGflops);
+    assertEquals(Math.round(100 * trainingGflops / sgemm), percent, 1.0);
+    double cpuPercent = number(text, "sgemm \\(by CPU time: ([0-9]+)%");
+    double trainingPerCpu = number(text, "by CPU time: [0-9]+%, ([0-9.]+) against");
+    double sgemmPerCpu = number(text, " against ([0-9.]+) GFLOP per CPU-second");
+    assertEquals(Math.round(100 * trainingPerCpu / sgemmPerCpu), cpuPercent, 1.0);
+
+    JsonNode json = Json.readTree(out);
+    JsonNode results = json.get("results");
+    assertEquals(6_248_448, results.get("training_flops_per_image").asDouble());
+    assertEquals(10, results.get("sgemm_seconds").size());
+    assertEquals(
+        results.get("training_gflops_per_second").asDouble()
+            / results.get("sgemm_gflops_per_second").asDouble(),
+        results.get("share_of_sgemm").asDouble(),
+        1e-12);
+    assertEquals(
+        results.get("training_gflops_per_cpu_second").asDouble()
+            / results.get("sgemm_gflops_per_cpu_second").asDouble(),
+        results.get("share_of_sgemm_by_cpu_time").asDouble(),
+        1e-12);
+    JsonNode provenance = json.get("provenance");
+    assertEquals("bench train", provenance.get("command").asText());
+    assertEquals(512, provenance.get("settings").get("sgemm_size").asInt());
+    assertEquals(
+        results.get("share_of_sgemm").asDouble(),
+        provenance.get("results").get("share_of_sgemm").asDouble());
+  }
+
+  @Test
+  void anExistingOutFileIsKeptWithoutForce() throws Exception {
+    Path out = temp.resolve("bench.json");
+    Files.writeString(out, "{}");
+    CliRunner.Result run =
+        CliRunner.run("bench", "train", "--preset", "small", "--out", out.toString());
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("exists; use --force"), run.err());
+    assertEquals("{}", Files.readString(out));
+  }
+
+  @Test
+  void aNonPositiveSgemmSizeIsAUsageErrorNamingTheFlag() {
+    CliRunner.Result run = CliRunner.run("bench", "train", "--sgemm-size", "0");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--sgemm-size must be >= 1, got 0"), run.err());
+  }
+}

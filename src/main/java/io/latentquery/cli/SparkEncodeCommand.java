@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code lq spark encode}: {@code lq encode} on Spark, to Parquet encodings. */
 @Command(
     name = "encode",
-    header = "Encode a dataset split or a Parquet table of images to Parquet encodings on Spark.",
+    header = "Encode images to Parquet encodings on Spark.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -31,9 +31,8 @@ import io.latentquery.SettingException;
 public record TsneSettings(double perplexity, double degreesOfFreedom, double weight) {
   /**
    * The perplexity of van der Maaten's parametric t-SNE experiments, which calibrated P in batches
-   * of 5,000. In batches of 2,000, 10 keeps about the same share of the batch and measured better
-   * on MNIST: 88.2% 1-NN accuracy after 35 epochs against 86.7% for 30 (docs/benchmarks.md, "Tuning
-   * the t-SNE autoencoder").
+   * of 5,000. In batches of 2,000, 10 keeps about the same share of the batch; the README's tuned
+   * command uses it (docs/benchmarks.md, "Embedding quality").
    */
   public static final double DEFAULT_PERPLEXITY = 30;
 
@@ -42,13 +41,13 @@ public record TsneSettings(double perplexity, double degreesOfFreedom, double we
 
   /**
    * Balances KL(P||Q) against a mean BCE (see {@code weight} above), and measured best of w in
-   * {0.01, 0.1, 1, 10} by the 1-NN accuracy of the 2-D MNIST test encoding (small preset, 10,000
-   * pool images, 5 epochs, batch 64, perplexity 30: 46.2%, 52.2%, 49.2%, 48.6%; docs/benchmarks.md,
-   * "Embedding quality"). At batch 64 the batch size matters more than w: perplexity 30 spreads P
-   * over half the batch. For the embedding alone, train with larger batches and a larger w: at
-   * batch 2,000, w = 1, 10 and 100 gave 71.2%, 74.6% and 76.3% after 5 epochs (docs/benchmarks.md,
-   * "Tuning the t-SNE autoencoder"); 0.1 stays the default because it keeps the reconstructions
-   * that the ae-error strategy and the report use.
+   * {0.01, 0.1, 1, 10} by the 1-NN accuracy of the 2-D MNIST validation encoding (small preset,
+   * 10,000 pool images, 5 epochs, batch 64, perplexity 30: 45.8%, 53.1%, 49.1%, 48.9%;
+   * docs/benchmarks.md, "Embedding quality", raw outputs in results/bench/tsne-weight/). At batch
+   * 64 the batch size matters more than w: perplexity 30 spreads P over half the batch. For the
+   * embedding alone, train with larger batches and a larger w (the README's tuned command: batch
+   * 2,000, w = 100); 0.1 stays the default because it keeps the reconstructions that the ae-error
+   * strategy and the report use.
    */
   public static final double DEFAULT_WEIGHT = 0.1;
 

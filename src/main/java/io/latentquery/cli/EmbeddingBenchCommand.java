@@ -163,6 +163,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     EmbeddingBenchmark.Inputs inputs =
         new EmbeddingBenchmark.Inputs(pool, noValidation, scored, scoredSplit);
     List<EmbeddingBenchmark.Result> results = new ArrayList<>();
+    Map<String, AutoencoderConfig> architectures = new LinkedHashMap<>();
     AutoencoderConfig sizes =
         OptionErrors.settings(
             spec, () -> architecture.apply(AutoencoderConfig.preset(preset, pool.shape())).build());
@@ -173,6 +174,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
               .variational(loss.variational(kind))
               .tsne(loss.tsne(kind))
               .build();
+      architectures.put(kind.id(), config);
       TrainSettings settings =
           TrainSettings.builder(config, data.request())
               .limit(data.limit)
@@ -232,9 +234,11 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       settings.put("split", scoredSplit.label());
       settings.put("models", kinds.stream().map(ModelKind::id).toList());
       settings.put("preset", preset);
-      settings.put("architecture", sizes);
+      settings.put("architectures", architectures);
       settings.put("epochs", epochs);
       settings.put("batch_size", optimizer.batchSize);
+      settings.put("learning_rate", optimizer.learningRate);
+      settings.put("learning_rate_from", optimizer.learningRateChanges());
       settings.put("trust_subset", trustSubset);
       settings.put("k", k);
       Map<String, Object> record = new LinkedHashMap<>();

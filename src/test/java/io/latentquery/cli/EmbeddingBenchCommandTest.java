@@ -19,6 +19,10 @@ class EmbeddingBenchCommandTest {
   @TempDir Path temp;
 
   private CliRunner.Result bench(String... extra) {
+    return benchModels("conv", extra);
+  }
+
+  private CliRunner.Result benchModels(String models, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -29,7 +33,7 @@ class EmbeddingBenchCommandTest {
                 "--limit",
                 "200",
                 "--models",
-                "conv",
+                models,
                 "--epochs",
                 "1",
                 "--filters",
@@ -80,6 +84,23 @@ class EmbeddingBenchCommandTest {
     CliRunner.Result exists = bench("--out", out.toString());
     assertEquals(1, exists.exitCode());
     assertTrue(exists.err().contains(out + " exists; use --force"), exists.err());
+  }
+
+  @Test
+  void recordsEachModelKindsOwnArchitectureAndTheStepSizeInTheProvenance() throws Exception {
+    Path out = temp.resolve("kinds.json");
+    CliRunner.Result result =
+        benchModels(
+            "conv,tsne", "--tsne-weight", "5", "--learning-rate", "0.002", "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    JsonNode settings = Json.readTree(out).get("provenance").get("settings");
+    JsonNode conv = settings.get("architectures").get("conv");
+    JsonNode tsne = settings.get("architectures").get("tsne");
+    assertEquals("conv", conv.get("kind").asText());
+    assertTrue(conv.get("tsne").isNull(), conv.toString());
+    assertEquals("tsne", tsne.get("kind").asText());
+    assertEquals(5.0, tsne.get("tsne").get("weight").asDouble(), 0.0);
+    assertEquals(0.002, settings.get("learning_rate").asDouble(), 0.0);
   }
 
   @Test

@@ -39,13 +39,10 @@ final class SparkCentres {
     int n = request.budget();
     KMeansRuns runs = KMeansRuns.defaults();
     SparkKMeans.Cells cells =
-        meter.stage(
-            "kmeans",
-            () ->
-                SparkKMeans.fit(
-                    pool,
-                    new SparkKMeans.Settings(
-                        n, runs.maxIterations(), runs.tolerance(), request.seed())));
+        SparkKMeans.fit(
+            pool,
+            new SparkKMeans.Settings(n, runs.maxIterations(), runs.tolerance(), request.seed()),
+            meter);
     if (cells.centres().count() < n) {
       throw new InputException(
           "k-means found "

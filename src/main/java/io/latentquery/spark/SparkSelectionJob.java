@@ -5,6 +5,8 @@ import io.latentquery.contract.SelectionTable;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.baseline.KMeansRuns;
+import io.latentquery.sampling.baseline.TypiClustSettings;
 import io.latentquery.sampling.distribution.LatentDistribution;
 import io.latentquery.sampling.io.SelectionRecord;
 import io.latentquery.sampling.job.SelectionResult;
@@ -37,7 +39,8 @@ import org.apache.spark.sql.functions;
  * draw on the driver with the single-machine generators; ae-error ranks with the same order and tie
  * rule; uniform-cluster and normal-cluster run the single-machine {@link ClusterDraws} on Spark's
  * clusters, which are lq sample's when Ward runs exactly and come from MLlib k-means then Ward on
- * the centres otherwise, see {@link SparkWard}), and returns the same {@code selection.csv} rows
+ * the centres otherwise, see {@link SparkWard}; typiclust makes lq sample's picks on MLlib's
+ * k-means clusters, see {@link SparkTypiClust}), and returns the same {@code selection.csv} rows
  * and {@code selection.json} record.
  */
 public final class SparkSelectionJob {
@@ -72,6 +75,12 @@ public final class SparkSelectionJob {
             case "normal-cluster" ->
                 clusterDraws(pool, request, DistributionFamily.NORMAL, options);
             case "kmeans" -> SparkCentres.select(pool, request, meter);
+            case "typiclust" ->
+                SparkTypiClust.select(
+                    pool,
+                    request,
+                    TypiClustSettings.fromOptions(options, KMeansRuns.defaults()),
+                    meter);
             case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
             default -> throw new IllegalStateException(selection.strategy());
           };

@@ -82,13 +82,11 @@ final class SparkWard {
       return meter.stage("ward", () -> exact(pool, settings.clusters()));
     }
     SparkKMeans.Cells cells =
-        meter.stage(
-            "kmeans",
-            () ->
-                SparkKMeans.fit(
-                    pool,
-                    new SparkKMeans.Settings(
-                        settings.centroids(), KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed)));
+        SparkKMeans.fit(
+            pool,
+            new SparkKMeans.Settings(
+                settings.centroids(), KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed),
+            meter);
     return meter.stage(
         "ward", () -> approx(pool, cells, settings.clusters(), settings.centroids()));
   }

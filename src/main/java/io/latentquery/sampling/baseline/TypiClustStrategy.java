@@ -86,8 +86,19 @@ public final class TypiClustStrategy implements SelectionStrategy {
     int[] indices = schedule.assemble(picks);
     double[] distances = new double[budget];
     Arrays.fill(distances, Double.NaN);
+    Map<String, Object> parameters = describe(settings, k, schedule, m);
+    settings.kmeans().describe(parameters, points.count(), fit);
+    return new Selection(indices, distances, schedule.clusters(), parameters);
+  }
+
+  /**
+   * The parameters of a typiclust selection but the k-means', which the caller adds: its clusters,
+   * the schedule's counts and the typicality rule.
+   */
+  public static Map<String, Object> describe(
+      TypiClustSettings settings, int k, TypiClustSchedule schedule, int labeled) {
     Map<String, Object> parameters = new TreeMap<>();
-    parameters.put("strategy", name());
+    parameters.put("strategy", "typiclust");
     parameters.put("clusters", k);
     parameters.put("max_clusters", settings.maxClusters());
     parameters.put("min_cluster_size", settings.minClusterSize());
@@ -100,9 +111,8 @@ public final class TypiClustStrategy implements SelectionStrategy {
             + settings.neighbors()
             + ", |c| / 2) nearest neighbours in c, the cluster's unselected and unlabeled members,"
             + " recomputed at each pick");
-    parameters.put("labeled", m);
-    settings.kmeans().describe(parameters, points.count(), fit);
-    return new Selection(indices, distances, schedule.clusters(), parameters);
+    parameters.put("labeled", labeled);
+    return parameters;
   }
 
   private static int[][] members(int[] assignments, int[] sizes) {

@@ -32,6 +32,17 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
           "typiclust",
           "ae-error");
 
+  /** The strategies that run on Spark from a --labeled file as lq sample does. */
+  public static final List<String> WITH_LABELED =
+      List.of(
+          "random",
+          "uniform",
+          "normal",
+          "uniform-cluster",
+          "normal-cluster",
+          "typiclust",
+          "ae-error");
+
   public SparkSelectionSettings {
     if (encodings == null || encodings.isBlank()) {
       throw new IllegalArgumentException("--encodings is required");
@@ -45,8 +56,12 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
               + String.join(", ", STRATEGIES)
               + ", or lq sample on one machine");
     }
-    if (selection.labeled() != null) {
-      throw new IllegalArgumentException("--labeled does not apply to lq spark select");
+    if (selection.labeled() != null && !WITH_LABELED.contains(strategy)) {
+      throw new IllegalArgumentException(
+          "--labeled does not apply to strategy "
+              + strategy
+              + " on Spark; use lq sample, or one of "
+              + String.join(", ", WITH_LABELED));
     }
     StrategyOptions options = StrategyOptions.of(selection.options());
     switch (strategy) {

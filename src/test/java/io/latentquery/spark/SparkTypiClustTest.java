@@ -154,6 +154,37 @@ class SparkTypiClustTest {
   }
 
   @Test
+  void withLabeledExamplesTheSelectionIsLqSamples(@TempDir Path dir) throws java.io.IOException {
+    // Every 4th point is labeled: each cluster holds some, and they are never taken.
+    StringBuilder ids = new StringBuilder("id\n");
+    for (int i = 0; i < encodings.count(); i += 4) {
+      ids.append(encodings.id(i)).append('\n');
+    }
+    Path labeled = dir.resolve("labeled.csv");
+    java.nio.file.Files.writeString(labeled, ids);
+    for (int n : new int[] {5, 60}) {
+      SelectionSettings settings =
+          SelectionSettings.builder()
+              .strategy("typiclust")
+              .n(n)
+              .seed(4)
+              .options(Map.of("typiclust-max-clusters", "5"))
+              .labeled(labeled)
+              .build();
+      List<SelectionTable.Row> a = local(settings).rows().rows();
+      SelectionResult actual = spark(settings);
+      List<SelectionTable.Row> b = actual.rows().rows();
+      assertEquals(n, b.size());
+      for (int r = 0; r < n; r++) {
+        assertEquals(a.get(r).index(), b.get(r).index(), "n " + n + ", rank " + (r + 1));
+        assertTrue(b.get(r).index() % 4 != 0, "labeled " + b.get(r).id() + " selected");
+      }
+      assertEquals(88, actual.record().counts().get("already_labeled"));
+      assertEquals(88, actual.record().parameters().get("labeled"));
+    }
+  }
+
+  @Test
   void noPointTwiceAndTheSameSeedGivesTheSameSelection() {
     SelectionResult first = spark(settings(300, 3));
     SelectionResult again = spark(settings(300, 3));

@@ -95,8 +95,7 @@ final class SparkSelectCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Examples already labeled, never selected again, as lq sample takes them: ids (an id"
-              + " column, or one id per line) or a labels file (id,label); read on the driver."
-              + " Not with kmeans.")
+              + " column, or one id per line) or a labels file (id,label); read on the driver.")
   Path labeled;
 
   @Mixin SelectionOptions selection;

@@ -32,17 +32,6 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
           "typiclust",
           "ae-error");
 
-  /** The strategies that run on Spark from a --labeled file as lq sample does. */
-  public static final List<String> WITH_LABELED =
-      List.of(
-          "random",
-          "uniform",
-          "normal",
-          "uniform-cluster",
-          "normal-cluster",
-          "typiclust",
-          "ae-error");
-
   public SparkSelectionSettings {
     if (encodings == null || encodings.isBlank()) {
       throw new IllegalArgumentException("--encodings is required");
@@ -55,13 +44,6 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
               + " does not run on Spark; use one of "
               + String.join(", ", STRATEGIES)
               + ", or lq sample on one machine");
-    }
-    if (selection.labeled() != null && !WITH_LABELED.contains(strategy)) {
-      throw new IllegalArgumentException(
-          "--labeled does not apply to strategy "
-              + strategy
-              + " on Spark; use lq sample, or one of "
-              + String.join(", ", WITH_LABELED));
     }
     StrategyOptions options = StrategyOptions.of(selection.options());
     switch (strategy) {

@@ -236,24 +236,6 @@ class SparkCommandTest {
     JsonNode parameters = Json.readTree(dir.resolve("typiclust.json")).get("parameters");
     assertEquals(3, parameters.get("clusters").asInt());
     assertEquals(3, parameters.get("max_clusters").asInt());
-    CliRun kmeans =
-        CliRun.of(
-            "spark",
-            "select",
-            "--encodings",
-            "pool.parquet",
-            "--strategy",
-            "kmeans",
-            "--labeled",
-            labeled.toString(),
-            "--n",
-            "5",
-            "--out",
-            dir.resolve("k.csv").toString());
-    assertEquals(2, kmeans.code());
-    assertTrue(
-        kmeans.err().contains("--labeled does not apply to strategy kmeans on Spark"),
-        kmeans.err());
     CliRun repeated =
         CliRun.of(
             "spark",

@@ -222,20 +222,6 @@ class SparkSelectionJobTest {
             IllegalArgumentException.class,
             () -> new SparkSelectionSettings("x.parquet", settings("kcenter", 1, Map.of())));
     assertTrue(cluster.getMessage().startsWith("strategy kcenter does not run on Spark"));
-    IllegalArgumentException labeled =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new SparkSelectionSettings(
-                    "x.parquet",
-                    SelectionSettings.builder()
-                        .strategy("kmeans")
-                        .n(3)
-                        .labeled(Path.of("ids.csv"))
-                        .build()));
-    assertTrue(
-        labeled.getMessage().startsWith("--labeled does not apply to strategy kmeans on Spark"),
-        labeled.getMessage());
     IllegalArgumentException unused =
         assertThrows(
             IllegalArgumentException.class,

@@ -42,7 +42,8 @@ import org.apache.spark.sql.functions;
  * clusters, which are lq sample's when Ward runs exactly and come from MLlib k-means then Ward on
  * the centres otherwise, see {@link SparkWard}; typiclust makes lq sample's picks on MLlib's
  * k-means clusters, see {@link SparkTypiClust}), and returns the same {@code selection.csv} rows
- * and {@code selection.json} record.
+ * and {@code selection.json} record. The examples of a {@code --labeled} file, placed in the pool
+ * with one pass ({@link LabeledFile}), are never selected and shape each strategy as in lq sample.
  */
 public final class SparkSelectionJob {
   private final SparkSession spark;

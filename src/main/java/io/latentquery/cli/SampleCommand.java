@@ -13,9 +13,7 @@ import io.latentquery.sampling.job.SelectionSettings;
 import io.latentquery.sampling.strategy.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -167,62 +165,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Mixin EncoderOptions encoder;
 
-  @Option(
-      names = "--threshold",
-      paramLabel = "T",
-      description =
-          "Draw strategies: largest distance from a draw to the point it takes (default: from the data, see above).")
-  String threshold;
-
-  @Option(
-      names = "--take",
-      paramLabel = "MODE",
-      description = "Draw strategies: nearest (default) or all-within.")
-  String take;
-
-  @Option(
-      names = "--metric",
-      paramLabel = "NAME",
-      description = "Draw strategies: euclidean (default), manhattan or chebyshev.")
-  String metric;
-
-  @Option(
-      names = "--max-misses",
-      paramLabel = "N",
-      description =
-          "Draw strategies: consecutive empty draws before giving up (default: max(10000, 100 n)).")
-  String maxMisses;
-
-  @Option(
-      names = "--clusters",
-      paramLabel = "K",
-      description = "Clustered strategies: Ward clusters (default: 10).")
-  String clusters;
-
-  @Option(
-      names = "--ward",
-      paramLabel = "MODE",
-      description =
-          "exact (nearest-neighbour chain), approx (k-means to --ward-centroids centres, then weighted Ward) or auto: exact up to 100000 points (default).")
-  String ward;
-
-  @Option(
-      names = "--ward-centroids",
-      paramLabel = "N",
-      description = "Centres of --ward approx (default: 2000).")
-  String wardCentroids;
-
-  @Option(
-      names = "--quota",
-      paramLabel = "RULE",
-      description = "Clustered strategies: proportional (default) or equal.")
-  String quota;
-
-  @Option(
-      names = "--option",
-      paramLabel = "KEY=VALUE",
-      description = "A strategy option with no flag of its own (repeatable).")
-  Map<String, String> extraOptions = new LinkedHashMap<>();
+  @Mixin SelectionOptions selection;
 
   @Override
   public Integer call() {
@@ -234,7 +177,7 @@ final class SampleCommand implements Callable<Integer> {
                     .strategy(strategy)
                     .n(budget)
                     .seed(seed)
-                    .options(strategyOptions())
+                    .options(selection.toMap(spec, errorMeasure))
                     .labeled(labeled)
                     .build());
     encoder.validate();
@@ -271,34 +214,6 @@ final class SampleCommand implements Callable<Integer> {
       pool.data(data.request(), Split.parse(split), data.limit);
     }
     return pool.build();
-  }
-
-  /** The options the user gave, by name without dashes. */
-  private Map<String, String> strategyOptions() {
-    Map<String, String> options = new LinkedHashMap<>();
-    put(options, "threshold", threshold);
-    put(options, "take", take);
-    put(options, "metric", metric);
-    put(options, "max-misses", maxMisses);
-    put(options, "clusters", clusters);
-    put(options, "ward", ward);
-    put(options, "ward-centroids", wardCentroids);
-    put(options, "quota", quota);
-    put(options, "error", errorMeasure);
-    for (Map.Entry<String, String> extra : extraOptions.entrySet()) {
-      if (options.containsKey(extra.getKey())) {
-        throw OptionErrors.usage(
-            spec, "--option " + extra.getKey() + " repeats --" + extra.getKey());
-      }
-      options.put(extra.getKey(), extra.getValue());
-    }
-    return options;
-  }
-
-  private static void put(Map<String, String> options, String name, String value) {
-    if (value != null) {
-      options.put(name, value);
-    }
   }
 
   /** {@code selection.csv -> selection.json}; other names get {@code .json} appended. */

@@ -45,8 +45,8 @@ final class SparkBenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "random,uniform,normal,ae-error",
       description =
-          "Strategies to time (default: ${DEFAULT-VALUE}); also uniform-cluster, normal-cluster"
-              + " and kmeans.")
+          "Strategies to time (default: ${DEFAULT-VALUE}); also uniform-cluster, normal-cluster,"
+              + " kmeans and typiclust.")
   List<String> strategies;
 
   @Option(

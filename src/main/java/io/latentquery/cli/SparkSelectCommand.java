@@ -8,9 +8,7 @@ import io.latentquery.spark.SparkRuns;
 import io.latentquery.spark.SparkSelectionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +23,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Select --n examples from Parquet encodings (index, id, label, z, optional error_bce/error_l1,",
-      "as lq spark encode writes them) with random, uniform, normal, uniform-cluster,",
-      "normal-cluster, kmeans or ae-error. Writes the same selection.csv and selection.json as",
-      "lq sample, which gives the same selection with the same seed on the same pool; the",
-      "clustered strategies do so when Ward runs exactly, and with --ward approx cluster with",
-      "Spark MLlib k-means to --ward-centroids centres, then exact Ward on the weighted centres;",
-      "kmeans runs MLlib k-means with k = n (one k-means|| start, so not lq sample's centres)."
+      "Select --n examples from Parquet encodings (index, id, label, z, optional",
+      "error_bce/error_l1, as lq spark encode writes them) with random, uniform,",
+      "normal, uniform-cluster, normal-cluster, kmeans, typiclust or ae-error.",
+      "Writes the same selection.csv and selection.json as lq sample, which gives",
+      "the same selection with the same seed on the same pool. The clustered",
+      "strategies do so when Ward runs exactly; with --ward approx they cluster",
+      "with Spark MLlib k-means to --ward-centroids centres, then exact Ward on the",
+      "weighted centres. kmeans runs MLlib k-means with k = n (one k-means|| start,",
+      "so not lq sample's centres). typiclust makes lq sample's picks on MLlib's",
+      "k-means clusters (--option typiclust-max-clusters=500,",
+      "typiclust-min-cluster-size=5), each cluster held whole by one task.",
+      "",
+      "Threshold t: by default the median distance from a point to its 10th",
+      "nearest neighbour, over up to 1000 points sampled with the seed; the value",
+      "used is recorded."
     })
 final class SparkSelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,7 +55,7 @@ final class SparkSelectCommand implements Callable<Integer> {
       defaultValue = "random",
       paramLabel = "NAME",
       description =
-          "random, uniform, normal, uniform-cluster, normal-cluster, kmeans or ae-error"
+          "random, uniform, normal, uniform-cluster, normal-cluster, kmeans, typiclust or ae-error"
               + " (default: ${DEFAULT-VALUE}).")
   String strategy;
 
@@ -84,50 +90,15 @@ final class SparkSelectCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing selection.")
   boolean force;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "uniform, normal: threshold t.")
-  String threshold;
-
-  @Option(names = "--take", paramLabel = "MODE", description = "nearest (default) or all-within.")
-  String take;
-
   @Option(
-      names = "--metric",
-      paramLabel = "NAME",
-      description = "euclidean (default), manhattan or chebyshev.")
-  String metric;
-
-  @Option(
-      names = "--max-misses",
-      paramLabel = "N",
-      description = "Consecutive empty draws before giving up (default: max(10000, 100 n)).")
-  String maxMisses;
-
-  @Option(
-      names = "--clusters",
-      paramLabel = "K",
-      description = "Clustered strategies: Ward clusters (default: 10).")
-  String clusters;
-
-  @Option(
-      names = "--ward",
-      paramLabel = "MODE",
+      names = "--labeled",
+      paramLabel = "FILE",
       description =
-          "exact (Ward on every point, on the driver), approx (Spark MLlib k-means to"
-              + " --ward-centroids centres, then weighted Ward) or auto: exact up to 100000 points"
-              + " in at most 4 dimensions or 5000 in any (default).")
-  String ward;
+          "Examples already labeled, never selected again, as lq sample takes them: ids (an id"
+              + " column, or one id per line) or a labels file (id,label); read on the driver.")
+  Path labeled;
 
-  @Option(
-      names = "--ward-centroids",
-      paramLabel = "N",
-      description = "k-means centres of --ward approx (default: 2000).")
-  String wardCentroids;
-
-  @Option(
-      names = "--quota",
-      paramLabel = "RULE",
-      description = "Clustered strategies: proportional (default) or equal.")
-  String quota;
+  @Mixin SelectionOptions selection;
 
   @Option(
       names = "--error",
@@ -147,7 +118,8 @@ final class SparkSelectCommand implements Callable<Integer> {
                         .strategy(strategy)
                         .n(budget)
                         .seed(seed)
-                        .options(options())
+                        .options(selection.toMap(spec, error))
+                        .labeled(labeled)
                         .build()));
     Path record = SampleCommand.recordPath(out);
     for (Path file : List.of(out, record)) {
@@ -162,25 +134,5 @@ final class SparkSelectCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(result.summary() + " -> " + out);
     }
     return 0;
-  }
-
-  private Map<String, String> options() {
-    Map<String, String> options = new LinkedHashMap<>();
-    put(options, "threshold", threshold);
-    put(options, "take", take);
-    put(options, "metric", metric);
-    put(options, "max-misses", maxMisses);
-    put(options, "clusters", clusters);
-    put(options, "ward", ward);
-    put(options, "ward-centroids", wardCentroids);
-    put(options, "quota", quota);
-    put(options, "error", error);
-    return options;
-  }
-
-  private static void put(Map<String, String> options, String name, String value) {
-    if (value != null) {
-      options.put(name, value);
-    }
   }
 }

@@ -77,6 +77,15 @@ public final class LabelsCsv {
       for (int i = 0; i < poolIds.size(); i++) {
         position.putIfAbsent(poolIds.get(i), i);
       }
+      return resolve(position, poolName, classNames);
+    }
+
+    /**
+     * As {@link #resolve(List, String, List)}, with the pool given as the first position of each id
+     * it holds (at least of every id of this file that it holds).
+     */
+    public Resolved resolve(
+        Map<String, Integer> position, String poolName, List<String> classNames) {
       List<String> classes = classNames.isEmpty() ? classes() : List.copyOf(classNames);
       Map<String, Integer> classIndex = new HashMap<>();
       for (int c = 0; c < classes.size(); c++) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,6 +31,7 @@ final class DistributedDraws {
   private final SparkPool pool;
   private final JavaRDD<PointBlock> blocks;
   private final Metric metric;
+  private final int[] excluded;
   private int rounds;
   private long drawsResolved;
 
@@ -42,9 +44,18 @@ final class DistributedDraws {
    * that cluster.
    */
   DistributedDraws(SparkPool pool, JavaRDD<PointBlock> blocks, Metric metric) {
+    this(pool, blocks, metric, new int[0]);
+  }
+
+  /**
+   * Draws answered by the points of {@code blocks} but those of {@code excluded} (pool indices,
+   * labeled already), which are never taken, as if taken before the first draw.
+   */
+  DistributedDraws(SparkPool pool, JavaRDD<PointBlock> blocks, Metric metric, int[] excluded) {
     this.pool = pool;
     this.blocks = blocks;
     this.metric = metric;
+    this.excluded = excluded.clone();
   }
 
   /**
@@ -112,7 +123,11 @@ final class DistributedDraws {
       for (int j = 0; j < round; j++) {
         caps[j] = config.take() == TakeMode.NEAREST ? Math.min(j + 1, remaining) : remaining;
       }
-      int[] taken = resolver.picks().stream().mapToInt(DrawLoop.Pick::index).sorted().toArray();
+      int[] taken =
+          IntStream.concat(
+                  Arrays.stream(excluded), resolver.picks().stream().mapToInt(DrawLoop.Pick::index))
+              .sorted()
+              .toArray();
       Broadcast<double[][]> sharedDraws = context.broadcast(draws);
       Broadcast<int[]> sharedTaken = context.broadcast(taken);
       double t = config.threshold();

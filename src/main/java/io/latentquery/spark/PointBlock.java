@@ -82,16 +82,55 @@ final class PointBlock implements Serializable {
     return out;
   }
 
+  /** The points as one {@link Points}, in block order. */
+  Points asPoints() {
+    return new Points(coords, indices.length, dim);
+  }
+
+  /**
+   * One block of the points of {@code parts}, in ascending pool index, marked as cluster {@code
+   * cluster}.
+   */
+  static PointBlock merge(Iterable<PointBlock> parts, int cluster) {
+    int count = 0;
+    int dim = 0;
+    for (PointBlock part : parts) {
+      count += part.size();
+      dim = part.dim;
+    }
+    long[] order = new long[count];
+    double[] joined = new double[count * dim];
+    int at = 0;
+    for (PointBlock part : parts) {
+      System.arraycopy(part.coords, 0, joined, at * dim, part.size() * dim);
+      for (int k = 0; k < part.size(); k++) {
+        order[at] = ((long) part.indices[k] << 32) | at;
+        at++;
+      }
+    }
+    Arrays.sort(order);
+    int[] indices = new int[count];
+    double[] coords = new double[count * dim];
+    for (int k = 0; k < count; k++) {
+      indices[k] = (int) (order[k] >>> 32);
+      System.arraycopy(joined, (int) order[k] * dim, coords, k * dim, dim);
+    }
+    return new PointBlock(indices, coords, dim, cluster);
+  }
+
   /**
    * The block of each cluster that has points here.
    *
-   * @param labels the cluster of each point of this block, in block order
+   * @param labels the cluster of each point of this block, in block order; a point labeled -1 goes
+   *     to no block
    */
   List<PointBlock> split(int[] labels) {
     int clusters = Arrays.stream(labels).max().orElse(-1) + 1;
     int[] sizes = new int[clusters];
     for (int label : labels) {
-      sizes[label]++;
+      if (label >= 0) {
+        sizes[label]++;
+      }
     }
     List<PointBlock> out = new ArrayList<>();
     for (int c = 0; c < clusters; c++) {

@@ -6,25 +6,29 @@ import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.baseline.KMeansRuns;
 import io.latentquery.sampling.cluster.CentreRepresentatives;
+import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
 import io.latentquery.sampling.neighbors.Neighbor;
 import io.latentquery.sampling.strategy.DrawLoop;
 import io.latentquery.sampling.strategy.DrawResolver;
 import io.latentquery.sampling.strategy.TakeMode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * {@code kmeans} on Spark: MLlib k-means with k = n ({@link SparkKMeans}), then the pool point
- * nearest each centre, served as {@link CentreRepresentatives} serves them (largest cell first,
- * each centre taking the nearest point not taken already). The centres go to every partition in
- * rounds; each partition returns every centre's few nearest points not taken before the round, and
- * the driver resolves the centres in order. A centre whose candidates were all taken earlier in the
- * round starts the next round, so the picks are those of the sequential rule.
+ * {@code kmeans} on Spark: MLlib k-means with k = n + labeled ({@link SparkKMeans}), then the pool
+ * point nearest each centre, served as {@link CentreRepresentatives} serves them (largest cell
+ * first, cells holding a labeled point skipped, each centre taking the nearest point neither
+ * labeled nor taken already). The centres go to every partition in rounds; each partition returns
+ * every centre's few nearest points not taken before the round, and the driver resolves the centres
+ * in order. A centre whose candidates were all taken earlier in the round starts the next round, so
+ * the picks are those of the sequential rule.
  */
 final class SparkCentres {
   /** Candidates per centre and round at most. */
@@ -37,31 +41,54 @@ final class SparkCentres {
 
   static Selection select(SparkPool pool, SelectionRequest request, StageMeter meter) {
     int n = request.budget();
+    int[] labeled = Arrays.stream(request.alreadySelected()).distinct().toArray();
+    int k = n + labeled.length;
     KMeansRuns runs = KMeansRuns.defaults();
     SparkKMeans.Cells cells =
-        meter.stage(
-            "kmeans",
-            () ->
-                SparkKMeans.fit(
-                    pool,
-                    new SparkKMeans.Settings(
-                        n, runs.maxIterations(), runs.tolerance(), request.seed())));
-    if (cells.centres().count() < n) {
+        SparkKMeans.fit(
+            pool,
+            new SparkKMeans.Settings(k, runs.maxIterations(), runs.tolerance(), request.seed()),
+            meter);
+    int count = cells.centres().count();
+    if (count < n) {
       throw new InputException(
           "k-means found "
-              + cells.centres().count()
+              + count
               + " distinct centres, fewer than n = "
               + n
               + ": the pool holds fewer distinct encodings than n");
     }
+    boolean[] covered = new boolean[count];
+    if (labeled.length > 0) {
+      KdTree tree = SparkKMeans.tree(cells.centres().toArray(), count, pool.dim());
+      for (SparkPool.PoolRow row : pool.rowsAt(labeled).values()) {
+        covered[tree.nearest(row.z(), Double.POSITIVE_INFINITY, false).index()] = true;
+      }
+    }
+    int[] order;
+    try {
+      order = CentreRepresentatives.uncoveredOrder(cells.sizes(), covered, n);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage() + " (labeled points cover the rest)");
+    }
+    int coveredClusters = 0;
+    for (boolean c : covered) {
+      coveredClusters += c ? 1 : 0;
+    }
     CentreRepresentatives.Picks picks =
         meter.stage(
-            "nearest", () -> representatives(pool.blocks(), cells.centres(), cells.sizes(), n));
+            "nearest",
+            () ->
+                representatives(
+                    pool.blocks(),
+                    new Served(cells.centres(), order, labeled, n),
+                    DEFAULT_CANDIDATES));
     Map<String, Object> parameters = new TreeMap<>();
     parameters.put("strategy", "kmeans");
-    parameters.put("clusters", n);
-    parameters.put("labeled", 0);
-    parameters.put("covered_clusters", 0);
+    parameters.put("clusters", k);
+    parameters.put("labeled", labeled.length);
+    parameters.put("covered_clusters", coveredClusters);
+    parameters.put("labeled_rule", "k = n + labeled; clusters holding a labeled point are skipped");
     parameters.put("kmeans_algorithm", "spark-mllib");
     parameters.put("kmeans_start", "k-means||");
     parameters.put("kmeans_iterations", cells.iterations());
@@ -71,20 +98,22 @@ final class SparkCentres {
     return new Selection(picks.indices(), picks.distances(), picks.clusters(), parameters);
   }
 
-  /** The representatives of {@code centres}, {@code DEFAULT_CANDIDATES} candidates a round. */
-  static CentreRepresentatives.Picks representatives(
-      JavaRDD<PointBlock> blocks, Points centres, int[] sizes, int budget) {
-    return representatives(blocks, new Served(centres, sizes, budget), DEFAULT_CANDIDATES);
-  }
-
-  /** Centres with their cell sizes, and how many to serve. */
-  record Served(Points centres, int[] sizes, int budget) {}
+  /**
+   * Centres to serve and how many.
+   *
+   * @param centres every centre
+   * @param order the centres to serve, in serving order (at least {@code budget})
+   * @param excluded pool indices never taken (labeled already), ascending
+   * @param budget how many to serve
+   */
+  record Served(Points centres, int[] order, int[] excluded, int budget) {}
 
   /** The representatives, with at most {@code candidates} candidates per centre and round. */
   static CentreRepresentatives.Picks representatives(
       JavaRDD<PointBlock> blocks, Served served, int candidates) {
     int budget = served.budget();
-    int[] order = CentreRepresentatives.servingOrder(served.sizes());
+    int[] order = served.order();
+    int[] excluded = served.excluded();
     DrawResolver resolver = new DrawResolver(TakeMode.NEAREST, budget);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(blocks.context());
     int next = 0;
@@ -96,7 +125,11 @@ final class SparkCentres {
         queries[j] = served.centres().point(order[next + j]);
         caps[j] = Math.min(j + 1, candidates);
       }
-      int[] taken = resolver.picks().stream().mapToInt(DrawLoop.Pick::index).sorted().toArray();
+      int[] taken =
+          IntStream.concat(
+                  Arrays.stream(excluded), resolver.picks().stream().mapToInt(DrawLoop.Pick::index))
+              .sorted()
+              .toArray();
       Broadcast<double[][]> sharedQueries = context.broadcast(queries);
       Broadcast<int[]> sharedTaken = context.broadcast(taken);
       Candidates found =

@@ -48,6 +48,11 @@ final class SparkKMeans {
 
   private SparkKMeans() {}
 
+  /** The k-means fit, recorded in {@code meter} as stage {@code kmeans}. */
+  static Cells fit(SparkPool pool, Settings settings, StageMeter meter) {
+    return meter.stage("kmeans", () -> fit(pool, settings));
+  }
+
   static Cells fit(SparkPool pool, Settings settings) {
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType(), false);
     JavaRDD<Row> rows =

@@ -1,12 +1,15 @@
 package io.latentquery.spark;
 
 import io.latentquery.InputException;
+import io.latentquery.sampling.job.PoolIds;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +22,7 @@ import org.apache.spark.storage.StorageLevel;
  * {@link PointBlock} per partition, built on first use. Indices must be 0..N-1, each once: they are
  * the pool order every strategy's seed refers to.
  */
-final class SparkPool implements AutoCloseable {
+final class SparkPool implements AutoCloseable, PoolIds {
   private final SparkSession spark;
   private final Dataset<Row> frame;
   private final int count;
@@ -146,6 +149,44 @@ final class SparkPool implements AutoCloseable {
     }
     shared.destroy();
     return out;
+  }
+
+  /** The first index of each id of {@code ids} in the pool, from one pass over the table. */
+  @Override
+  public Map<String, Integer> positions(Collection<String> ids) {
+    Broadcast<Set<String>> shared =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(new HashSet<>(ids));
+    List<Row> found =
+        frame
+            .select(EncodingsTable.ID, EncodingsTable.INDEX)
+            .javaRDD()
+            .filter(row -> shared.value().contains(row.getString(0)))
+            .collect();
+    shared.destroy();
+    Map<String, Integer> out = new HashMap<>();
+    for (Row row : found) {
+      out.merge(row.getString(0), (int) row.getLong(1), Math::min);
+    }
+    return out;
+  }
+
+  /** The distinct labels of the pool, sorted; empty when the table has no label column. */
+  @Override
+  public List<String> classes() {
+    if (!hasLabels()) {
+      return List.of();
+    }
+    Set<String> out = new TreeSet<>();
+    for (Row row :
+        frame
+            .select(EncodingsTable.LABEL)
+            .where(frame.col(EncodingsTable.LABEL).isNotNull())
+            .distinct()
+            .collectAsList()) {
+      out.add(row.getString(0));
+    }
+    return List.copyOf(out);
   }
 
   @Override

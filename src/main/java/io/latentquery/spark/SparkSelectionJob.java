@@ -5,8 +5,11 @@ import io.latentquery.contract.SelectionTable;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
+import io.latentquery.sampling.baseline.KMeansRuns;
+import io.latentquery.sampling.baseline.TypiClustSettings;
 import io.latentquery.sampling.distribution.LatentDistribution;
 import io.latentquery.sampling.io.SelectionRecord;
+import io.latentquery.sampling.job.LabeledFile;
 import io.latentquery.sampling.job.SelectionResult;
 import io.latentquery.sampling.job.SelectionSettings;
 import io.latentquery.sampling.strategy.ClusterDraws;
@@ -37,8 +40,10 @@ import org.apache.spark.sql.functions;
  * draw on the driver with the single-machine generators; ae-error ranks with the same order and tie
  * rule; uniform-cluster and normal-cluster run the single-machine {@link ClusterDraws} on Spark's
  * clusters, which are lq sample's when Ward runs exactly and come from MLlib k-means then Ward on
- * the centres otherwise, see {@link SparkWard}), and returns the same {@code selection.csv} rows
- * and {@code selection.json} record.
+ * the centres otherwise, see {@link SparkWard}; typiclust makes lq sample's picks on MLlib's
+ * k-means clusters, see {@link SparkTypiClust}), and returns the same {@code selection.csv} rows
+ * and {@code selection.json} record. The examples of a {@code --labeled} file, placed in the pool
+ * with one pass ({@link LabeledFile}), are never selected and shape each strategy as in lq sample.
  */
 public final class SparkSelectionJob {
   private final SparkSession spark;
@@ -59,7 +64,12 @@ public final class SparkSelectionJob {
     long start = System.nanoTime();
     SelectionSettings selection = settings.selection();
     try (SparkPool pool = meter.stage("read", () -> new SparkPool(spark, settings.encodings()))) {
-      SelectionRequest request = new SelectionRequest(selection.n(), selection.seed(), new int[0]);
+      LabeledFile labeled =
+          selection.labeled() == null
+              ? LabeledFile.NONE
+              : meter.stage("labeled", () -> LabeledFile.resolve(selection.labeled(), pool));
+      SelectionRequest request =
+          new SelectionRequest(selection.n(), selection.seed(), labeled.indices());
       request.checkAgainst(pool.count());
       StrategyOptions options = StrategyOptions.of(selection.options());
       Selection chosen =
@@ -72,6 +82,12 @@ public final class SparkSelectionJob {
             case "normal-cluster" ->
                 clusterDraws(pool, request, DistributionFamily.NORMAL, options);
             case "kmeans" -> SparkCentres.select(pool, request, meter);
+            case "typiclust" ->
+                SparkTypiClust.select(
+                    pool,
+                    request,
+                    TypiClustSettings.fromOptions(options, KMeansRuns.defaults()),
+                    meter);
             case "ae-error" -> meter.stage("top-n", () -> aeError(pool, request, options));
             default -> throw new IllegalStateException(selection.strategy());
           };
@@ -80,7 +96,12 @@ public final class SparkSelectionJob {
               chosen, StrategyRegistry.standard().require(selection.strategy()));
       Selection finalChoice = chosen;
       return meter.stage(
-          "rows", () -> result(settings, pool, finalChoice, (System.nanoTime() - start) / 1e9));
+          "rows",
+          () ->
+              result(
+                  new Outcome(settings, finalChoice, labeled),
+                  pool,
+                  (System.nanoTime() - start) / 1e9));
     }
   }
 
@@ -97,7 +118,8 @@ public final class SparkSelectionJob {
       DistributionFamily family,
       StrategyOptions options) {
     DrawSettings draw = DrawSettings.fromOptions(options);
-    DistributedDraws rounds = new DistributedDraws(pool, draw.metric());
+    DistributedDraws rounds =
+        new DistributedDraws(pool, pool.blocks(), draw.metric(), request.alreadySelected());
     double threshold =
         draw.threshold() != null
             ? draw.threshold()
@@ -136,7 +158,12 @@ public final class SparkSelectionJob {
     DrawSettings draw = DrawSettings.fromOptions(options);
     ClusterSettings settings = ClusterSettings.fromOptions(options);
     SparkWard.Result ward = SparkWard.cluster(pool, settings, request.seed(), meter);
+    int[] labeled = request.alreadySelected();
     try {
+      int[] capacity = ward.sizes().clone();
+      for (int[] clusterAndCount : ward.labeledIn(labeled)) {
+        capacity[clusterAndCount[0]] -= clusterAndCount[1];
+      }
       DistributedDraws whole = new DistributedDraws(pool, ward.blocks(), draw.metric());
       double threshold =
           draw.threshold() != null
@@ -155,6 +182,7 @@ public final class SparkSelectionJob {
               int[] members =
                   ward.of(c).flatMap(b -> Arrays.stream(b.indices()).iterator()).collect().stream()
                       .mapToInt(Integer::intValue)
+                      .filter(i -> Arrays.binarySearch(labeled, i) < 0)
                       .sorted()
                       .toArray();
               List<DrawLoop.Pick> all = new ArrayList<>(members.length);
@@ -166,7 +194,8 @@ public final class SparkSelectionJob {
 
             @Override
             public ClusterDraws.Taken draw(int c, ClusterDraws.Quota quota, SplittableRandom rng) {
-              DistributedDraws draws = new DistributedDraws(pool, ward.of(c), draw.metric());
+              DistributedDraws draws =
+                  new DistributedDraws(pool, ward.of(c), draw.metric(), labeled);
               List<DrawLoop.Pick> picks =
                   draws.take(quota.quota(), quota.f(), rng, quota.config(), quota.where());
               rounds[0] += draws.rounds();
@@ -180,8 +209,7 @@ public final class SparkSelectionJob {
               () ->
                   ClusterDraws.select(
                       new ClusterDraws.Plan(name, request, draw, threshold, settings),
-                      new ClusterDraws.Cut(
-                          ward.sizes(), ward.sizes(), ward.mode(), ward.nonEmpty()),
+                      new ClusterDraws.Cut(ward.sizes(), capacity, ward.mode(), ward.nonEmpty()),
                       source));
       Map<String, Object> parameters = new TreeMap<>(chosen.parameters());
       parameters.put("spark_rounds", rounds[0]);
@@ -212,12 +240,18 @@ public final class SparkSelectionJob {
     if (nan > 0) {
       throw new InputException("a reconstruction error is NaN");
     }
+    int[] labeled = request.alreadySelected();
     List<Row> top =
-        pool.frame()
+        pool
+            .frame()
             .select(functions.col(EncodingsTable.INDEX), functions.col(column))
             .orderBy(functions.col(column).desc(), functions.col(EncodingsTable.INDEX).asc())
+            .limit(request.budget() + labeled.length)
+            .collectAsList()
+            .stream()
+            .filter(row -> Arrays.binarySearch(labeled, (int) row.getLong(0)) < 0)
             .limit(request.budget())
-            .collectAsList();
+            .toList();
     int[] chosen = top.stream().mapToInt(row -> (int) row.getLong(0)).toArray();
     Map<String, Object> parameters = new TreeMap<>();
     parameters.put("strategy", "ae-error");
@@ -228,8 +262,13 @@ public final class SparkSelectionJob {
     return Selection.of(chosen, parameters);
   }
 
-  private SelectionResult result(
-      SparkSelectionSettings settings, SparkPool pool, Selection selection, double seconds) {
+  /** What a run chose, with the settings and the labeled examples it was given. */
+  private record Outcome(
+      SparkSelectionSettings settings, Selection selection, LabeledFile labeled) {}
+
+  private SelectionResult result(Outcome outcome, SparkPool pool, double seconds) {
+    SparkSelectionSettings settings = outcome.settings();
+    Selection selection = outcome.selection();
     Map<Integer, SparkPool.PoolRow> rows = pool.rowsAt(selection.indices());
     boolean labeled = pool.hasLabels();
     List<SelectionTable.Row> table = new ArrayList<>();
@@ -257,11 +296,19 @@ public final class SparkSelectionJob {
     inputs.put("footprint_rule", ParquetFootprint.RULE);
     inputs.put("spark_master", spark.sparkContext().master());
     inputs.put("spark_version", spark.version());
+    SelectionSettings selectionSettings = settings.selection();
+    List<Provenance.Input> sources = new ArrayList<>();
+    sources.add(new Provenance.Input("encodings", settings.encodings(), footprint, null));
+    if (selectionSettings.labeled() != null) {
+      Provenance.Input input = Provenance.Input.of("labeled", selectionSettings.labeled());
+      sources.add(input);
+      inputs.put("labeled", input.path());
+      inputs.put("labeled_sha256", input.sha256());
+    }
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("pool", pool.count());
-    counts.put("already_labeled", 0);
-    counts.put("labeled_not_in_pool", 0);
-    SelectionSettings selectionSettings = settings.selection();
+    counts.put("already_labeled", outcome.labeled().indices().length);
+    counts.put("labeled_not_in_pool", outcome.labeled().unknown());
     SelectionRecord record =
         SelectionRecord.builder()
             .strategy(selectionSettings.strategy())
@@ -278,7 +325,7 @@ public final class SparkSelectionJob {
                     .settings(settings)
                     .seed(selectionSettings.seed())
                     .dataChecksum(footprint)
-                    .input(new Provenance.Input("encodings", settings.encodings(), footprint, null))
+                    .inputs(sources)
                     .result("spark_version", spark.version())
                     .result("partitions", pool.blocks().getNumPartitions())
                     .build())

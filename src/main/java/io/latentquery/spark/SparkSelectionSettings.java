@@ -1,5 +1,7 @@
 package io.latentquery.spark;
 
+import io.latentquery.sampling.baseline.KMeansRuns;
+import io.latentquery.sampling.baseline.TypiClustSettings;
 import io.latentquery.sampling.job.SelectionSettings;
 import io.latentquery.sampling.strategy.ClusterSettings;
 import io.latentquery.sampling.strategy.DrawSettings;
@@ -21,7 +23,14 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
   /** The strategies that run on Spark. */
   public static final List<String> STRATEGIES =
       List.of(
-          "random", "uniform", "normal", "uniform-cluster", "normal-cluster", "kmeans", "ae-error");
+          "random",
+          "uniform",
+          "normal",
+          "uniform-cluster",
+          "normal-cluster",
+          "kmeans",
+          "typiclust",
+          "ae-error");
 
   public SparkSelectionSettings {
     if (encodings == null || encodings.isBlank()) {
@@ -36,9 +45,6 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
               + String.join(", ", STRATEGIES)
               + ", or lq sample on one machine");
     }
-    if (selection.labeled() != null) {
-      throw new IllegalArgumentException("--labeled does not apply to lq spark select");
-    }
     StrategyOptions options = StrategyOptions.of(selection.options());
     switch (strategy) {
       case "uniform", "normal" -> DrawSettings.fromOptions(options);
@@ -46,6 +52,7 @@ public record SparkSelectionSettings(String encodings, SelectionSettings selecti
         DrawSettings.fromOptions(options);
         ClusterSettings.fromOptions(options);
       }
+      case "typiclust" -> TypiClustSettings.fromOptions(options, KMeansRuns.defaults());
       case "ae-error" -> ReconstructionErrorStrategy.measure(options);
       default -> {}
     }

@@ -55,6 +55,31 @@ final class SparkWard {
       return blocks.filter(block -> block.cluster() == c);
     }
 
+    /**
+     * Per block, its cluster and how many of its points are in {@code labeled} (pool indices,
+     * ascending); none when nothing is labeled.
+     */
+    List<int[]> labeledIn(int[] labeled) {
+      if (labeled.length == 0) {
+        return List.of();
+      }
+      Broadcast<int[]> shared =
+          JavaSparkContext.fromSparkContext(blocks.context()).broadcast(labeled);
+      List<int[]> out =
+          blocks
+              .map(
+                  block -> {
+                    int count = 0;
+                    for (int i : block.indices()) {
+                      count += Arrays.binarySearch(shared.value(), i) >= 0 ? 1 : 0;
+                    }
+                    return new int[] {block.cluster(), count};
+                  })
+              .collect();
+      shared.destroy();
+      return out;
+    }
+
     /** Releases the cached blocks. */
     void release() {
       blocks.unpersist(false);
@@ -82,13 +107,11 @@ final class SparkWard {
       return meter.stage("ward", () -> exact(pool, settings.clusters()));
     }
     SparkKMeans.Cells cells =
-        meter.stage(
-            "kmeans",
-            () ->
-                SparkKMeans.fit(
-                    pool,
-                    new SparkKMeans.Settings(
-                        settings.centroids(), KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed)));
+        SparkKMeans.fit(
+            pool,
+            new SparkKMeans.Settings(
+                settings.centroids(), KMEANS_ITERATIONS, KMEANS_TOLERANCE, seed),
+            meter);
     return meter.stage(
         "ward", () -> approx(pool, cells, settings.clusters(), settings.centroids()));
   }

@@ -180,13 +180,80 @@ class SparkCommandTest {
             "--encodings",
             "pool.parquet",
             "--strategy",
-            "typiclust",
+            "kcenter",
             "--n",
             "5",
             "--out",
             dir.resolve("s.csv").toString());
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("strategy typiclust does not run on Spark"), run.err());
+    assertTrue(run.err().contains("strategy kcenter does not run on Spark"), run.err());
+  }
+
+  @Test
+  void labeledAndStrategyOptionsPassAsInLqSample() throws IOException {
+    writePool();
+    Path labeled = dir.resolve("labeled.txt");
+    Files.writeString(labeled, "x0\nx1\nx2\nx7\nnot-in-pool\n");
+    Path local = dir.resolve("local.csv");
+    Path spark = dir.resolve("spark.csv");
+    List<String> options =
+        List.of(
+            "--strategy", "random", "--n", "20", "--seed", "3", "--labeled", labeled.toString());
+    List<String> sample = new ArrayList<>(List.of("sample", "--latent"));
+    sample.add(dir.resolve("pool.csv").toString());
+    sample.addAll(options);
+    sample.addAll(List.of("--out", local.toString()));
+    CliRun expected = CliRun.of(sample.toArray(String[]::new));
+    assertEquals(0, expected.code(), expected.err());
+    List<String> select =
+        new ArrayList<>(List.of("spark", "select", "--master", "local[2]", "--encodings"));
+    select.add(dir.resolve("pool.parquet").toString());
+    select.addAll(options);
+    select.addAll(List.of("--out", spark.toString()));
+    CliRun run = CliRun.of(select.toArray(String[]::new));
+    assertEquals(0, run.code(), run.err());
+    assertEquals(Files.readString(local), Files.readString(spark));
+    JsonNode counts = Json.readTree(dir.resolve("spark.json")).get("counts");
+    assertEquals(4, counts.get("already_labeled").asInt());
+    assertEquals(1, counts.get("labeled_not_in_pool").asInt());
+    CliRun typiclust =
+        CliRun.of(
+            "spark",
+            "select",
+            "--master",
+            "local[2]",
+            "--encodings",
+            dir.resolve("pool.parquet").toString(),
+            "--strategy",
+            "typiclust",
+            "--option",
+            "typiclust-max-clusters=3",
+            "--n",
+            "6",
+            "--out",
+            dir.resolve("typiclust.csv").toString());
+    assertEquals(0, typiclust.code(), typiclust.err());
+    JsonNode parameters = Json.readTree(dir.resolve("typiclust.json")).get("parameters");
+    assertEquals(3, parameters.get("clusters").asInt());
+    assertEquals(3, parameters.get("max_clusters").asInt());
+    CliRun repeated =
+        CliRun.of(
+            "spark",
+            "select",
+            "--encodings",
+            "pool.parquet",
+            "--strategy",
+            "uniform",
+            "--threshold",
+            "1",
+            "--option",
+            "threshold=2",
+            "--n",
+            "5",
+            "--out",
+            dir.resolve("r.csv").toString());
+    assertEquals(2, repeated.code());
+    assertTrue(repeated.err().contains("--option threshold repeats --threshold"), repeated.err());
   }
 
   @Test

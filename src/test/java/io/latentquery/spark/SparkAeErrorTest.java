@@ -65,6 +65,47 @@ class SparkAeErrorTest {
   }
 
   @Test
+  void labeledExamplesAreSkippedAsOnOneMachine(@TempDir Path dir) throws java.io.IOException {
+    int[] top =
+        new ReconstructionErrorStrategy(errors, ReconstructionError.BCE)
+            .select(Points.of(encodings), SelectionRequest.of(30, 9))
+            .indices();
+    // Label every other one of the single-machine top 30, so the top-n must reach past them.
+    int[] labeled =
+        java.util.stream.IntStream.range(0, 30)
+            .filter(r -> r % 2 == 0)
+            .map(r -> top[r])
+            .sorted()
+            .toArray();
+    StringBuilder ids = new StringBuilder();
+    for (int i : labeled) {
+      ids.append(encodings.id(i)).append('\n');
+    }
+    Path file = dir.resolve("labeled.txt");
+    java.nio.file.Files.writeString(file, ids);
+    SelectionResult spark =
+        new SparkSelectionJob(SparkPools.spark())
+            .run(
+                new SparkSelectionSettings(
+                    pool.resolve("pool.parquet").toString(),
+                    SelectionSettings.builder()
+                        .strategy("ae-error")
+                        .n(30)
+                        .seed(9)
+                        .labeled(file)
+                        .build()));
+    int[] expected =
+        new ReconstructionErrorStrategy(errors, ReconstructionError.BCE)
+            .select(Points.of(encodings), new SelectionRequest(30, 9, labeled))
+            .indices();
+    assertArrayEquals(expected, spark.selection().indices());
+    for (int i : spark.selection().indices()) {
+      assertTrue(java.util.Arrays.binarySearch(labeled, i) < 0);
+    }
+    assertEquals(15, spark.record().counts().get("already_labeled"));
+  }
+
+  @Test
   void anotherMeasureThanTheTableHoldsIsRefusedByName() {
     InputException e =
         assertThrows(

@@ -84,12 +84,74 @@ class SparkKMeansTest {
       try (SparkPool spark = open()) {
         CentreRepresentatives.Picks actual =
             SparkCentres.representatives(
-                spark.blocks(), new SparkCentres.Served(centres, sizes, budget), candidates);
+                spark.blocks(),
+                new SparkCentres.Served(
+                    centres, CentreRepresentatives.servingOrder(sizes), new int[0], budget),
+                candidates);
         assertArrayEquals(expected.indices(), actual.indices(), "candidates " + candidates);
         assertArrayEquals(expected.clusters(), actual.clusters());
         assertArrayEquals(expected.distances(), actual.distances(), 1e-12);
       }
     }
+    // Label three of those picks: their clusters are covered and the points near the other
+    // centres change, since the labeled ones are never taken.
+    int[] labeled = {expected.indices()[5], expected.indices()[17], expected.indices()[33]};
+    Arrays.sort(labeled);
+    boolean[] mask = new boolean[points.count()];
+    boolean[] covered = new boolean[k];
+    for (int i : labeled) {
+      mask[i] = true;
+      covered[assignments[i]] = true;
+    }
+    CentreRepresentatives.Picks expectedLabeled =
+        CentreRepresentatives.pick(
+            points, new CentreRepresentatives.Partition(assignments, centres), mask, budget);
+    assertEquals(3, expectedLabeled.coveredClusters());
+    try (SparkPool spark = open()) {
+      CentreRepresentatives.Picks actual =
+          SparkCentres.representatives(
+              spark.blocks(),
+              new SparkCentres.Served(
+                  centres,
+                  CentreRepresentatives.uncoveredOrder(sizes, covered, budget),
+                  labeled,
+                  budget),
+              3);
+      assertArrayEquals(expectedLabeled.indices(), actual.indices());
+      assertArrayEquals(expectedLabeled.clusters(), actual.clusters());
+      for (int i : actual.indices()) {
+        assertTrue(Arrays.binarySearch(labeled, i) < 0);
+      }
+    }
+  }
+
+  @Test
+  void withLabeledPointsTheirClustersAreCoveredAndTheyAreNotTaken(@TempDir Path dir)
+      throws java.io.IOException {
+    StringBuilder ids = new StringBuilder();
+    int[] labeled = {3, 150, 420, 777};
+    for (int i : labeled) {
+      ids.append(encodings.id(i)).append('\n');
+    }
+    Path file = dir.resolve("labeled.txt");
+    java.nio.file.Files.writeString(file, ids);
+    SelectionSettings settings =
+        SelectionSettings.builder().strategy("kmeans").n(20).seed(5).labeled(file).build();
+    SelectionResult result =
+        new SparkSelectionJob(SparkPools.spark())
+            .run(new SparkSelectionSettings(pool.resolve("pool.parquet").toString(), settings));
+    Map<String, Object> p = result.record().parameters();
+    assertEquals(24, p.get("clusters"));
+    assertEquals(4, p.get("labeled"));
+    int covered = (Integer) p.get("covered_clusters");
+    assertTrue(covered >= 1 && covered <= 4, p.toString());
+    int[] chosen = result.selection().indices();
+    assertEquals(20, Arrays.stream(chosen).distinct().count());
+    assertEquals(20, Arrays.stream(result.selection().clusters()).distinct().count());
+    for (int i : chosen) {
+      assertTrue(Arrays.binarySearch(labeled, i) < 0, "labeled " + i + " selected");
+    }
+    assertEquals(4, result.record().counts().get("already_labeled"));
   }
 
   @Test

@@ -67,6 +67,18 @@ final class SparkPools {
       labels.add("class" + blob);
     }
     Encodings encodings = new Encodings(values, count, dim, ids, labels);
+    write(dir, encodings, errors);
+    return encodings;
+  }
+
+  /**
+   * {@code encodings} written as {@code pool.csv} and as {@code pool.parquet} in three files whose
+   * rows are out of pool order.
+   */
+  static void write(Path dir, Encodings encodings, double[] errors) {
+    int count = encodings.count();
+    List<String> ids = encodings.ids();
+    List<String> labels = encodings.labels();
     LatentFile.write(dir.resolve("pool.csv"), encodings);
     List<Row> rows = new ArrayList<>();
     for (int i = count - 1; i >= 0; i--) {
@@ -88,6 +100,5 @@ final class SparkPools {
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(dir.resolve("pool.parquet").toString());
-    return encodings;
   }
 }

@@ -63,6 +63,7 @@ class SparkSelectionJobTest {
     expected.write(localCsv, dir.resolve("local.json"));
     actual.write(sparkCsv, dir.resolve("spark.json"));
     assertEquals(expected.record().classHistogram(), actual.record().classHistogram());
+    assertEquals(expected.record().counts(), actual.record().counts());
     Map<String, Object> p = new TreeMap<>(expected.record().parameters());
     Map<String, Object> q = new TreeMap<>(actual.record().parameters());
     q.remove("spark_rounds");
@@ -121,6 +122,77 @@ class SparkSelectionJobTest {
         assertEquals(csv[0], csv[1], strategy + " " + options);
       }
     }
+  }
+
+  /** 40 ids of the pool (every 15th) and 3 it does not hold, as an id list. */
+  private Path labeledIds() throws IOException {
+    StringBuilder file = new StringBuilder("id\n");
+    for (int i = 0; i < 600; i += 15) {
+      file.append("img-").append(i).append(".png\n");
+    }
+    file.append("elsewhere-1.png\nelsewhere-2.png\nelsewhere-3.png\n");
+    Path ids = dir.resolve("labeled.csv");
+    Files.writeString(ids, file);
+    return ids;
+  }
+
+  @Test
+  void withLabeledExamplesTheSelectionIsLqSamplesAndNoneIsSelectedAgain() throws IOException {
+    Path labeled = labeledIds();
+    for (String strategy : new String[] {"random", "uniform", "normal", "uniform-cluster"}) {
+      for (long seed : new long[] {2, 9}) {
+        SelectionSettings settings =
+            SelectionSettings.builder()
+                .strategy(strategy)
+                .n(40)
+                .seed(seed)
+                .options(Map.of())
+                .labeled(labeled)
+                .build();
+        String[] csv = both(settings);
+        assertEquals(csv[0], csv[1], strategy + " seed " + seed);
+        List<SelectionTable.Row> rows = SelectionCsv.read(dir.resolve("spark.csv")).rows();
+        assertEquals(40, rows.size());
+        for (SelectionTable.Row row : rows) {
+          int i = Integer.parseInt(row.id().replaceAll("[^0-9]", ""));
+          assertTrue(i % 15 != 0, strategy + " selected labeled " + row.id());
+        }
+        Map<String, Object> record =
+            Json.mapper().readValue(dir.resolve("spark.json").toFile(), Map.class);
+        assertEquals(
+            Map.of("pool", 600, "already_labeled", 40, "labeled_not_in_pool", 3),
+            record.get("counts"));
+      }
+    }
+  }
+
+  @Test
+  void aLabelsFileNamingAnIdOutsideThePoolFailsAsInLqSample() throws IOException {
+    Path labels = dir.resolve("labels.csv");
+    Files.writeString(labels, "id,label\nimg-3.png,class0\nelsewhere.png,class1\n");
+    SelectionSettings settings =
+        SelectionSettings.builder()
+            .strategy("random")
+            .n(5)
+            .seed(1)
+            .options(Map.of())
+            .labeled(labels)
+            .build();
+    InputException e = assertThrows(InputException.class, () -> both(settings));
+    assertTrue(e.getMessage().endsWith("id 'elsewhere.png' is not in the pool"), e.getMessage());
+    InputException spark =
+        assertThrows(
+            InputException.class,
+            () ->
+                new SparkSelectionJob(SparkPools.spark())
+                    .run(
+                        new SparkSelectionSettings(
+                            pool.resolve("pool.parquet").toString(), settings)));
+    assertEquals(e.getMessage(), spark.getMessage());
+    Files.writeString(labels, "id,label\nimg-3.png,class0\nimg-4.png,class1\n");
+    String[] csv = both(settings);
+    assertEquals(csv[0], csv[1]);
+    assertTrue(!csv[1].contains(",img-3.png,") && !csv[1].contains(",img-4.png,"));
   }
 
   @Test

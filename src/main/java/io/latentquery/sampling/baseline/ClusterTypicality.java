@@ -11,7 +11,7 @@ import io.latentquery.sampling.neighbors.KdTree;
  * same K nearest), and all are measured again when K itself shrinks. The values are the ones a
  * fresh search over the remaining members gives, bit for bit.
  */
-final class ClusterTypicality {
+public final class ClusterTypicality {
   private final int[] candidates;
   private final Points local;
   private final KdTree tree;
@@ -43,6 +43,30 @@ final class ClusterTypicality {
     this.remaining = candidates.length;
     this.neighbors = Math.min(maxNeighbors, remaining / 2);
     measureAll();
+  }
+
+  /**
+   * The first {@code count} picks of one cluster, each its most typical member left after the picks
+   * before it: the per-cluster half of {@code typiclust}, which a single machine and each Spark
+   * task run alike.
+   *
+   * @param points the points the candidates index
+   * @param candidates the cluster's members still free, ascending indices into {@code points}
+   * @param maxNeighbors the most neighbours of the typicality (the reference's 20)
+   * @param count the picks wanted, at most {@code candidates.length}
+   * @return the indices into {@code points} of the picks, in the order taken
+   */
+  public static int[] mostTypical(Points points, int[] candidates, int maxNeighbors, int count) {
+    if (count > candidates.length) {
+      throw new IllegalArgumentException(
+          "cannot take " + count + " of " + candidates.length + " members");
+    }
+    ClusterTypicality cluster = new ClusterTypicality(points, candidates, maxNeighbors);
+    int[] picks = new int[count];
+    for (int p = 0; p < count; p++) {
+      picks[p] = cluster.takeMostTypical();
+    }
+    return picks;
   }
 
   /**

@@ -47,10 +47,18 @@ public record TypiClustSettings(
    * kmeans-restarts}.
    */
   public static TypiClustSettings fromOptions(StrategyOptions options) {
+    return fromOptions(options, KMeansRuns.fromOptions(options));
+  }
+
+  /**
+   * Reads {@code typiclust-max-clusters} and {@code typiclust-min-cluster-size}, with k-means run
+   * as {@code kmeans} says (where the k-means options do not apply, as on Spark).
+   */
+  public static TypiClustSettings fromOptions(StrategyOptions options, KMeansRuns kmeans) {
     return new TypiClustSettings(
         options.intAtLeast("typiclust-max-clusters", 1).orElse(DEFAULT_MAX_CLUSTERS),
         options.intAtLeast("typiclust-min-cluster-size", 0).orElse(DEFAULT_MIN_CLUSTER_SIZE),
         DEFAULT_NEIGHBORS,
-        KMeansRuns.fromOptions(options));
+        kmeans);
   }
 }

@@ -6,12 +6,10 @@ import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.SelectionStrategy;
 import io.latentquery.sampling.cluster.KMeansResult;
 import io.latentquery.sampling.strategy.StrategyOptions;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * {@code typiclust}: TypiClust (Hacohen, Dekel and Weinshall 2022, "Active Learning on a Budget"),
@@ -28,11 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Typicality is recomputed at each pick, over the cluster's members still unselected and
  * unlabeled (c): 1 / mean Euclidean distance from x to its K nearest neighbours in c, K = min(20,
  * |c| / 2) (integer division), so a point already taken no longer shapes the density. With K = 0
- * (|c| = 1) the one member is taken. Ties go to the lowest index. Each cluster's typicality is
- * measured once ({@link ClusterTypicality}; for the clusters the first round serves, up front and
- * on every core), and after a pick only the members that had the taken point among their K nearest
- * are measured again, so a selection costs about one K-nearest-neighbour search per pool point, not
- * one per point and pick.
+ * (|c| = 1) the one member is taken. Ties go to the lowest index. Which cluster gives each pick
+ * depends on the cluster sizes alone ({@link TypiClustSchedule}), so each cluster makes its own
+ * picks apart, on every core ({@link ClusterTypicality#mostTypical}): its typicality is measured
+ * once, and after a pick only the members that had the taken point among their K nearest are
+ * measured again, so a selection costs about one K-nearest-neighbour search per pool point, not one
+ * per point and pick.
  *
  * <p>Clusters of at most the minimum size (5) are passed over, as in the reference, which keeps
  * only clusters of more than 5 points. The reference then fails when its clusters run out; here,
@@ -71,42 +70,40 @@ public final class TypiClustStrategy implements SelectionStrategy {
         labeledIn[assignments[i]]++;
       }
     }
-    Integer[] order = new Integer[k];
-    for (int c = 0; c < k; c++) {
-      order[c] = c;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          if (labeledIn[a] != labeledIn[b]) {
-            return Integer.compare(labeledIn[a], labeledIn[b]);
-          }
-          return sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b);
-        });
-    List<Integer> large = new ArrayList<>();
-    List<Integer> small = new ArrayList<>();
-    for (int c : order) {
-      if (sizes[c] > settings.minClusterSize()) {
-        large.add(c);
-      } else if (sizes[c] > 0) {
-        small.add(c);
-      }
-    }
-    Picker picker = new Picker(points, members, labeled, budget);
-    picker.prepare(large.subList(0, Math.min(budget, large.size())));
-    picker.serve(large);
-    int fromLarge = picker.filled;
-    picker.serve(small);
-    int fromSmall = picker.filled - fromLarge;
+    TypiClustSchedule schedule =
+        TypiClustSchedule.of(sizes, labeledIn, settings.minClusterSize(), budget);
+    int[] count = schedule.picksPerCluster(k);
+    int[][] picks = new int[k][];
+    IntStream.range(0, k)
+        .filter(c -> count[c] > 0)
+        .parallel()
+        .forEach(
+            c -> {
+              int[] free = Arrays.stream(members[c]).filter(i -> !labeled[i]).toArray();
+              picks[c] =
+                  ClusterTypicality.mostTypical(points, free, settings.neighbors(), count[c]);
+            });
+    int[] indices = schedule.assemble(picks);
     double[] distances = new double[budget];
     Arrays.fill(distances, Double.NaN);
+    Map<String, Object> parameters = describe(settings, k, schedule, m);
+    settings.kmeans().describe(parameters, points.count(), fit);
+    return new Selection(indices, distances, schedule.clusters(), parameters);
+  }
+
+  /**
+   * The parameters of a typiclust selection but the k-means', which the caller adds: its clusters,
+   * the schedule's counts and the typicality rule.
+   */
+  public static Map<String, Object> describe(
+      TypiClustSettings settings, int k, TypiClustSchedule schedule, int labeled) {
     Map<String, Object> parameters = new TreeMap<>();
-    parameters.put("strategy", name());
+    parameters.put("strategy", "typiclust");
     parameters.put("clusters", k);
     parameters.put("max_clusters", settings.maxClusters());
     parameters.put("min_cluster_size", settings.minClusterSize());
-    parameters.put("large_clusters", large.size());
-    parameters.put("picks_from_small_clusters", fromSmall);
+    parameters.put("large_clusters", schedule.largeClusters());
+    parameters.put("picks_from_small_clusters", schedule.fromSmall());
     parameters.put("neighbors", settings.neighbors());
     parameters.put(
         "typicality",
@@ -114,67 +111,8 @@ public final class TypiClustStrategy implements SelectionStrategy {
             + settings.neighbors()
             + ", |c| / 2) nearest neighbours in c, the cluster's unselected and unlabeled members,"
             + " recomputed at each pick");
-    parameters.put("labeled", m);
-    settings.kmeans().describe(parameters, points.count(), fit);
-    return new Selection(picker.indices, distances, picker.clusters, parameters);
-  }
-
-  /** Serves clusters round-robin, each giving its most typical member not yet taken. */
-  private final class Picker {
-    final Points points;
-    final int[][] members;
-    final boolean[] taken;
-    final int[] indices;
-    final int[] clusters;
-    final Map<Integer, ClusterTypicality> typicality = new ConcurrentHashMap<>();
-    int filled;
-
-    Picker(Points points, int[][] members, boolean[] labeled, int budget) {
-      this.points = points;
-      this.members = members;
-      this.taken = labeled.clone();
-      this.indices = new int[budget];
-      this.clusters = new int[budget];
-    }
-
-    /**
-     * Measures the typicality of every cluster in {@code clusters} up front, on every core: each
-     * cluster's measure depends only on its own members, so the picks are the same as measuring
-     * each when it is first served.
-     */
-    void prepare(List<Integer> clusters) {
-      clusters.parallelStream().forEach(c -> typicality.put(c, typicalityOf(c)));
-    }
-
-    /** Rounds over {@code order} until the budget is met or every cluster there is exhausted. */
-    void serve(List<Integer> order) {
-      List<Integer> open = new ArrayList<>(order);
-      while (filled < indices.length && !open.isEmpty()) {
-        List<Integer> stillOpen = new ArrayList<>(open.size());
-        for (int c : open) {
-          if (filled == indices.length) {
-            break;
-          }
-          ClusterTypicality cluster = typicality.computeIfAbsent(c, this::typicalityOf);
-          int pick = cluster.takeMostTypical();
-          if (pick >= 0) {
-            taken[pick] = true;
-            indices[filled] = pick;
-            clusters[filled] = c;
-            filled++;
-            stillOpen.add(c);
-          } else {
-            typicality.remove(c);
-          }
-        }
-        open = stillOpen;
-      }
-    }
-
-    private ClusterTypicality typicalityOf(int c) {
-      int[] remaining = Arrays.stream(members[c]).filter(i -> !taken[i]).toArray();
-      return new ClusterTypicality(points, remaining, settings.neighbors());
-    }
+    parameters.put("labeled", labeled);
+    return parameters;
   }
 
   private static int[][] members(int[] assignments, int[] sizes) {

@@ -67,6 +67,27 @@ public final class CentreRepresentatives {
   }
 
   /**
+   * The clusters that hold no labeled point, in serving order.
+   *
+   * @param covered whether each cluster holds a labeled point
+   * @param budget the picks wanted
+   * @throws IllegalArgumentException when fewer than {@code budget} clusters are uncovered
+   */
+  public static int[] uncoveredOrder(int[] sizes, boolean[] covered, int budget) {
+    int[] order = Arrays.stream(servingOrder(sizes)).filter(c -> !covered[c]).toArray();
+    if (order.length < budget) {
+      throw new IllegalArgumentException(
+          "only "
+              + order.length
+              + " of "
+              + sizes.length
+              + " clusters are uncovered, fewer than the budget "
+              + budget);
+    }
+    return order;
+  }
+
+  /**
    * Picks {@code budget} representatives.
    *
    * @param labeled which pool points are labeled already (never picked; their clusters skipped)
@@ -82,7 +103,11 @@ public final class CentreRepresentatives {
         covered[partition.assignments()[i]] = true;
       }
     }
-    int[] order = servingOrder(sizes);
+    int[] order = uncoveredOrder(sizes, covered, budget);
+    int coveredClusters = 0;
+    for (boolean c : covered) {
+      coveredClusters += c ? 1 : 0;
+    }
     KdTree tree = new KdTree(points);
     for (int i = 0; i < labeled.length; i++) {
       if (labeled[i]) {
@@ -92,31 +117,13 @@ public final class CentreRepresentatives {
     int[] indices = new int[budget];
     double[] distances = new double[budget];
     int[] clusters = new int[budget];
-    int filled = 0;
-    int coveredClusters = 0;
-    for (int c : order) {
-      if (covered[c]) {
-        coveredClusters++;
-        continue;
-      }
-      if (filled == budget) {
-        continue;
-      }
+    for (int filled = 0; filled < budget; filled++) {
+      int c = order[filled];
       Neighbor nearest = tree.nearest(partition.centres().point(c), Double.POSITIVE_INFINITY, true);
       tree.remove(nearest.index());
       indices[filled] = nearest.index();
       distances[filled] = nearest.distance();
       clusters[filled] = c;
-      filled++;
-    }
-    if (filled < budget) {
-      throw new IllegalArgumentException(
-          "only "
-              + filled
-              + " of "
-              + k
-              + " clusters are uncovered, fewer than the budget "
-              + budget);
     }
     return new Picks(indices, clusters, distances, coveredClusters);
   }

@@ -77,6 +77,14 @@ public final class IdList {
     for (int i = 0; i < encodings.count(); i++) {
       position.putIfAbsent(encodings.id(i), i);
     }
+    return resolve(ids, position);
+  }
+
+  /**
+   * As {@link #resolve(List, Encodings)}, with the pool given as the first position of each id it
+   * holds (at least of every id of {@code ids} that it holds).
+   */
+  public static Resolved resolve(List<String> ids, Map<String, Integer> position) {
     List<Integer> found = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String id : ids) {

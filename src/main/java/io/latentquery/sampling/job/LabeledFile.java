@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -30,12 +28,12 @@ import org.apache.logging.log4j.Logger;
  * @param unknown how many ids of an id list are not in the pool
  * @param labels the classes of the labeled examples, when the file is a labels file
  */
-record LabeledFile(int[] indices, int unknown, Optional<KnownLabels> labels) {
+public record LabeledFile(int[] indices, int unknown, Optional<KnownLabels> labels) {
   private static final Logger LOG = LogManager.getLogger(LabeledFile.class);
 
-  static final LabeledFile NONE = new LabeledFile(new int[0], 0, Optional.empty());
+  public static final LabeledFile NONE = new LabeledFile(new int[0], 0, Optional.empty());
 
-  LabeledFile {
+  public LabeledFile {
     indices = indices.clone();
   }
 
@@ -46,14 +44,21 @@ record LabeledFile(int[] indices, int unknown, Optional<KnownLabels> labels) {
 
   /** Reads {@code file} and places it in the pool of {@code encodings}. */
   static LabeledFile resolve(Path file, Encodings encodings) {
+    return resolve(file, PoolIds.of(encodings));
+  }
+
+  /** Reads {@code file} and places it in {@code pool}. */
+  public static LabeledFile resolve(Path file, PoolIds pool) {
     if (isLabelsFile(file)) {
+      LabelsCsv.Labels read = LabelsCsv.read(file);
       LabelsCsv.Resolved resolved =
-          LabelsCsv.read(file).resolve(encodings.ids(), "the pool", poolClasses(encodings));
+          read.resolve(pool.positions(read.ids()), "the pool", pool.classes());
       KnownLabels known =
           new KnownLabels(resolved.indices(), resolved.classes(), resolved.classNames());
       return new LabeledFile(resolved.indices(), 0, Optional.of(known));
     }
-    IdList.Resolved resolved = IdList.resolve(IdList.read(file), encodings);
+    List<String> ids = IdList.read(file);
+    IdList.Resolved resolved = IdList.resolve(ids, pool.positions(ids));
     if (!resolved.unknown().isEmpty()) {
       LOG.warn(
           "{} of the ids in {} are not in the pool (first: {}); they are ignored",
@@ -83,14 +88,5 @@ record LabeledFile(int[] indices, int unknown, Optional<KnownLabels> labels) {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The classes of the encodings' own labels, or none (any label) when they have none. */
-  private static List<String> poolClasses(Encodings encodings) {
-    if (!encodings.hasLabels()) {
-      return List.of();
-    }
-    return List.copyOf(
-        new TreeSet<>(encodings.labels().stream().filter(Objects::nonNull).toList()));
   }
 }

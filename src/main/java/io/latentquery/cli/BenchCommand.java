@@ -8,6 +8,7 @@ import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
 import io.latentquery.files.Json;
 import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.ConvLayout;
 import io.latentquery.model.FlopCount;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.provenance.Versions;
@@ -106,6 +107,15 @@ final class BenchCommand implements Runnable {
     boolean xla;
 
     @Option(
+        names = "--data-format",
+        defaultValue = "NHWC",
+        paramLabel = "NHWC|NCHW",
+        description =
+            "Layout of the feature maps between convolutions (default: ${DEFAULT-VALUE}); NCHW"
+                + " runs only with oneDNN, TensorFlow's default on x86.")
+    ConvLayout layout;
+
+    @Option(
         names = "--profile",
         defaultValue = "0",
         paramLabel = "N",
@@ -152,7 +162,7 @@ final class BenchCommand implements Runnable {
       if (threads < 1) {
         throw OptionErrors.usage(spec, "--threads must be >= 1, got " + threads);
       }
-      SessionSettings sessionSettings = new SessionSettings(threads, xla);
+      SessionSettings sessionSettings = new SessionSettings(threads, xla, layout);
       TrainingBenchmark benchmark =
           OptionErrors.settings(
               spec, () -> new TrainingBenchmark(config, batchSize, sessionSettings, warmup, steps));
@@ -177,7 +187,7 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %d steps after %d warm-up, %s)",
+              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %s, %d steps after %d warm-up, %s)",
               result.imagesPerSecond(),
               result.secondsPerStep(),
               preset,
@@ -189,6 +199,7 @@ final class BenchCommand implements Runnable {
               batchSize,
               threads,
               xla ? ", XLA JIT" : "",
+              layout,
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));
@@ -260,6 +271,7 @@ final class BenchCommand implements Runnable {
         settings.put("threads", threads);
         settings.put("inter_op_threads", 1);
         settings.put("xla_jit", xla);
+        settings.put("data_format", layout.dataFormat());
         settings.put("tf_enable_onednn_opts", oneDnnSetting());
         settings.put("tf_xla_flags", xlaFlags());
         settings.put("profile_steps", profileSteps);

@@ -157,7 +157,7 @@ class TrainBenchCommandTest {
             "1",
             "--xla");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("XLA JIT, 1 steps"), run.out());
+    assertTrue(run.out().contains("XLA JIT, NHWC, 1 steps"), run.out());
     assertTrue(
         run.out()
             .contains(

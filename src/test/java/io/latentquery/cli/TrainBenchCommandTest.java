@@ -178,6 +178,13 @@ class TrainBenchCommandTest {
   }
 
   @Test
+  void aNegativeProfileCountIsAUsageErrorNamingTheFlag() {
+    CliRunner.Result run = CliRunner.run("bench", "train", "--profile", "-1");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--profile must be >= 0, got -1"), run.err());
+  }
+
+  @Test
   void aNonPositiveSgemmSizeIsAUsageErrorNamingTheFlag() {
     CliRunner.Result run = CliRunner.run("bench", "train", "--sgemm-size", "0");
     assertEquals(2, run.exitCode());

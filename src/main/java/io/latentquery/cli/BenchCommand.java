@@ -8,10 +8,13 @@ import io.latentquery.data.ImageShape;
 import io.latentquery.data.Split;
 import io.latentquery.files.Json;
 import io.latentquery.model.AutoencoderConfig;
+import io.latentquery.model.ConvLayout;
 import io.latentquery.model.FlopCount;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.provenance.Versions;
+import io.latentquery.train.SessionSettings;
 import io.latentquery.train.SgemmBenchmark;
+import io.latentquery.train.StepProfile;
 import io.latentquery.train.TrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,6 +101,29 @@ final class BenchCommand implements Runnable {
     int warmup;
 
     @Option(
+        names = "--xla",
+        description =
+            "Compile the training graph with XLA's just-in-time compiler (global_jit_level ON_1).")
+    boolean xla;
+
+    @Option(
+        names = "--data-format",
+        defaultValue = "NHWC",
+        paramLabel = "NHWC|NCHW",
+        description =
+            "Layout of the feature maps between convolutions (default: ${DEFAULT-VALUE}); NCHW"
+                + " runs only with oneDNN, TensorFlow's default on x86.")
+    ConvLayout layout;
+
+    @Option(
+        names = "--profile",
+        defaultValue = "0",
+        paramLabel = "N",
+        description =
+            "Also trace N steps and print where a step's time goes, by op type (default: none).")
+    int profileSteps;
+
+    @Option(
         names = "--data",
         paramLabel = "NAME",
         description =
@@ -133,16 +159,24 @@ final class BenchCommand implements Runnable {
       AutoencoderConfig config =
           OptionErrors.settings(
               spec, () -> architecture.apply(AutoencoderConfig.preset(preset, shape)).build());
+      if (threads < 1) {
+        throw OptionErrors.usage(spec, "--threads must be >= 1, got " + threads);
+      }
+      SessionSettings sessionSettings = new SessionSettings(threads, xla, layout);
       TrainingBenchmark benchmark =
           OptionErrors.settings(
-              spec, () -> new TrainingBenchmark(config, batchSize, threads, warmup, steps));
+              spec, () -> new TrainingBenchmark(config, batchSize, sessionSettings, warmup, steps));
       if (sgemmSize < 1) {
         throw OptionErrors.usage(spec, "--sgemm-size must be >= 1, got " + sgemmSize);
+      }
+      if (profileSteps < 0) {
+        throw OptionErrors.usage(spec, "--profile must be >= 0, got " + profileSteps);
       }
       SgemmBenchmark sgemmBenchmark =
           new SgemmBenchmark(sgemmSize, threads, SGEMM_WARMUP, SGEMM_REPEATS);
       TrainingBenchmark.Result result = benchmark.run(images);
       SgemmBenchmark.Result sgemm = sgemmBenchmark.run();
+      StepProfile profile = profileSteps == 0 ? null : benchmark.profile(images, profileSteps);
       FlopCount flops = FlopCount.of(config);
       double trainingGflops = result.imagesPerSecond() * flops.trainingFlopsPerImage() / 1e9;
       double share = trainingGflops / sgemm.gflopsPerSecond();
@@ -153,7 +187,7 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads, %d steps after %d warm-up, %s)",
+              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %s, %d steps after %d warm-up, %s)",
               result.imagesPerSecond(),
               result.secondsPerStep(),
               preset,
@@ -164,6 +198,8 @@ final class BenchCommand implements Runnable {
               shape,
               batchSize,
               threads,
+              xla ? ", XLA JIT" : "",
+              layout,
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));
@@ -177,10 +213,11 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "machine: %d cores, %s; TensorFlow %s",
+              "machine: %d cores, %s; TensorFlow %s; TF_ENABLE_ONEDNN_OPTS=%s",
               Runtime.getRuntime().availableProcessors(),
               cpuModel(),
-              Versions.current().getOrDefault("tensorflow", "?")));
+              Versions.current().getOrDefault("tensorflow", "?"),
+              oneDnnSetting()));
       stdout.println(
           String.format(
               Locale.ROOT,
@@ -220,6 +257,12 @@ final class BenchCommand implements Runnable {
               "training runs at %.0f%% of this machine's sgemm (%s)",
               100 * share,
               byCpu));
+      if (profile != null) {
+        new StepProfileTable(profile).print(stdout);
+      }
+      if (xla) {
+        stdout.println(xlaNote(profile));
+      }
       if (out != null) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", preset);
@@ -227,6 +270,11 @@ final class BenchCommand implements Runnable {
         settings.put("batch_size", batchSize);
         settings.put("threads", threads);
         settings.put("inter_op_threads", 1);
+        settings.put("xla_jit", xla);
+        settings.put("data_format", layout.dataFormat());
+        settings.put("tf_enable_onednn_opts", oneDnnSetting());
+        settings.put("tf_xla_flags", xlaFlags());
+        settings.put("profile_steps", profileSteps);
         settings.put("steps", steps);
         settings.put("warmup", warmup);
         settings.put("data", data == null ? "random pixels" : data);
@@ -256,11 +304,45 @@ final class BenchCommand implements Runnable {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("results", figures);
         record.put("machine", cpuModel());
+        if (profile != null) {
+          record.put("profile", StepProfileTable.json(profile));
+        }
         record.put("provenance", provenance.build());
         Json.write(out, record);
         stdout.println("figures -> " + out);
       }
       return 0;
+    }
+
+    /**
+     * Whether XLA clusters ran (when profiled), and the flag that CPU clustering needs: without it,
+     * TensorFlow ignores global_jit_level on the CPU.
+     */
+    static String xlaNote(StepProfile profile) {
+      String ran =
+          profile == null
+              ? "xla: not traced (add --profile N to see whether compiled clusters ran)"
+              : profile.ops().stream()
+                  .filter(op -> op.type().equals("_XlaRun"))
+                  .findFirst()
+                  .map(op -> "xla: " + op.nodes() + " compiled cluster(s) ran per step (_XlaRun)")
+                  .orElse("xla: no compiled cluster ran");
+      return xlaFlags().contains("--tf_xla_cpu_global_jit")
+          ? ran
+          : ran
+              + "; on the CPU, global_jit_level takes effect only when the JVM starts with"
+              + " TF_XLA_FLAGS=--tf_xla_cpu_global_jit";
+    }
+
+    static String xlaFlags() {
+      String value = System.getenv("TF_XLA_FLAGS");
+      return value == null ? "" : value;
+    }
+
+    /** The oneDNN switch TensorFlow read at start-up ("unset": TensorFlow's default, on). */
+    static String oneDnnSetting() {
+      String value = System.getenv("TF_ENABLE_ONEDNN_OPTS");
+      return value == null ? "unset" : value;
     }
 
     static String cpuModel() {

@@ -1,18 +1,17 @@
 package io.latentquery.model;
 
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.BiasAdd;
+import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A stride-1 SAME convolution with bias, NHWC; variables {@code kernel} [k,k,in,out] and {@code
- * bias}.
+ * A stride-1 SAME convolution with bias, in the context's {@link ConvLayout}; variables {@code
+ * kernel} [k,k,in,out] and {@code bias}.
  */
 public record Conv2dLayer(int filters, int kernelSize, Activation activation) implements Layer {
-  private static final List<Long> STRIDES = List.of(1L, 1L, 1L, 1L);
-
   public Conv2dLayer {
     if (filters < 1 || kernelSize < 1) {
       throw new IllegalArgumentException(
@@ -22,12 +21,16 @@ public record Conv2dLayer(int filters, int kernelSize, Activation activation) im
 
   @Override
   public Operand<TFloat32> apply(Ops tf, ModelContext context, Operand<TFloat32> input) {
-    long channels = input.shape().get(3);
+    ConvLayout layout = context.layout();
+    long channels = layout.channels(input.shape());
     Shape kernelShape = Shape.of(kernelSize, kernelSize, channels, filters);
     var kernel =
         context.variable(
             tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
     var bias = context.variable(tf, "bias", Shape.of(filters), Initializer.zeros());
-    return activation.apply(tf, tf.nn.biasAdd(tf.nn.conv2d(input, kernel, STRIDES, "SAME"), bias));
+    String format = layout.dataFormat();
+    Operand<TFloat32> conv =
+        tf.nn.conv2d(input, kernel, layout.spatial(1, 1), "SAME", Conv2d.dataFormat(format));
+    return activation.apply(tf, tf.nn.biasAdd(conv, bias, BiasAdd.dataFormat(format)));
   }
 }

@@ -49,6 +49,8 @@ public final class ConvDecoder {
         decoderScope
             .withName("unflatten")
             .reshape(x, decoderScope.constant(new int[] {-1, height, width, bottomFilters}));
+    ConvLayout layout = context.layout();
+    x = layout.fromNhwc(decoderScope, x);
     for (int level = last; level >= 0; level--) {
       Ops levelScope = decoderScope.withSubScope("level" + (level + 1));
       if (level < last) {
@@ -62,7 +64,9 @@ public final class ConvDecoder {
                 .apply(levelScope.withSubScope("conv" + (c + 1)), context, x);
       }
     }
-    return new Conv2dLayer(config.input().channels(), 3, Activation.LINEAR)
-        .apply(decoderScope.withSubScope("logits"), context, x);
+    x =
+        new Conv2dLayer(config.input().channels(), 3, Activation.LINEAR)
+            .apply(decoderScope.withSubScope("logits"), context, x);
+    return layout.toNhwc(decoderScope, x);
   }
 }

@@ -19,7 +19,8 @@ public final class ConvEncoder {
   /** Features [B, last dense width] (or the flattened maps when there are no dense layers). */
   public Operand<TFloat32> features(
       Ops encoderScope, ModelContext context, Operand<TFloat32> images) {
-    Operand<TFloat32> x = images;
+    ConvLayout layout = context.layout();
+    Operand<TFloat32> x = layout.fromNhwc(encoderScope, images);
     for (int level = 0; level < config.levels(); level++) {
       Ops levelScope = encoderScope.withSubScope("level" + (level + 1));
       if (level > 0) {
@@ -33,6 +34,7 @@ public final class ConvEncoder {
     }
     int flat =
         config.bottomHeight() * config.bottomWidth() * config.filters().get(config.levels() - 1);
+    x = layout.toNhwc(encoderScope, x);
     x = encoderScope.withName("flatten").reshape(x, encoderScope.constant(new int[] {-1, flat}));
     for (int i = 0; i < config.denseWidths().size(); i++) {
       Ops denseScope = encoderScope.withSubScope("dense" + (i + 1));

@@ -23,22 +23,37 @@ import org.tensorflow.types.TFloat32;
 public final class ModelContext {
   private final boolean training;
   private final long seed;
+  private final ConvLayout layout;
   private final List<Variable<TFloat32>> variables = new ArrayList<>();
   private final Map<Placeholder<TFloat32>, BatchFeed> feeds = new LinkedHashMap<>();
 
-  private ModelContext(boolean training, long seed) {
+  private ModelContext(boolean training, long seed, ConvLayout layout) {
     this.training = training;
     this.seed = seed;
+    this.layout = layout;
   }
 
   /** For a training graph: variables get seeded initial values, dropout and feeds are active. */
   public static ModelContext training(long seed) {
-    return new ModelContext(true, seed);
+    return training(seed, ConvLayout.NHWC);
   }
 
-  /** For an inference graph: variables have no initialiser and must be restored. */
+  /**
+   * As {@link #training(long)}, with the feature maps between convolutions in {@code layout}; the
+   * variables and the result do not depend on it.
+   */
+  public static ModelContext training(long seed, ConvLayout layout) {
+    return new ModelContext(true, seed, layout);
+  }
+
+  /** For an inference graph (NHWC): variables have no initialiser and must be restored. */
   public static ModelContext inference() {
-    return new ModelContext(false, 0);
+    return new ModelContext(false, 0, ConvLayout.NHWC);
+  }
+
+  /** The layout of the feature maps between convolutions. */
+  public ConvLayout layout() {
+    return layout;
   }
 
   public boolean training() {

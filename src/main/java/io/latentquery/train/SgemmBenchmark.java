@@ -127,7 +127,7 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
         Assign<TFloat32> aSet = tf.assign(aVar, aIn);
         Assign<TFloat32> bSet = tf.assign(bVar, bIn);
         product = tf.linalg.matMul(aVar, bVar);
-        session = new Session(graph, TrainingSession.threads(threads));
+        session = new Session(graph, SessionSettings.threads(threads).config());
         try {
           load(aIn, a, aSet);
           load(bIn, b, bSet);

@@ -12,19 +12,17 @@ import java.util.SplittableRandom;
  *
  * @param config the model
  * @param batchSize images per step
- * @param threads TensorFlow threads
+ * @param session TensorFlow threads and XLA
  * @param warmupSteps untimed steps first (graph optimisation, allocator warm-up)
  * @param steps timed steps
  */
 public record TrainingBenchmark(
-    AutoencoderConfig config, int batchSize, int threads, int warmupSteps, int steps) {
+    AutoencoderConfig config, int batchSize, SessionSettings session, int warmupSteps, int steps) {
   public TrainingBenchmark {
-    if (batchSize < 1 || threads < 1 || warmupSteps < 0 || steps < 1) {
+    if (batchSize < 1 || warmupSteps < 0 || steps < 1) {
       throw new IllegalArgumentException(
-          "batch size, threads and steps must be >= 1 and warm-up >= 0, got "
+          "batch size and steps must be >= 1 and warm-up >= 0, got "
               + batchSize
-              + ", "
-              + threads
               + ", "
               + steps
               + ", "
@@ -46,7 +44,7 @@ public record TrainingBenchmark(
 
   /** Runs the benchmark; {@code images} may be null for random pixels. */
   public Result run(Dataset images) {
-    try (TrainingSession session = new TrainingSession(config, 1, 1e-3, threads)) {
+    try (TrainingSession session = new TrainingSession(config, 1, 1e-3, this.session)) {
       session.initialize();
       Batch[] batches = batches(images);
       for (int i = 0; i < warmupSteps; i++) {
@@ -65,6 +63,29 @@ public record TrainingBenchmark(
           seconds / steps,
           cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN,
           steps);
+    }
+  }
+
+  /**
+   * Per-op step stats of {@code tracedSteps} traced Adam steps, taken in a fresh session after the
+   * warm-up steps; {@code images} may be null for random pixels.
+   */
+  public StepProfile profile(Dataset images, int tracedSteps) {
+    if (tracedSteps < 1) {
+      throw new IllegalArgumentException("traced steps must be >= 1, got " + tracedSteps);
+    }
+    try (TrainingSession session = new TrainingSession(config, 1, 1e-3, this.session)) {
+      session.initialize();
+      Batch[] batches = batches(images);
+      for (int i = 0; i < Math.max(1, warmupSteps); i++) {
+        session.train(batches[i % batches.length]);
+      }
+      StepProfile.Builder profile = new StepProfile.Builder();
+      for (int i = 0; i < tracedSteps; i++) {
+        TrainingSession.TracedStep step = session.trace(batches[i % batches.length]);
+        profile.add(step.stats(), step.wallMicros());
+      }
+      return profile.build();
     }
   }
 

@@ -22,8 +22,9 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
+import org.tensorflow.proto.StepStats;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -54,6 +55,15 @@ public final class TrainingSession implements AutoCloseable {
    * two ops at once, each with all cores, oversubscribe the machine (see docs/benchmarks.md).
    */
   public TrainingSession(AutoencoderConfig config, long seed, double learningRate, int threads) {
+    this(config, seed, learningRate, SessionSettings.threads(threads));
+  }
+
+  /**
+   * As {@link #TrainingSession(AutoencoderConfig, long, double, int)}, with the session's threads
+   * and XLA setting from {@code settings}.
+   */
+  public TrainingSession(
+      AutoencoderConfig config, long seed, double learningRate, SessionSettings settings) {
     this.shape = config.input();
     this.graph = new Graph();
     try {
@@ -63,7 +73,7 @@ public final class TrainingSession implements AutoCloseable {
               .placeholder(
                   TFloat32.class,
                   Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-      context = ModelContext.training(seed);
+      context = ModelContext.training(seed, settings.layout());
       TrainingGraph training = config.kind().create(config).training(tf, context, images);
       termNames = List.copyOf(training.lossTerms().keySet());
       outputs = training.outputs();
@@ -79,18 +89,11 @@ public final class TrainingSession implements AutoCloseable {
               .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       train = new AdamOptimizer(learningRateInput).minimize(graph, tf, total, variables);
       learningRate(learningRate);
-      session = new Session(graph, threads(threads));
+      session = new Session(graph, settings.config());
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
-  }
-
-  static ConfigProto threads(int threads) {
-    return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(1)
-        .build();
   }
 
   /** Gives every variable (weights, Adam state) its initial value. */
@@ -206,6 +209,43 @@ public final class TrainingSession implements AutoCloseable {
       inputs.forEach(Tensor::close);
     }
   }
+
+  /**
+   * One Adam step on {@code batch}, traced: TensorFlow's per-node step stats ({@code FULL_TRACE})
+   * and the wall time of the {@code Session.run} call, without the Java side's tensor copies.
+   */
+  public TracedStep trace(Batch batch) {
+    List<Tensor> inputs = new ArrayList<>();
+    try {
+      Session.Runner runner = feed(batch, inputs);
+      fetches.forEach(runner::fetch);
+      TFloat32 rate = TFloat32.scalarOf((float) learningRate);
+      inputs.add(rate);
+      runner.feed(learningRateInput, rate).addTarget(train);
+      runner.setOptions(
+          RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      long start = System.nanoTime();
+      try (Result result = runner.runAndFetchMetadata()) {
+        double wallMicros = (System.nanoTime() - start) / 1e3;
+        StepStats stats =
+            result
+                .getMetadata()
+                .map(RunMetadata::getStepStats)
+                .orElse(StepStats.getDefaultInstance());
+        return new TracedStep(stats, wallMicros);
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  /**
+   * A traced step.
+   *
+   * @param stats TensorFlow's per-node timings
+   * @param wallMicros wall time of the {@code Session.run} call in microseconds
+   */
+  public record TracedStep(StepStats stats, double wallMicros) {}
 
   /** Writes every variable, optimizer state included, to {@code prefix}.index and .data files. */
   public void save(Path prefix) {

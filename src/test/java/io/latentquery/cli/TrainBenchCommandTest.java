@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.latentquery.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +88,85 @@ class TrainBenchCommandTest {
   }
 
   @Test
+  void theProfileSharesSumToTheWholeStepAndShowTheConvolutions() {
+    Path out = temp.resolve("profile.json");
+    CliRunner.Result run =
+        CliRunner.run(
+            "bench",
+            "train",
+            "--preset",
+            "small",
+            "--steps",
+            "2",
+            "--warmup",
+            "1",
+            "--threads",
+            "1",
+            "--sgemm-size",
+            "64",
+            "--profile",
+            "2",
+            "--out",
+            out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    String text = run.out();
+    Matcher rows =
+        Pattern.compile("(?m)^ +([0-9.]+)% +([0-9.]+) +([0-9]*) +(\\S.*)$").matcher(text);
+    double sum = 0;
+    List<String> types = new ArrayList<>();
+    while (rows.find()) {
+      sum += Double.parseDouble(rows.group(1));
+      types.add(rows.group(4));
+    }
+    double overlap = number(text, "ops running at the same time: ([0-9.]+)%");
+    assertEquals(100 + overlap, sum, 1.0, text);
+    assertEquals(100 + overlap, number(text, "shares sum to ([0-9.]+)%"), 0.05, text);
+    assertTrue(types.contains("(outside ops: feed, fetch, scheduling)"), text);
+    // Forward convolutions and both gradients, whatever grappler and oneDNN renamed them to.
+    assertTrue(types.stream().anyMatch(t -> t.contains("Conv2DBackpropFilter")), text);
+    assertTrue(types.stream().anyMatch(t -> t.contains("Conv2DBackpropInput")), text);
+    assertTrue(types.stream().anyMatch(t -> t.matches(".*Conv2D(WithBias)?")), text);
+    JsonNode profile = Json.readTree(out).get("profile");
+    assertEquals(2, profile.get("traced_steps").asInt());
+    double shares = profile.get("share_outside_ops").asDouble();
+    for (JsonNode op : profile.get("ops")) {
+      shares += op.get("share").asDouble();
+    }
+    assertEquals(1 + overlap / 100, shares, 0.01);
+  }
+
+  @Test
+  void xlaWithoutTheCpuJitFlagRunsNoClusterAndSaysWhichFlagItNeeds() {
+    String flags = System.getenv("TF_XLA_FLAGS");
+    Assumptions.assumeTrue(flags == null || !flags.contains("--tf_xla_cpu_global_jit"));
+    CliRunner.Result run =
+        CliRunner.run(
+            "bench",
+            "train",
+            "--preset",
+            "small",
+            "--steps",
+            "1",
+            "--warmup",
+            "1",
+            "--threads",
+            "1",
+            "--sgemm-size",
+            "64",
+            "--profile",
+            "1",
+            "--xla");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("XLA JIT, NHWC, 1 steps"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "xla: no compiled cluster ran; on the CPU, global_jit_level takes effect only when"
+                    + " the JVM starts with TF_XLA_FLAGS=--tf_xla_cpu_global_jit"),
+        run.out());
+  }
+
+  @Test
   void anExistingOutFileIsKeptWithoutForce() throws Exception {
     Path out = temp.resolve("bench.json");
     Files.writeString(out, "{}");
@@ -93,6 +175,13 @@ class TrainBenchCommandTest {
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("exists; use --force"), run.err());
     assertEquals("{}", Files.readString(out));
+  }
+
+  @Test
+  void aNegativeProfileCountIsAUsageErrorNamingTheFlag() {
+    CliRunner.Result run = CliRunner.run("bench", "train", "--profile", "-1");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--profile must be >= 0, got -1"), run.err());
   }
 
   @Test

@@ -1,0 +1,48 @@
+package io.latentquery.train;
+
+import io.latentquery.model.ConvLayout;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
+
+/**
+ * How a training session runs its graph, without changing what it computes: {@code threads}
+ * intra-op threads and one inter-op thread (two ops at once, each with all cores, oversubscribe the
+ * machine; see docs/benchmarks.md), whether XLA's just-in-time compiler clusters the graph ({@code
+ * global_jit_level} ON_1), and the layout of the feature maps between convolutions.
+ *
+ * @param threads TensorFlow intra-op threads, >= 1
+ * @param xla whether to turn on XLA JIT compilation for the whole graph
+ * @param layout the feature maps' layout; NCHW needs oneDNN (TensorFlow's default on x86)
+ */
+public record SessionSettings(int threads, boolean xla, ConvLayout layout) {
+  public SessionSettings {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (layout == null) {
+      throw new IllegalArgumentException("layout must be NHWC or NCHW, got null");
+    }
+  }
+
+  /** {@code threads} threads, no XLA, NHWC: what {@code lq train} runs. */
+  public static SessionSettings threads(int threads) {
+    return new SessionSettings(threads, false, ConvLayout.NHWC);
+  }
+
+  /** The session's ConfigProto. */
+  public ConfigProto config() {
+    ConfigProto.Builder config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(threads)
+            .setInterOpParallelismThreads(1);
+    if (xla) {
+      config.setGraphOptions(
+          GraphOptions.newBuilder()
+              .setOptimizerOptions(
+                  OptimizerOptions.newBuilder()
+                      .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+    }
+    return config.build();
+  }
+}

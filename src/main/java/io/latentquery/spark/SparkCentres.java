@@ -4,7 +4,6 @@ import io.latentquery.InputException;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
-import io.latentquery.sampling.baseline.KMeansRuns;
 import io.latentquery.sampling.cluster.CentreRepresentatives;
 import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
@@ -43,12 +42,8 @@ final class SparkCentres {
     int n = request.budget();
     int[] labeled = Arrays.stream(request.alreadySelected()).distinct().toArray();
     int k = n + labeled.length;
-    KMeansRuns runs = KMeansRuns.defaults();
-    SparkKMeans.Cells cells =
-        SparkKMeans.fit(
-            pool,
-            new SparkKMeans.Settings(k, runs.maxIterations(), runs.tolerance(), request.seed()),
-            meter);
+    SparkKMeans.Settings kmeans = SparkKMeans.Settings.standard(k, request.seed());
+    SparkKMeans.Cells cells = SparkKMeans.fit(pool, kmeans, meter);
     int count = cells.centres().count();
     if (count < n) {
       throw new InputException(
@@ -92,8 +87,8 @@ final class SparkCentres {
     parameters.put("kmeans_algorithm", "spark-mllib");
     parameters.put("kmeans_start", "k-means||");
     parameters.put("kmeans_iterations", cells.iterations());
-    parameters.put("kmeans_max_iterations", runs.maxIterations());
-    parameters.put("kmeans_tolerance", runs.tolerance());
+    parameters.put("kmeans_max_iterations", kmeans.maxIterations());
+    parameters.put("kmeans_tolerance", kmeans.tolerance());
     parameters.put("inertia", cells.cost());
     return new Selection(picks.indices(), picks.distances(), picks.clusters(), parameters);
   }

@@ -1,6 +1,7 @@
 package io.latentquery.spark;
 
 import io.latentquery.sampling.Points;
+import io.latentquery.sampling.baseline.KMeansRuns;
 import io.latentquery.sampling.neighbors.KdTree;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,13 @@ final class SparkKMeans {
    * @param tolerance MLlib's convergence tolerance (the largest move of a centre)
    * @param seed the run's seed
    */
-  record Settings(int k, int maxIterations, double tolerance, long seed) {}
+  record Settings(int k, int maxIterations, double tolerance, long seed) {
+    /** k centres with the iteration cap and tolerance of {@code lq sample}'s k-means. */
+    static Settings standard(int k, long seed) {
+      KMeansRuns runs = KMeansRuns.defaults();
+      return new Settings(k, runs.maxIterations(), runs.tolerance(), seed);
+    }
+  }
 
   private SparkKMeans() {}
 

@@ -4,7 +4,6 @@ import io.latentquery.InputException;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.baseline.ClusterTypicality;
-import io.latentquery.sampling.baseline.KMeansRuns;
 import io.latentquery.sampling.baseline.TypiClustSchedule;
 import io.latentquery.sampling.baseline.TypiClustSettings;
 import io.latentquery.sampling.baseline.TypiClustStrategy;
@@ -60,12 +59,8 @@ final class SparkTypiClust {
     int[] labeled = Arrays.stream(request.alreadySelected()).distinct().toArray();
     int budget = request.budget();
     int k = Math.min(budget + labeled.length, settings.maxClusters());
-    KMeansRuns runs = KMeansRuns.defaults();
-    SparkKMeans.Cells cells =
-        SparkKMeans.fit(
-            pool,
-            new SparkKMeans.Settings(k, runs.maxIterations(), runs.tolerance(), request.seed()),
-            meter);
+    SparkKMeans.Settings kmeans = SparkKMeans.Settings.standard(k, request.seed());
+    SparkKMeans.Cells cells = SparkKMeans.fit(pool, kmeans, meter);
     int count = cells.centres().count();
     int dim = pool.dim();
     double[] centres = cells.centres().toArray();
@@ -105,8 +100,8 @@ final class SparkTypiClust {
     parameters.put("kmeans_algorithm", "spark-mllib");
     parameters.put("kmeans_start", "k-means||");
     parameters.put("kmeans_iterations", cells.iterations());
-    parameters.put("kmeans_max_iterations", runs.maxIterations());
-    parameters.put("kmeans_tolerance", runs.tolerance());
+    parameters.put("kmeans_max_iterations", kmeans.maxIterations());
+    parameters.put("kmeans_tolerance", kmeans.tolerance());
     parameters.put("kmeans_centres", count);
     parameters.put("inertia", cells.cost());
     double[] distances = new double[budget];

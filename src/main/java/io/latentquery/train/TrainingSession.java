@@ -132,13 +132,7 @@ public final class TrainingSession implements AutoCloseable {
   private StepLosses run(Batch batch, boolean step) {
     List<Tensor> inputs = new ArrayList<>();
     try {
-      Session.Runner runner = feed(batch, inputs);
-      fetches.forEach(runner::fetch);
-      if (step) {
-        TFloat32 rate = TFloat32.scalarOf((float) learningRate);
-        inputs.add(rate);
-        runner.feed(learningRateInput, rate).addTarget(train);
-      }
+      Session.Runner runner = lossRunner(batch, step, inputs);
       try (Result result = runner.run()) {
         float[] values = new float[fetches.size()];
         for (int i = 0; i < values.length; i++) {
@@ -149,6 +143,21 @@ public final class TrainingSession implements AutoCloseable {
     } finally {
       inputs.forEach(Tensor::close);
     }
+  }
+
+  /**
+   * A runner that fetches the losses on {@code batch} and, when {@code step}, takes one Adam step;
+   * tensors go to {@code inputs}.
+   */
+  private Session.Runner lossRunner(Batch batch, boolean step, List<Tensor> inputs) {
+    Session.Runner runner = feed(batch, inputs);
+    fetches.forEach(runner::fetch);
+    if (step) {
+      TFloat32 rate = TFloat32.scalarOf((float) learningRate);
+      inputs.add(rate);
+      runner.feed(learningRateInput, rate).addTarget(train);
+    }
+    return runner;
   }
 
   /**
@@ -187,27 +196,9 @@ public final class TrainingSession implements AutoCloseable {
    * /job:localhost/replica:0/task:0/device:CPU:0}. Changes nothing.
    */
   public List<String> devices(Batch batch) {
-    List<Tensor> inputs = new ArrayList<>();
-    try {
-      Session.Runner runner = feed(batch, inputs);
-      runner.fetch(fetches.get(0));
-      runner.setOptions(
-          RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
-      try (Result result = runner.runAndFetchMetadata()) {
-        TreeSet<String> devices = new TreeSet<>();
-        result
-            .getMetadata()
-            .ifPresent(
-                metadata ->
-                    metadata
-                        .getStepStats()
-                        .getDevStatsList()
-                        .forEach(d -> devices.add(d.getDevice())));
-        return List.copyOf(devices);
-      }
-    } finally {
-      inputs.forEach(Tensor::close);
-    }
+    TreeSet<String> devices = new TreeSet<>();
+    traced(batch, false).stats().getDevStatsList().forEach(d -> devices.add(d.getDevice()));
+    return List.copyOf(devices);
   }
 
   /**
@@ -215,13 +206,13 @@ public final class TrainingSession implements AutoCloseable {
    * and the wall time of the {@code Session.run} call, without the Java side's tensor copies.
    */
   public TracedStep trace(Batch batch) {
+    return traced(batch, true);
+  }
+
+  private TracedStep traced(Batch batch, boolean step) {
     List<Tensor> inputs = new ArrayList<>();
     try {
-      Session.Runner runner = feed(batch, inputs);
-      fetches.forEach(runner::fetch);
-      TFloat32 rate = TFloat32.scalarOf((float) learningRate);
-      inputs.add(rate);
-      runner.feed(learningRateInput, rate).addTarget(train);
+      Session.Runner runner = lossRunner(batch, step, inputs);
       runner.setOptions(
           RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
       long start = System.nanoTime();

@@ -5,7 +5,6 @@ import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
 import io.latentquery.sampling.SelectionRequest;
 import io.latentquery.sampling.cluster.CentreRepresentatives;
-import io.latentquery.sampling.neighbors.KdTree;
 import io.latentquery.sampling.neighbors.Metric;
 import io.latentquery.sampling.neighbors.Neighbor;
 import io.latentquery.sampling.strategy.DrawLoop;
@@ -53,12 +52,10 @@ final class SparkCentres {
               + n
               + ": the pool holds fewer distinct encodings than n");
     }
+    int[] labeledIn = SparkKMeans.countNearest(pool, cells, labeled);
     boolean[] covered = new boolean[count];
-    if (labeled.length > 0) {
-      KdTree tree = SparkKMeans.tree(cells.centres().toArray(), count, pool.dim());
-      for (SparkPool.PoolRow row : pool.rowsAt(labeled).values()) {
-        covered[tree.nearest(row.z(), Double.POSITIVE_INFINITY, false).index()] = true;
-      }
+    for (int c = 0; c < count; c++) {
+      covered[c] = labeledIn[c] > 0;
     }
     int[] order;
     try {

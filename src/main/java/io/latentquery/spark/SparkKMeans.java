@@ -106,6 +106,19 @@ final class SparkKMeans {
         model.summary().trainingCost());
   }
 
+  /** How many of the pool rows at {@code indices} lie nearest each of the fitted centres. */
+  static int[] countNearest(SparkPool pool, Cells cells, int[] indices) {
+    int count = cells.centres().count();
+    int[] counts = new int[count];
+    if (indices.length > 0) {
+      KdTree tree = tree(cells.centres().toArray(), count, pool.dim());
+      for (SparkPool.PoolRow row : pool.rowsAt(indices).values()) {
+        counts[tree.nearest(row.z(), Double.POSITIVE_INFINITY, false).index()]++;
+      }
+    }
+    return counts;
+  }
+
   /** A Euclidean k-d tree of {@code count} centres in R^dim. */
   static KdTree tree(double[] coords, int count, int dim) {
     return new KdTree(new Points(coords, count, dim));

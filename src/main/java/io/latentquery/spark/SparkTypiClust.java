@@ -64,13 +64,7 @@ final class SparkTypiClust {
     int count = cells.centres().count();
     int dim = pool.dim();
     double[] centres = cells.centres().toArray();
-    int[] labeledIn = new int[count];
-    if (labeled.length > 0) {
-      KdTree tree = SparkKMeans.tree(centres, count, dim);
-      for (SparkPool.PoolRow row : pool.rowsAt(labeled).values()) {
-        labeledIn[tree.nearest(row.z(), Double.POSITIVE_INFINITY, false).index()]++;
-      }
-    }
+    int[] labeledIn = SparkKMeans.countNearest(pool, cells, labeled);
     int[] sizes = cells.sizes();
     TypiClustSchedule schedule =
         TypiClustSchedule.of(sizes, labeledIn, settings.minClusterSize(), budget);

@@ -2,7 +2,6 @@ package io.latentquery.sampling.io;
 
 import io.latentquery.InputException;
 import io.latentquery.contract.LatentColumns;
-import io.latentquery.inference.Encodings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +70,8 @@ public final class IdList {
   /** Pool positions of ids, and the ids the pool does not hold. */
   public record Resolved(int[] indices, List<String> unknown) {}
 
-  public static Resolved resolve(List<String> ids, Encodings encodings) {
-    Map<String, Integer> position = new HashMap<>(encodings.count() * 2);
-    for (int i = 0; i < encodings.count(); i++) {
-      position.putIfAbsent(encodings.id(i), i);
-    }
-    return resolve(ids, position);
-  }
-
   /**
-   * As {@link #resolve(List, Encodings)}, with the pool given as the first position of each id it
+   * The pool positions of {@code ids}, with the pool given as the first position of each id it
    * holds (at least of every id of {@code ids} that it holds).
    */
   public static Resolved resolve(List<String> ids, Map<String, Integer> position) {

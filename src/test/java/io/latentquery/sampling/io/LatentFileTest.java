@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,7 +120,7 @@ class LatentFileTest {
     Path plain = dir.resolve("ids.txt");
     Files.writeString(plain, "7\n\nmissing\n7\n");
     assertEquals(List.of("7", "missing"), IdList.read(plain));
-    IdList.Resolved resolved = IdList.resolve(IdList.read(plain), sample());
+    IdList.Resolved resolved = IdList.resolve(IdList.read(plain), Map.of("7", 1, "other", 0));
     assertArrayEquals(new int[] {1}, resolved.indices());
     assertEquals(List.of("missing"), resolved.unknown());
   }

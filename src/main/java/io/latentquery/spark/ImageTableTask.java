@@ -18,7 +18,8 @@ import scala.Tuple2;
 /**
  * What one executor task does for a Parquet image table: decode its rows' PNG/JPEG bytes as an
  * image folder's images are decoded, load the models once ({@link PartitionEncoder}) and encode the
- * images. Input rows are (id, bytes[, label]) with their row number in the table.
+ * images. Input rows are (id, bytes), or (id, bytes, label) when the table names a label column,
+ * each with its row number in the table.
  */
 final class ImageTableTask implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,12 +28,14 @@ final class ImageTableTask implements Serializable {
   private final int channels;
   private final String resize;
   private final String modelsJson;
+  private final boolean labeled;
 
   ImageTableTask(ImageTable table, SparkEncodeSettings settings) {
     this.table = table.path();
+    this.labeled = table.columns().label() != null;
     this.channels = table.decoding().channels();
     this.resize = table.decoding().resize() == null ? null : table.decoding().resize().toString();
-    this.modelsJson = PartitionEncoder.Models.of(settings).json();
+    this.modelsJson = PartitionEncoder.Models.of(settings.models()).json();
   }
 
   Iterator<Row> run(Iterator<Tuple2<Row, Long>> numbered) {
@@ -47,7 +50,6 @@ final class ImageTableTask implements Serializable {
     ByteArrayOutputStream pixels = new ByteArrayOutputStream();
     List<String> ids = new ArrayList<>(mine.size());
     Map<String, Integer> classes = new LinkedHashMap<>();
-    boolean labeled = mine.get(0)._1().size() > 2;
     int[] labels = labeled ? new int[mine.size()] : null;
     ImageShape shape = null;
     String first = null;

@@ -1,8 +1,10 @@
 package io.latentquery.cli;
 
 import io.latentquery.contract.SavedModelContract;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +55,11 @@ public final class EncoderOptions {
   /** The signature to call, trusted when {@code --trust-model} was given. */
   SignatureSpec spec() {
     return trust.apply(SignatureSpec.encoder().with(signature, inputName, outputName));
+  }
+
+  /** The encoder at {@code encoder} (null when the encodings come from a file), run as asked. */
+  EncodingModels.Builder models(Path encoder) {
+    return EncodingModels.builder().encoder(encoder, spec()).batchSize(batchSize).threads(threads);
   }
 
   void validate() {

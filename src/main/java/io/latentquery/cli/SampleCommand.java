@@ -204,11 +204,13 @@ final class SampleCommand implements Callable<Integer> {
   private PoolSettings poolSettings(SelectionSettings selection) {
     PoolSettings.Builder pool =
         PoolSettings.builder()
-            .autoencoder(autoencoderPath, selection.errorMeasure())
-            .batchSize(encoder.batchSize)
-            .threads(encoder.threads);
+            .models(
+                encoder
+                    .models(source == null ? null : source.encoder)
+                    .autoencoder(autoencoderPath, selection.errorMeasure())
+                    .build());
     if (source != null) {
-      pool.latent(source.latent).encoder(source.encoder, encoder.spec());
+      pool.latent(source.latent);
     }
     if (data != null) {
       pool.data(data.request(), Split.parse(split), data.limit);

@@ -128,12 +128,13 @@ final class SparkEncodeCommand implements Callable<Integer> {
                               Split.parse(split),
                               data.limit);
               return builder
-                  .encoder(model.toAbsolutePath(), encoder.spec())
-                  .autoencoder(
-                      autoencoder == null ? null : autoencoder.toAbsolutePath(),
-                      error == null ? null : ReconstructionError.parse(error))
-                  .batchSize(encoder.batchSize)
-                  .threads(encoder.threads)
+                  .models(
+                      encoder
+                          .models(model.toAbsolutePath())
+                          .autoencoder(
+                              autoencoder == null ? null : autoencoder.toAbsolutePath(),
+                              error == null ? null : ReconstructionError.parse(error))
+                          .build())
                   .partitions(partitions)
                   .out(out)
                   .build();

@@ -16,6 +16,7 @@ import io.latentquery.export.ExportSource;
 import io.latentquery.export.SavedModelExporter;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
@@ -370,11 +371,14 @@ public final class ExperimentRunner {
     }
     PoolSettings poolSettings =
         PoolSettings.builder()
-            .encoder(encoderPath, SignatureSpec.encoder())
-            .autoencoder(autoencoderPath)
+            .models(
+                EncodingModels.builder()
+                    .encoder(encoderPath, SignatureSpec.encoder())
+                    .autoencoder(autoencoderPath)
+                    .batchSize(ENCODE_BATCH)
+                    .threads(config.threads())
+                    .build())
             .data(DataRequest.of(data.spec().data()), Split.POOL, data.spec().limit())
-            .batchSize(ENCODE_BATCH)
-            .threads(config.threads())
             .build();
     EncodedPool pool = EncodedPool.build(poolSettings, data.pool(), ProgressDisplay.silent());
     LOG.info(

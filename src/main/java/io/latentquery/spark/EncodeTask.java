@@ -31,7 +31,7 @@ final class EncodeTask implements Serializable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the dataset split", e);
     }
-    this.modelsJson = PartitionEncoder.Models.of(settings).json();
+    this.modelsJson = PartitionEncoder.Models.of(settings.models()).json();
   }
 
   /** The split in a form Jackson writes and reads back whole. */

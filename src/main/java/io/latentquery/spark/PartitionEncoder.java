@@ -2,6 +2,7 @@ package io.latentquery.spark;
 
 import io.latentquery.data.Dataset;
 import io.latentquery.files.Json;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
@@ -32,7 +33,7 @@ final class PartitionEncoder implements AutoCloseable {
       String errorMeasure,
       int batchSize,
       int threads) {
-    static Models of(SparkEncodeSettings s) {
+    static Models of(EncodingModels s) {
       return new Models(
           s.encoder().toString(),
           s.signature(),

@@ -43,7 +43,8 @@ public final class SparkEncodeJob {
         settings.source() instanceof ImageTable table
             ? imageTable(table, settings)
             : datasetSplit((EncodeSource.DatasetSplit) settings.source(), settings);
-    String errorMeasure = settings.autoencoder() == null ? null : settings.errorMeasure().label();
+    String errorMeasure =
+        settings.models().autoencoder() == null ? null : settings.models().errorMeasure().label();
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.out());
     org.apache.hadoop.fs.Path staging =
         new org.apache.hadoop.fs.Path(
@@ -128,11 +129,11 @@ public final class SparkEncodeJob {
     if (settings.out().contains("://")) {
       return;
     }
-    Provenance.Input encoder = Provenance.Input.of("encoder", settings.encoder());
+    Provenance.Input encoder = Provenance.Input.of("encoder", settings.models().encoder());
     Map<String, Object> recorded = new LinkedHashMap<>();
-    recorded.put("encoder", settings.encoder().toString());
+    recorded.put("encoder", settings.models().encoder().toString());
     recorded.put("encoderSha256", encoder.sha256());
-    recorded.put("signature", settings.signature());
+    recorded.put("signature", settings.models().signature());
     if (settings.source() instanceof EncodeSource.DatasetSplit split) {
       recorded.put("data", source.name());
       recorded.put("split", split.split().label());
@@ -148,11 +149,15 @@ public final class SparkEncodeJob {
           table.decoding().resize() == null ? null : table.decoding().resize().toString());
       recorded.put("imagesFootprint", ParquetFootprint.RULE);
     }
-    recorded.put("batchSize", settings.batchSize());
+    recorded.put("batchSize", settings.models().batchSize());
     recorded.put(
-        "autoencoder", settings.autoencoder() == null ? null : settings.autoencoder().toString());
+        "autoencoder",
+        settings.models().autoencoder() == null
+            ? null
+            : settings.models().autoencoder().toString());
     recorded.put(
-        "errorMeasure", settings.autoencoder() == null ? null : settings.errorMeasure().label());
+        "errorMeasure",
+        settings.models().autoencoder() == null ? null : settings.models().errorMeasure().label());
     recorded.put("sparkMaster", spark.sparkContext().master());
     recorded.put("sparkVersion", spark.version());
     Provenance.Builder provenance =
@@ -164,8 +169,8 @@ public final class SparkEncodeJob {
             .result("examples", source.examples())
             .result("latentDim", dim)
             .result("seconds", seconds);
-    if (settings.autoencoder() != null) {
-      provenance.input(Provenance.Input.of("autoencoder", settings.autoencoder()));
+    if (settings.models().autoencoder() != null) {
+      provenance.input(Provenance.Input.of("autoencoder", settings.models().autoencoder()));
     }
     Json.write(Path.of(settings.out() + ".json"), provenance.build());
   }

@@ -2,9 +2,7 @@ package io.latentquery.spark;
 
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Split;
-import io.latentquery.inference.ReconstructionError;
-import io.latentquery.inference.SavedModelEncoder;
-import io.latentquery.inference.SignatureSpec;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.spark.EncodeSource.DatasetSplit;
 import java.nio.file.Path;
 
@@ -15,38 +13,20 @@ import java.nio.file.Path;
  * flags.
  *
  * @param source the images: a dataset split or a Parquet image table
- * @param encoder the encoder SavedModel folder, at the same path on every executor
- * @param signature how the encoder is called (ModelGuard's trust included)
- * @param autoencoder an autoencoder SavedModel folder, or null
- * @param errorMeasure how its errors are measured (null: the default)
- * @param batchSize examples per batch through a model
- * @param threads TensorFlow intra-op threads per executor task, 0 to let TensorFlow choose
+ * @param models the encoder and the autoencoder, at the same paths on every executor, and how they
+ *     run (threads per executor task)
  * @param partitions how many tasks share the examples; 0 for Spark's default parallelism
  * @param out where the Parquet encodings go (a folder, or a URI Spark writes)
  */
 public record SparkEncodeSettings(
-    EncodeSource source,
-    Path encoder,
-    SignatureSpec signature,
-    Path autoencoder,
-    ReconstructionError errorMeasure,
-    int batchSize,
-    int threads,
-    int partitions,
-    String out) {
+    EncodeSource source, EncodingModels models, int partitions, String out) {
 
   public SparkEncodeSettings {
     if (source == null) {
       throw new IllegalArgumentException("give the images: --data or --images");
     }
-    if (encoder == null) {
+    if (models == null || models.encoder() == null) {
       throw new IllegalArgumentException("--model is required");
-    }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-    }
-    if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
     }
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions must be >= 0, got " + partitions);
@@ -54,8 +34,6 @@ public record SparkEncodeSettings(
     if (out == null || out.isBlank()) {
       throw new IllegalArgumentException("--out is required");
     }
-    signature = signature == null ? SignatureSpec.encoder() : signature;
-    errorMeasure = errorMeasure == null ? ReconstructionError.DEFAULT : errorMeasure;
   }
 
   public static Builder builder() {
@@ -65,12 +43,7 @@ public record SparkEncodeSettings(
   /** Names each field, so that none is passed in another's place. */
   public static final class Builder {
     private EncodeSource source;
-    private Path encoder;
-    private SignatureSpec signature;
-    private Path autoencoder;
-    private ReconstructionError errorMeasure;
-    private int batchSize = SavedModelEncoder.DEFAULT_BATCH_SIZE;
-    private int threads;
+    private EncodingModels models;
     private int partitions;
     private String out;
 
@@ -86,25 +59,8 @@ public record SparkEncodeSettings(
       return this;
     }
 
-    public Builder encoder(Path encoder, SignatureSpec signature) {
-      this.encoder = encoder;
-      this.signature = signature;
-      return this;
-    }
-
-    public Builder autoencoder(Path autoencoder, ReconstructionError measure) {
-      this.autoencoder = autoencoder;
-      this.errorMeasure = measure;
-      return this;
-    }
-
-    public Builder batchSize(int batchSize) {
-      this.batchSize = batchSize;
-      return this;
-    }
-
-    public Builder threads(int threads) {
-      this.threads = threads;
+    public Builder models(EncodingModels models) {
+      this.models = models;
       return this;
     }
 
@@ -119,16 +75,7 @@ public record SparkEncodeSettings(
     }
 
     public SparkEncodeSettings build() {
-      return new SparkEncodeSettings(
-          source,
-          encoder,
-          signature,
-          autoencoder,
-          errorMeasure,
-          batchSize,
-          threads,
-          partitions,
-          out);
+      return new SparkEncodeSettings(source, models, partitions, out);
     }
   }
 }

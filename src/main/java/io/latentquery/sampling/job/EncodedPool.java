@@ -1,6 +1,7 @@
 package io.latentquery.sampling.job;
 
 import io.latentquery.data.Dataset;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.Encodings;
 import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
@@ -71,6 +72,7 @@ public final class EncodedPool {
           data == null ? "the pool's data is not open" : "data given, but the settings name none");
     }
     long start = System.nanoTime();
+    EncodingModels models = settings.models();
     Sources inputs = new Sources();
     Encodings encodings;
     if (settings.latent() != null) {
@@ -78,12 +80,12 @@ public final class EncodedPool {
       inputs.add("latent", settings.latent());
     } else {
       try (SavedModelEncoder model =
-              SavedModelEncoder.open(settings.encoder(), settings.signature(), settings.threads());
+              SavedModelEncoder.open(models.encoder(), models.signature(), models.threads());
           ProgressDisplay.Task task = progress.start("encode", data.size())) {
-        encodings = model.encode(data, settings.batchSize(), task);
+        encodings = model.encode(data, models.batchSize(), task);
       }
-      inputs.add("encoder", settings.encoder());
-      inputs.listed.put("signature", settings.signature());
+      inputs.add("encoder", models.encoder());
+      inputs.listed.put("signature", models.signature());
     }
     if (data != null) {
       inputs.listed.put("data", data.name());
@@ -93,20 +95,20 @@ public final class EncodedPool {
       inputs.typed.add(new Provenance.Input("data", data.name(), data.checksum(), null));
     }
     Errors errors = Errors.NONE;
-    if (settings.autoencoder() != null) {
+    if (models.autoencoder() != null) {
       SelectionService.checkSameExamples(data, encodings);
       try (SavedModelAutoencoder autoencoder =
               SavedModelAutoencoder.open(
-                  settings.autoencoder(),
-                  SignatureSpec.autoencoder().trusted(settings.signature().trusted()),
-                  settings.threads());
+                  models.autoencoder(),
+                  SignatureSpec.autoencoder().trusted(models.signature().trusted()),
+                  models.threads());
           ProgressDisplay.Task task = progress.start("reconstruct", data.size())) {
         errors =
             new Errors(
-                autoencoder.errors(data, settings.batchSize(), settings.errorMeasure(), task),
-                settings.errorMeasure());
+                autoencoder.errors(data, models.batchSize(), models.errorMeasure(), task),
+                models.errorMeasure());
       }
-      inputs.add("autoencoder", settings.autoencoder());
+      inputs.add("autoencoder", models.autoencoder());
     }
     return new EncodedPool(encodings, errors, inputs, (System.nanoTime() - start) / 1e9);
   }

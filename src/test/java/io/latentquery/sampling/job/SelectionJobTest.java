@@ -14,6 +14,7 @@ import io.latentquery.data.Dataset;
 import io.latentquery.data.Split;
 import io.latentquery.files.Checksums;
 import io.latentquery.files.Json;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SignatureSpec;
 import io.latentquery.inference.TinySavedModels;
@@ -62,11 +63,15 @@ class SelectionJobTest {
     }
   }
 
-  private static PoolSettings.Builder encoded() {
+  private static EncodingModels.Builder models() {
+    return EncodingModels.builder().encoder(encoder, SignatureSpec.encoder()).threads(1);
+  }
+
+  private static PoolSettings encoded(EncodingModels.Builder models) {
     return PoolSettings.builder()
-        .encoder(encoder, SignatureSpec.encoder())
+        .models(models.build())
         .data(DataRequest.of("mnist"), Split.POOL, POOL)
-        .threads(1);
+        .build();
   }
 
   private static PoolSettings.Builder fromLatentFile() {
@@ -100,7 +105,7 @@ class SelectionJobTest {
             .options(Map.of("clusters", "4"))
             .build();
     SelectionResult result =
-        selectAndCompare("normal-cluster.csv", pool(encoded().build()), settings);
+        selectAndCompare("normal-cluster.csv", pool(encoded(models())), settings);
     assertEquals(20, result.selection().size());
     assertEquals(Checksums.sha256(encoder), result.record().inputs().get("encoder_sha256"));
     assertEquals(
@@ -113,7 +118,7 @@ class SelectionJobTest {
 
   @Test
   void reconstructionErrorsComeFromTheAutoencoder() throws IOException {
-    EncodedPool pool = pool(encoded().autoencoder(autoencoder).build());
+    EncodedPool pool = pool(encoded(models().autoencoder(autoencoder)));
     assertTrue(pool.hasErrors());
     assertEquals(POOL, pool.errors().length);
     SelectionResult result =
@@ -135,7 +140,7 @@ class SelectionJobTest {
             .options(Map.of("error", "l1"))
             .build();
     assertEquals(ReconstructionError.L1, settings.errorMeasure());
-    EncodedPool pool = pool(encoded().autoencoder(autoencoder, settings.errorMeasure()).build());
+    EncodedPool pool = pool(encoded(models().autoencoder(autoencoder, settings.errorMeasure())));
     // The autoencoder halves every pixel, so by mean absolute error the worst are the brightest.
     double[] brightness = new double[POOL];
     Dataset data = TestData.mnistPool(POOL);
@@ -150,7 +155,7 @@ class SelectionJobTest {
     SelectionResult result = selectAndCompare("ae-error-l1.csv", pool, settings);
     assertEquals("l1", result.record().parameters().get("error"));
 
-    EncodedPool bce = pool(encoded().autoencoder(autoencoder).build());
+    EncodedPool bce = pool(encoded(models().autoencoder(autoencoder)));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> SelectionJob.standard().run(settings, bce));
@@ -197,9 +202,12 @@ class SelectionJobTest {
     Files.copy(trainRun, export.resolve(Provenance.FILE_NAME));
     PoolSettings settings =
         PoolSettings.builder()
-            .encoder(exported, SignatureSpec.encoder())
+            .models(
+                EncodingModels.builder()
+                    .encoder(exported, SignatureSpec.encoder())
+                    .threads(1)
+                    .build())
             .data(DataRequest.of("mnist"), Split.POOL, 50)
-            .threads(1)
             .build();
     SelectionResult result =
         SelectionJob.standard()
@@ -257,7 +265,7 @@ class SelectionJobTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> PoolSettings.builder().encoder(encoder, SignatureSpec.encoder()).build());
+            () -> PoolSettings.builder().models(models().build()).build());
     assertEquals("--encoder needs --data", e.getMessage());
     EncodedPool withoutErrors = pool(fromLatentFile().build());
     e =

@@ -3,6 +3,7 @@ package io.latentquery.spark;
 import io.latentquery.InputException;
 import io.latentquery.data.Dataset;
 import io.latentquery.files.Json;
+import io.latentquery.inference.EncodingModels;
 import io.latentquery.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,11 +130,12 @@ public final class SparkEncodeJob {
     if (settings.out().contains("://")) {
       return;
     }
-    Provenance.Input encoder = Provenance.Input.of("encoder", settings.models().encoder());
+    EncodingModels models = settings.models();
+    Provenance.Input encoder = Provenance.Input.of("encoder", models.encoder());
     Map<String, Object> recorded = new LinkedHashMap<>();
-    recorded.put("encoder", settings.models().encoder().toString());
+    recorded.put("encoder", models.encoder().toString());
     recorded.put("encoderSha256", encoder.sha256());
-    recorded.put("signature", settings.models().signature());
+    recorded.put("signature", models.signature());
     if (settings.source() instanceof EncodeSource.DatasetSplit split) {
       recorded.put("data", source.name());
       recorded.put("split", split.split().label());
@@ -149,15 +151,11 @@ public final class SparkEncodeJob {
           table.decoding().resize() == null ? null : table.decoding().resize().toString());
       recorded.put("imagesFootprint", ParquetFootprint.RULE);
     }
-    recorded.put("batchSize", settings.models().batchSize());
+    recorded.put("batchSize", models.batchSize());
     recorded.put(
-        "autoencoder",
-        settings.models().autoencoder() == null
-            ? null
-            : settings.models().autoencoder().toString());
+        "autoencoder", models.autoencoder() == null ? null : models.autoencoder().toString());
     recorded.put(
-        "errorMeasure",
-        settings.models().autoencoder() == null ? null : settings.models().errorMeasure().label());
+        "errorMeasure", models.autoencoder() == null ? null : models.errorMeasure().label());
     recorded.put("sparkMaster", spark.sparkContext().master());
     recorded.put("sparkVersion", spark.version());
     Provenance.Builder provenance =
@@ -169,8 +167,8 @@ public final class SparkEncodeJob {
             .result("examples", source.examples())
             .result("latentDim", dim)
             .result("seconds", seconds);
-    if (settings.models().autoencoder() != null) {
-      provenance.input(Provenance.Input.of("autoencoder", settings.models().autoencoder()));
+    if (models.autoencoder() != null) {
+      provenance.input(Provenance.Input.of("autoencoder", models.autoencoder()));
     }
     Json.write(Path.of(settings.out() + ".json"), provenance.build());
   }

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       EncodeBenchCommand.class,
       SampleBenchCommand.class,
       EmbeddingBenchCommand.class,
+      EmbeddingCompareCommand.class,
       SparkBenchCommand.class
     })
 final class BenchCommand implements Runnable {

@@ -84,6 +84,34 @@ class EmbeddingBenchCommandTest {
     CliRunner.Result exists = bench("--out", out.toString());
     assertEquals(1, exists.exitCode());
     assertTrue(exists.err().contains(out + " exists; use --force"), exists.err());
+
+    // lq bench compare reads the files the command writes: a run against itself differs by 0,
+    // and a test run is not paired with a validation run.
+    Path testOut = temp.resolve("test.json");
+    assertEquals(0, bench("--split", "test", "--out", testOut.toString()).exitCode());
+    CliRunner.Result same =
+        CliRunner.run(
+            "bench", "compare", "--baseline", out.toString(), "--candidate", out.toString());
+    assertEquals(0, same.exitCode(), same.err());
+    assertTrue(
+        same.out()
+            .contains(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "| conv | 0 | %.2f%% | %.2f%% | +0.00 |",
+                    accuracy,
+                    accuracy)),
+        same.out());
+    assertTrue(
+        same.out().contains("conv, 1 paired seed: 1-NN accuracy +0.00 (1 seed) points, std -"),
+        same.out());
+    CliRunner.Result mixed =
+        CliRunner.run(
+            "bench", "compare", "--baseline", out.toString(), "--candidate", testOut.toString());
+    assertEquals(1, mixed.exitCode());
+    assertTrue(
+        mixed.err().contains("--candidate " + testOut + " scored the test split but --baseline"),
+        mixed.err());
   }
 
   @Test

@@ -1,0 +1,163 @@
+package io.latentquery.cli;
+
+import io.latentquery.InputException;
+import io.latentquery.bench.EmbeddingComparison;
+import io.latentquery.eval.PairedDifference;
+import io.latentquery.files.Json;
+import io.latentquery.provenance.Provenance;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lq bench compare}: a shell over {@link EmbeddingComparison} that prints the paired table
+ * and optionally writes it with provenance.
+ */
+@Command(
+    name = "compare",
+    header = "Compare two sets of embedding runs, paired by seed.",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pair the --candidate runs of lq bench embedding with the --baseline runs by training seed and"
+          + " print, per model kind and seed, both runs' 1-NN accuracy and T(k), then candidate"
+          + " minus baseline: the mean, the standard deviation and the 95%% interval of the paired"
+          + " difference (t distribution, one degree of freedom fewer than the pairs; * marks an"
+          + " interval without 0). Runs must have scored the same split of the same data with the"
+          + " same k. Choose settings this way on validation runs; read test once for the choice."
+    })
+final class EmbeddingCompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin VerboseMixin verbose;
+
+  @Option(
+      names = "--baseline",
+      required = true,
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "lq bench embedding --out files of the baseline settings, one per seed.")
+  List<Path> baseline;
+
+  @Option(
+      names = "--candidate",
+      required = true,
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "lq bench embedding --out files of the candidate settings, one per seed.")
+  List<Path> candidate;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Also write the pairs, the differences and provenance to this JSON file.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing --out file.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    if (out != null && Files.exists(out) && !force) {
+      throw new InputException("--out " + out + " exists; use --force to replace it");
+    }
+    EmbeddingComparison.Result result =
+        EmbeddingComparison.compare(read(baseline, "--baseline"), read(candidate, "--candidate"));
+    PrintWriter stdout = spec.commandLine().getOut();
+    print(result, stdout);
+    if (out != null) {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("baseline", baseline.stream().map(Path::toString).toList());
+      settings.put("candidate", candidate.stream().map(Path::toString).toList());
+      Provenance.Builder provenance =
+          Provenance.builder("bench compare").settings(settings).result("comparison", result);
+      baseline.forEach(file -> provenance.input(Provenance.Input.of("baseline", file)));
+      candidate.forEach(file -> provenance.input(Provenance.Input.of("candidate", file)));
+      Json.write(out, provenance.build());
+      stdout.println("comparison -> " + out);
+    }
+    return 0;
+  }
+
+  private static List<EmbeddingComparison.Run> read(List<Path> files, String flag) {
+    List<EmbeddingComparison.Run> runs = new ArrayList<>();
+    files.forEach(file -> runs.add(EmbeddingComparison.read(file, flag)));
+    return runs;
+  }
+
+  private static void print(EmbeddingComparison.Result result, PrintWriter stdout) {
+    String t = "T(" + result.k() + ")";
+    stdout.printf(
+        Locale.ROOT,
+        "lq bench embedding runs on the %s split, candidate minus baseline, paired by seed%n",
+        result.split());
+    stdout.printf(
+        Locale.ROOT,
+        "| kind | seed | 1-NN baseline | 1-NN candidate | difference | %s baseline | %s candidate"
+            + " | difference |%n|---|---|---|---|---|---|---|---|%n",
+        t,
+        t);
+    for (EmbeddingComparison.KindComparison kind : result.kinds()) {
+      for (EmbeddingComparison.Pair pair : kind.pairs()) {
+        double b = pair.baseline().oneNnAccuracy();
+        double c = pair.candidate().oneNnAccuracy();
+        double tb = pair.baseline().trustworthiness();
+        double tc = pair.candidate().trustworthiness();
+        stdout.printf(
+            Locale.ROOT,
+            "| %s | %d | %.2f%% | %.2f%% | %+.2f | %.4f | %.4f | %+.4f |%n",
+            kind.kind(),
+            pair.seed(),
+            100 * b,
+            100 * c,
+            100 * (c - b),
+            tb,
+            tc,
+            tc - tb);
+      }
+    }
+    for (EmbeddingComparison.KindComparison kind : result.kinds()) {
+      stdout.printf(
+          Locale.ROOT,
+          "%s, %d paired seed%s: 1-NN accuracy %s points, std %s; %s x 100 %s, std %s%n",
+          kind.kind(),
+          kind.pairs().size(),
+          kind.pairs().size() == 1 ? "" : "s",
+          kind.accuracy().text(),
+          std(kind.accuracy()),
+          t,
+          kind.trustworthiness().text(),
+          std(kind.trustworthiness()));
+    }
+    if (!result.unpaired().isEmpty()) {
+      stdout.println("left out, on one side only: seeds " + result.unpaired());
+    }
+    stdout.println(
+        "measured at: baseline "
+            + commits(result.baselineCommits())
+            + "; candidate "
+            + commits(result.candidateCommits()));
+  }
+
+  /** Commits shortened as git log --oneline shows them, keeping a {@code -dirty} mark. */
+  private static String commits(java.util.Set<String> commits) {
+    return String.join(
+        ", ",
+        commits.stream().map(c -> c.replaceFirst("^([0-9a-f]{7})[0-9a-f]{33}", "$1")).toList());
+  }
+
+  private static String std(PairedDifference difference) {
+    return Double.isNaN(difference.std())
+        ? "-"
+        : String.format(Locale.ROOT, "%.2f", 100 * difference.std());
+  }
+}

@@ -1,6 +1,5 @@
 package io.latentquery.cli;
 
-import io.latentquery.InputException;
 import io.latentquery.data.DataCatalog;
 import io.latentquery.data.DataRequest;
 import io.latentquery.data.Dataset;
@@ -140,20 +139,11 @@ final class BenchCommand implements Runnable {
                 + " (default: ${DEFAULT-VALUE}).")
     int sgemmSize;
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Also write the figures, the settings and provenance to this JSON file.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace an existing --out file.")
-    boolean force;
+    @Mixin FiguresFileOptions figuresFile;
 
     @Override
     public Integer call() {
-      if (out != null && Files.exists(out) && !force) {
-        throw new InputException(out + " exists; use --force to replace it");
-      }
+      figuresFile.checkFree();
       Dataset images =
           data == null ? null : DataCatalog.standard().open(DataRequest.of(data)).split(Split.POOL);
       ImageShape shape = images == null ? new ImageShape(28, 28, 1) : images.shape();
@@ -264,7 +254,7 @@ final class BenchCommand implements Runnable {
       if (xla) {
         stdout.println(xlaNote(profile));
       }
-      if (out != null) {
+      if (figuresFile.out != null) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", preset);
         settings.put("architecture", config);
@@ -309,8 +299,8 @@ final class BenchCommand implements Runnable {
           record.put("profile", StepProfileTable.json(profile));
         }
         record.put("provenance", provenance.build());
-        Json.write(out, record);
-        stdout.println("figures -> " + out);
+        Json.write(figuresFile.out, record);
+        stdout.println("figures -> " + figuresFile.out);
       }
       return 0;
     }

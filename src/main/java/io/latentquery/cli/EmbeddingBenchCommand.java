@@ -12,7 +12,6 @@ import io.latentquery.provenance.Provenance;
 import io.latentquery.train.RunFolder;
 import io.latentquery.train.TrainSettings;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,16 +118,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
               + " test (once, for the final settings).")
   String split;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description =
-          "Also write the figures, the split scored, the settings and provenance to this JSON"
-              + " file.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace an existing --out file.")
-  boolean force;
+  @Mixin FiguresFileOptions figures;
 
   @Option(
       names = "--work",
@@ -143,9 +133,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
     List<ModelKind> kinds =
         new ArrayList<>(new LinkedHashSet<>(models.stream().map(ModelKind::parse).toList()));
     Split scoredSplit = scoredSplit();
-    if (out != null && Files.exists(out) && !force) {
-      throw new InputException(out + " exists; use --force to replace it");
-    }
+    figures.checkFree();
     EmbeddingBenchmark benchmark =
         OptionErrors.settings(spec, () -> new EmbeddingBenchmark(trustSubset, k, seed));
     SplitDataset splits = data.open();
@@ -227,7 +215,7 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
               r.trustSize(),
               r.split().label()));
     }
-    if (out != null) {
+    if (figures.out != null) {
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("data", data.request().dataset());
       settings.put("limit", data.limit);
@@ -248,8 +236,8 @@ final class EmbeddingBenchCommand implements Callable<Integer> {
       record.put("results", results);
       record.put(
           "provenance", Provenance.capture("bench embedding", settings, seed, pool.checksum()));
-      Json.write(out, record);
-      stdout.println("figures -> " + out);
+      Json.write(figures.out, record);
+      stdout.println("figures -> " + figures.out);
     }
     return 0;
   }

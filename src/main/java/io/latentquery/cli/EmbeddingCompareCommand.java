@@ -1,12 +1,10 @@
 package io.latentquery.cli;
 
-import io.latentquery.InputException;
 import io.latentquery.bench.EmbeddingComparison;
 import io.latentquery.eval.PairedDifference;
 import io.latentquery.files.Json;
 import io.latentquery.provenance.Provenance;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,25 +54,16 @@ final class EmbeddingCompareCommand implements Callable<Integer> {
       description = "lq bench embedding --out files of the candidate settings, one per seed.")
   List<Path> candidate;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Also write the pairs, the differences and provenance to this JSON file.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace an existing --out file.")
-  boolean force;
+  @Mixin FiguresFileOptions figures;
 
   @Override
   public Integer call() {
-    if (out != null && Files.exists(out) && !force) {
-      throw new InputException("--out " + out + " exists; use --force to replace it");
-    }
+    figures.checkFree();
     EmbeddingComparison.Result result =
         EmbeddingComparison.compare(read(baseline, "--baseline"), read(candidate, "--candidate"));
     PrintWriter stdout = spec.commandLine().getOut();
     print(result, stdout);
-    if (out != null) {
+    if (figures.out != null) {
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("baseline", baseline.stream().map(Path::toString).toList());
       settings.put("candidate", candidate.stream().map(Path::toString).toList());
@@ -82,8 +71,8 @@ final class EmbeddingCompareCommand implements Callable<Integer> {
           Provenance.builder("bench compare").settings(settings).result("comparison", result);
       baseline.forEach(file -> provenance.input(Provenance.Input.of("baseline", file)));
       candidate.forEach(file -> provenance.input(Provenance.Input.of("candidate", file)));
-      Json.write(out, provenance.build());
-      stdout.println("comparison -> " + out);
+      Json.write(figures.out, provenance.build());
+      stdout.println("comparison -> " + figures.out);
     }
     return 0;
   }

@@ -31,7 +31,7 @@ final class EncodeTask implements Serializable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the dataset split", e);
     }
-    this.modelsJson = PartitionEncoder.Models.of(settings.models()).json();
+    this.modelsJson = PartitionEncoder.json(settings.models());
   }
 
   /** The split in a form Jackson writes and reads back whole. */
@@ -65,8 +65,7 @@ final class EncodeTask implements Serializable {
       throw new UncheckedIOException(e);
     }
     List<Row> rows = new ArrayList<>();
-    try (PartitionEncoder encoder =
-        PartitionEncoder.open(PartitionEncoder.Models.parse(modelsJson))) {
+    try (PartitionEncoder encoder = PartitionEncoder.open(PartitionEncoder.parse(modelsJson))) {
       for (int[] range : mine) {
         rows.addAll(
             encoder.rows(

@@ -35,7 +35,7 @@ final class ImageTableTask implements Serializable {
     this.labeled = table.columns().label() != null;
     this.channels = table.decoding().channels();
     this.resize = table.decoding().resize() == null ? null : table.decoding().resize().toString();
-    this.modelsJson = PartitionEncoder.Models.of(settings.models()).json();
+    this.modelsJson = PartitionEncoder.json(settings.models());
   }
 
   Iterator<Row> run(Iterator<Tuple2<Row, Long>> numbered) {
@@ -99,8 +99,7 @@ final class ImageTableTask implements Serializable {
             labeled ? List.copyOf(classes.keySet()) : List.of(),
             ids::get,
             "");
-    try (PartitionEncoder encoder =
-        PartitionEncoder.open(PartitionEncoder.Models.parse(modelsJson))) {
+    try (PartitionEncoder encoder = PartitionEncoder.open(PartitionEncoder.parse(modelsJson))) {
       return encoder.rows(images, mine.stream().mapToLong(Tuple2::_2).toArray()).iterator();
     }
   }

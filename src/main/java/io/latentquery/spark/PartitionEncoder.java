@@ -4,12 +4,10 @@ import io.latentquery.data.Dataset;
 import io.latentquery.files.Json;
 import io.latentquery.inference.EncodingModels;
 import io.latentquery.inference.Encodings;
-import io.latentquery.inference.ReconstructionError;
 import io.latentquery.inference.SavedModelAutoencoder;
 import io.latentquery.inference.SavedModelEncoder;
 import io.latentquery.inference.SignatureSpec;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,64 +20,44 @@ import org.apache.spark.sql.RowFactory;
  * numbers are {@code lq encode}'s.
  */
 final class PartitionEncoder implements AutoCloseable {
-  /**
-   * The models and how they run, in a form Jackson writes and reads back whole, so that it travels
-   * to the executors as a string.
-   */
-  record Models(
-      String encoder,
-      SignatureSpec signature,
-      String autoencoder,
-      String errorMeasure,
-      int batchSize,
-      int threads) {
-    static Models of(EncodingModels s) {
-      return new Models(
-          s.encoder().toString(),
-          s.signature(),
-          s.autoencoder() == null ? null : s.autoencoder().toString(),
-          s.errorMeasure().label(),
-          s.batchSize(),
-          s.threads());
-    }
-
-    String json() {
-      try {
-        return Json.mapper().writeValueAsString(this);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("cannot serialise the encode settings", e);
-      }
-    }
-
-    static Models parse(String json) {
-      try {
-        return Json.mapper().readValue(json, Models.class);
-      } catch (java.io.IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  /** {@code models} as a string that travels to the executors. */
+  static String json(EncodingModels models) {
+    try {
+      return Json.mapper().writeValueAsString(models);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the encode settings", e);
     }
   }
 
-  private final Models models;
+  /** The models that {@link #json} wrote. */
+  static EncodingModels parse(String json) {
+    try {
+      return Json.mapper().readValue(json, EncodingModels.class);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private final EncodingModels models;
   private final SavedModelEncoder encoder;
   private final SavedModelAutoencoder autoencoder;
 
   private PartitionEncoder(
-      Models models, SavedModelEncoder encoder, SavedModelAutoencoder autoencoder) {
+      EncodingModels models, SavedModelEncoder encoder, SavedModelAutoencoder autoencoder) {
     this.models = models;
     this.encoder = encoder;
     this.autoencoder = autoencoder;
   }
 
-  static PartitionEncoder open(Models models) {
+  static PartitionEncoder open(EncodingModels models) {
     SavedModelEncoder encoder =
-        SavedModelEncoder.open(Path.of(models.encoder()), models.signature(), models.threads());
+        SavedModelEncoder.open(models.encoder(), models.signature(), models.threads());
     try {
       SavedModelAutoencoder autoencoder =
           models.autoencoder() == null
               ? null
               : SavedModelAutoencoder.open(
-                  Path.of(models.autoencoder()),
+                  models.autoencoder(),
                   SignatureSpec.autoencoder().trusted(models.signature().trusted()),
                   models.threads());
       return new PartitionEncoder(models, encoder, autoencoder);
@@ -99,11 +77,7 @@ final class PartitionEncoder implements AutoCloseable {
     double[] errors =
         autoencoder == null
             ? null
-            : autoencoder.errors(
-                examples,
-                models.batchSize(),
-                ReconstructionError.parse(models.errorMeasure()),
-                done -> {});
+            : autoencoder.errors(examples, models.batchSize(), models.errorMeasure(), done -> {});
     List<Row> rows = new ArrayList<>(encodings.count());
     for (int i = 0; i < encodings.count(); i++) {
       List<Object> row = new ArrayList<>(5);

@@ -13,8 +13,12 @@ import java.util.List;
  * boxes that can hold a closer point, so nothing ever computes an n x N distance matrix.
  *
  * <p>Nodes are median splits on the widest coordinate and keep the bounding box of their points and
- * the number of points not yet removed, so a subtree whose points are all taken is skipped. Not
- * thread-safe: removal mutates the tree.
+ * the number of points not yet removed, so a subtree whose points are all taken is skipped. Each
+ * node also keeps the shell that holds its points: the least and greatest distance from the data's
+ * mean. By the triangle inequality no point of the node is nearer a query than the gap between the
+ * query's own distance from the mean and that shell, which prunes what boxes cannot in many
+ * dimensions: a draw far outside the data (as a uniform box in R^16 makes) is answered at the root.
+ * Not thread-safe: removal mutates the tree.
  */
 public final class KdTree {
   private static final int LEAF_SIZE = 16;
@@ -38,6 +42,9 @@ public final class KdTree {
   private final int[] alive;
   private final double[] boxMin;
   private final double[] boxMax;
+  private final double[] centre;
+  private final double[] shellMin;
+  private final double[] shellMax;
 
   /** Indexes every point of {@code points} under the Euclidean metric. */
   public KdTree(Points points) {
@@ -63,8 +70,12 @@ public final class KdTree {
     this.boxMin = new double[capacity * dim];
     this.boxMax = new double[capacity * dim];
     this.leafOf = new int[size];
+    this.centre = mean(coords, size, dim);
+    this.shellMin = new double[capacity];
+    this.shellMax = new double[capacity];
     if (size > 0) {
       build(0, size, -1);
+      measureShells();
     }
     this.positionOf = new int[size];
     for (int p = 0; p < size; p++) {
@@ -118,6 +129,42 @@ public final class KdTree {
     left[node] = build(from, mid, node);
     right[node] = build(mid, to, node);
     return node;
+  }
+
+  private static double[] mean(double[] coords, int count, int dim) {
+    double[] mean = new double[dim];
+    for (int p = 0; p < count; p++) {
+      for (int d = 0; d < dim; d++) {
+        mean[d] += coords[p * dim + d];
+      }
+    }
+    for (int d = 0; d < dim; d++) {
+      mean[d] = count > 0 ? mean[d] / count : 0;
+    }
+    return mean;
+  }
+
+  /**
+   * Each node's least and greatest distance from the centre: leaves from their points, inner nodes
+   * from their children (which {@link #build} numbers after their parent).
+   */
+  private void measureShells() {
+    for (int node = nodeCount - 1; node >= 0; node--) {
+      if (left[node] < 0) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int p = lo[node]; p < hi[node]; p++) {
+          double r = metric.expand(reducedDistance(centre, p, Double.POSITIVE_INFINITY));
+          min = Math.min(min, r);
+          max = Math.max(max, r);
+        }
+        shellMin[node] = min;
+        shellMax[node] = max;
+      } else {
+        shellMin[node] = Math.min(shellMin[left[node]], shellMin[right[node]]);
+        shellMax[node] = Math.max(shellMax[left[node]], shellMax[right[node]]);
+      }
+    }
   }
 
   /**
@@ -216,9 +263,9 @@ public final class KdTree {
    */
   public Neighbor nearest(double[] query, double radius, boolean aliveOnly) {
     checkQuery(query);
-    Search search = new Search(query, aliveOnly, -1);
+    Search search = new Search(query, shell(query), aliveOnly, -1);
     search.bound = Math.nextUp(metric.reduce(radius));
-    if (size > 0) {
+    if (size > 0 && lowerBound(search.query, search.shell, 0) < search.bound) {
       nearest(0, search);
     }
     return search.index < 0 ? null : new Neighbor(search.index, metric.expand(search.bound));
@@ -226,7 +273,8 @@ public final class KdTree {
 
   /** The nearest point to point {@code index} other than itself (duplicates count), or null. */
   public Neighbor nearestOther(int index, boolean aliveOnly) {
-    Search search = new Search(point(index), aliveOnly, index);
+    double[] query = point(index);
+    Search search = new Search(query, shell(query), aliveOnly, index);
     search.bound = Double.POSITIVE_INFINITY;
     nearest(0, search);
     return search.index < 0 ? null : new Neighbor(search.index, metric.expand(search.bound));
@@ -250,8 +298,8 @@ public final class KdTree {
       }
       return;
     }
-    double dl = boxDistance(s.query, left[node]);
-    double dr = boxDistance(s.query, right[node]);
+    double dl = lowerBound(s.query, s.shell, left[node]);
+    double dr = lowerBound(s.query, s.shell, right[node]);
     int first = dl <= dr ? left[node] : right[node];
     int second = dl <= dr ? right[node] : left[node];
     if (Math.min(dl, dr) < s.bound) {
@@ -273,7 +321,7 @@ public final class KdTree {
     }
     Heap heap = new Heap(Math.min(k, size));
     if (size > 0 && heap.capacity > 0) {
-      kNearest(0, query, aliveOnly, heap);
+      kNearest(0, query, shell(query), aliveOnly, heap);
     }
     return heap.sorted(metric);
   }
@@ -291,7 +339,7 @@ public final class KdTree {
     }
     Heap heap = new Heap(Math.min(k, size));
     if (size > 0 && heap.capacity > 0) {
-      kNearest(0, query, aliveOnly, heap);
+      kNearest(0, query, shell(query), aliveOnly, heap);
     }
     int count = heap.count;
     for (int i = 0; i < count; i++) {
@@ -312,7 +360,7 @@ public final class KdTree {
     return count;
   }
 
-  private void kNearest(int node, double[] query, boolean aliveOnly, Heap heap) {
+  private void kNearest(int node, double[] query, double shell, boolean aliveOnly, Heap heap) {
     if (aliveOnly && alive[node] == 0) {
       return;
     }
@@ -327,15 +375,15 @@ public final class KdTree {
       }
       return;
     }
-    double dl = boxDistance(query, left[node]);
-    double dr = boxDistance(query, right[node]);
+    double dl = lowerBound(query, shell, left[node]);
+    double dr = lowerBound(query, shell, right[node]);
     int first = dl <= dr ? left[node] : right[node];
     int second = dl <= dr ? right[node] : left[node];
     if (Math.min(dl, dr) <= heap.bound()) {
-      kNearest(first, query, aliveOnly, heap);
+      kNearest(first, query, shell, aliveOnly, heap);
     }
     if (Math.max(dl, dr) <= heap.bound()) {
-      kNearest(second, query, aliveOnly, heap);
+      kNearest(second, query, shell, aliveOnly, heap);
     }
   }
 
@@ -346,15 +394,20 @@ public final class KdTree {
     checkQuery(query);
     List<Neighbor> found = new ArrayList<>();
     if (size > 0 && radius >= 0) {
-      withinRadius(0, query, metric.reduce(radius), aliveOnly, found);
+      withinRadius(0, query, shell(query), metric.reduce(radius), aliveOnly, found);
     }
     Collections.sort(found);
     return found;
   }
 
   private void withinRadius(
-      int node, double[] query, double bound, boolean aliveOnly, List<Neighbor> found) {
-    if ((aliveOnly && alive[node] == 0) || boxDistance(query, node) > bound) {
+      int node,
+      double[] query,
+      double shell,
+      double bound,
+      boolean aliveOnly,
+      List<Neighbor> found) {
+    if ((aliveOnly && alive[node] == 0) || lowerBound(query, shell, node) > bound) {
       return;
     }
     if (left[node] < 0) {
@@ -370,8 +423,8 @@ public final class KdTree {
       }
       return;
     }
-    withinRadius(left[node], query, bound, aliveOnly, found);
-    withinRadius(right[node], query, bound, aliveOnly, found);
+    withinRadius(left[node], query, shell, bound, aliveOnly, found);
+    withinRadius(right[node], query, shell, bound, aliveOnly, found);
   }
 
   /** A copy of indexed point {@code index}. */
@@ -403,6 +456,27 @@ public final class KdTree {
     return reduced;
   }
 
+  /** The query's distance from the centre, which {@link #lowerBound} compares with each shell. */
+  private double shell(double[] query) {
+    return metric.distance(query, centre);
+  }
+
+  /**
+   * A reduced lower bound on the distance from the query to every point of {@code node}: the larger
+   * of the gap to its box and the gap to its shell (the query lying {@code shell} from the centre).
+   * The shell gap is shrunk by a relative 1e-9 so that rounding never makes it exceed a true
+   * distance.
+   */
+  private double lowerBound(double[] query, double shell, int node) {
+    double gap = Math.max(shell - shellMax[node], shellMin[node] - shell);
+    double box = boxDistance(query, node);
+    if (gap <= 0) {
+      return box;
+    }
+    double slack = 1e-9 * (shell + shellMax[node]);
+    return Math.max(box, metric.reduce(Math.max(0, gap - slack)));
+  }
+
   /**
    * Reduced distance from query to the box of {@code node}: a lower bound for every point inside.
    */
@@ -429,13 +503,15 @@ public final class KdTree {
 
   private static final class Search {
     final double[] query;
+    final double shell;
     final boolean aliveOnly;
     final int exclude;
     double bound;
     int index = -1;
 
-    Search(double[] query, boolean aliveOnly, int exclude) {
+    Search(double[] query, double shell, boolean aliveOnly, int exclude) {
       this.query = query;
+      this.shell = shell;
       this.aliveOnly = aliveOnly;
       this.exclude = exclude;
     }

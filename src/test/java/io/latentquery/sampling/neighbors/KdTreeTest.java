@@ -148,4 +148,69 @@ class KdTreeTest {
       }
     }
   }
+
+  /**
+   * Queries where the shell bound decides: draws from a box around 16-D Gaussian data (most lie
+   * farther from every point than the radius) and queries on the ray from the data's mean through a
+   * point, at exactly the radius beyond it, where the bound is tight. Every search must still match
+   * brute force, and the point at the edge of the radius must be found.
+   */
+  @Test
+  void farQueriesInManyDimensionsAgreeWithBruteForce() {
+    int dim = 16;
+    for (Metric metric : Metric.values()) {
+      Points points = random(600, dim, 17L + metric.ordinal(), false);
+      double[] mean = new double[dim];
+      for (int i = 0; i < points.count(); i++) {
+        double[] p = points.point(i);
+        for (int d = 0; d < dim; d++) {
+          mean[d] += p[d] / points.count();
+        }
+      }
+      KdTree tree = new KdTree(points, metric);
+      SplittableRandom rng = new SplittableRandom(9);
+      double radius = metric == Metric.EUCLIDEAN ? 2.5 : (metric == Metric.MANHATTAN ? 8 : 1);
+      for (int round = 0; round < 200; round++) {
+        double[] q = new double[dim];
+        double r = radius;
+        if (round % 2 == 0) {
+          for (int d = 0; d < dim; d++) {
+            q[d] = -5 + 10 * rng.nextDouble();
+          }
+        } else {
+          double[] p = points.point(rng.nextInt(points.count()));
+          double out = metric.distance(p, mean);
+          for (int d = 0; d < dim; d++) {
+            q[d] = mean[d] + (p[d] - mean[d]) * (1 + radius / out);
+          }
+          r = metric.distance(p, q);
+        }
+        String where = metric + " round " + round;
+        List<Integer> expected = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int bestIndex = -1;
+        for (int i = 0; i < points.count(); i++) {
+          double d = distance(metric, points, i, q);
+          if (metric.reduced(points.point(i), q) <= metric.reduce(r)) {
+            expected.add(i);
+          }
+          if (d < best) {
+            best = d;
+            bestIndex = i;
+          }
+        }
+        List<Integer> got =
+            tree.withinRadius(q, r, false).stream().map(Neighbor::index).sorted().toList();
+        assertEquals(expected, got, where);
+        Neighbor near = tree.nearest(q, r, false);
+        if (expected.isEmpty()) {
+          assertNull(near, where);
+        } else {
+          assertEquals(best, near.distance(), 1e-12, where);
+        }
+        assertEquals(bestIndex, tree.kNearest(q, 1, false).get(0).index(), where);
+        assertEquals(best, tree.nearest(q, Double.POSITIVE_INFINITY, false).distance(), 1e-12);
+      }
+    }
+  }
 }

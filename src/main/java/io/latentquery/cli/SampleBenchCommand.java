@@ -1,5 +1,6 @@
 package io.latentquery.cli;
 
+import io.latentquery.InputException;
 import io.latentquery.inference.Encodings;
 import io.latentquery.sampling.Points;
 import io.latentquery.sampling.Selection;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
       "exact Ward on --ward-points (with peak heap), approximate Ward on --approx-points, and normal-cluster",
       "end to end on a pool of --pool-points. Prints a Markdown table.",
       "--at-scale times instead reading a --points-row latent CSV (L = 2 and 16) and kmeans and",
-      "typiclust end to end from it, with their k-means objective."
+      "typiclust end to end from it, with their k-means objective. --misses times instead uniform",
+      "in R^16, where nearly every draw misses."
     })
 final class SampleBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -114,6 +116,13 @@ final class SampleBenchCommand implements Callable<Integer> {
               + " each, once), on the same points, for the objective of full Lloyd.")
   boolean fullLloyd;
 
+  @Option(
+      names = "--misses",
+      description =
+          "Only uniform selecting n from --points standard-normal points in R^16, where nearly"
+              + " every draw falls far from the data: the time until it takes n or stops.")
+  boolean misses;
+
   @Override
   public Integer call() {
     if (points < budget
@@ -144,6 +153,12 @@ final class SampleBenchCommand implements Callable<Integer> {
     StrategyRegistry registry = StrategyRegistry.standard();
     if (atScale) {
       atScale(registry);
+      return 0;
+    }
+    if (misses) {
+      Points normal = standardNormal(points, 16, seed);
+      Timed<String> run = time(() -> uniformOutcome(registry, normal));
+      row("uniform n = " + budget + ", L = 16, standard normal", points, run.value(), run);
       return 0;
     }
     Points big = blobs(points, seed);
@@ -269,6 +284,22 @@ final class SampleBenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * What uniform does on {@code pool}: how many it took, or the line it stopped with (the part
+   * before its advice).
+   */
+  private String uniformOutcome(StrategyRegistry registry, Points pool) {
+    try {
+      Selection selection =
+          registry
+              .create("uniform", StrategyOptions.none())
+              .select(pool, SelectionRequest.of(budget, seed));
+      return selection.size() + " selected, " + selection.parameters().get("draws") + " draws";
+    } catch (InputException e) {
+      return e.getMessage().split(";")[0];
+    }
+  }
+
   private Selection select(
       StrategyRegistry registry, String strategy, StrategyOptions options, Path csv) {
     Points pool = Points.of(LatentFile.read(csv));
@@ -317,6 +348,16 @@ final class SampleBenchCommand implements Callable<Integer> {
       values[2 * i + 1] = 4 * Math.sin(angle) + spread * rng.nextGaussian();
     }
     return new Points(values, n, 2);
+  }
+
+  /** n points from the standard normal distribution in R^dim. */
+  static Points standardNormal(int n, int dim, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] values = new double[n * dim];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextGaussian();
+    }
+    return new Points(values, n, dim);
   }
 
   /** n points uniform in the unit square: no structure for Ward to exploit. */

@@ -35,6 +35,14 @@ public record EncodingModels(
     errorMeasure = errorMeasure == null ? ReconstructionError.DEFAULT : errorMeasure;
   }
 
+  /**
+   * The label of the error measure the autoencoder applies, or null without an autoencoder (then no
+   * reconstruction error is measured).
+   */
+  public String appliedErrorMeasure() {
+    return autoencoder == null ? null : errorMeasure.label();
+  }
+
   /** No models: the encodings come from a file. */
   public static EncodingModels none() {
     return builder().build();

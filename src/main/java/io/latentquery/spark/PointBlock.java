@@ -202,15 +202,11 @@ final class PointBlock implements Serializable {
   synchronized Candidates candidates(
       double[][] draws, int[] caps, double radius, Metric metric, int[] taken) {
     KdTree alive = tree(metric, taken);
-    double bound = metric.reduce(radius);
     List<List<Neighbor>> out = new ArrayList<>(draws.length);
     for (int j = 0; j < draws.length; j++) {
       List<Neighbor> found = new ArrayList<>();
       if (alive.aliveCount() > 0) {
-        for (Neighbor near : alive.kNearest(draws[j], caps[j], true)) {
-          if (metric.reduced(point(near.index()), draws[j]) > bound) {
-            break;
-          }
+        for (Neighbor near : alive.kNearestWithin(draws[j], caps[j], radius, true)) {
           found.add(new Neighbor(indices[near.index()], near.distance()));
         }
       }

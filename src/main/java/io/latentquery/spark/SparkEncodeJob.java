@@ -44,8 +44,7 @@ public final class SparkEncodeJob {
         settings.source() instanceof ImageTable table
             ? imageTable(table, settings)
             : datasetSplit((EncodeSource.DatasetSplit) settings.source(), settings);
-    String errorMeasure =
-        settings.models().autoencoder() == null ? null : settings.models().errorMeasure().label();
+    String errorMeasure = settings.models().appliedErrorMeasure();
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.out());
     org.apache.hadoop.fs.Path staging =
         new org.apache.hadoop.fs.Path(
@@ -154,8 +153,7 @@ public final class SparkEncodeJob {
     recorded.put("batchSize", models.batchSize());
     recorded.put(
         "autoencoder", models.autoencoder() == null ? null : models.autoencoder().toString());
-    recorded.put(
-        "errorMeasure", models.autoencoder() == null ? null : models.errorMeasure().label());
+    recorded.put("errorMeasure", models.appliedErrorMeasure());
     recorded.put("sparkMaster", spark.sparkContext().master());
     recorded.put("sparkVersion", spark.version());
     Provenance.Builder provenance =

@@ -327,6 +327,26 @@ public final class KdTree {
   }
 
   /**
+   * The {@code k} nearest points to {@code query} within {@code radius} (inclusive), nearest first
+   * (ties by lower index); fewer when fewer lie within it. The radius bounds the search from the
+   * start, so a query far from every point costs no more than the proof that none is near.
+   */
+  public List<Neighbor> kNearestWithin(double[] query, int k, double radius, boolean aliveOnly) {
+    checkQuery(query);
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    Heap heap = new Heap(Math.min(k, size), metric.reduce(radius));
+    if (size > 0 && heap.capacity > 0 && radius >= 0) {
+      double shell = shell(query);
+      if (lowerBound(query, shell, 0) <= heap.bound()) {
+        kNearest(0, query, shell, aliveOnly, heap);
+      }
+    }
+    return heap.sorted(metric);
+  }
+
+  /**
    * The same search as {@link #kNearest(double[], int, boolean)} without allocating a list: writes
    * the neighbours' indices and distances, nearest first (ties by lower index), into the first
    * entries of {@code indices} and {@code distances} (each of length at least k) and returns how
@@ -517,21 +537,30 @@ public final class KdTree {
     }
   }
 
-  /** A bounded max-heap of (reduced distance, index), larger index losing ties. */
+  /**
+   * A bounded max-heap of (reduced distance, index), larger index losing ties, that refuses
+   * distances above its limit.
+   */
   private static final class Heap {
     final int capacity;
+    final double limit;
     final double[] dist;
     final int[] index;
     int count;
 
     Heap(int capacity) {
+      this(capacity, Double.POSITIVE_INFINITY);
+    }
+
+    Heap(int capacity, double limit) {
       this.capacity = capacity;
+      this.limit = limit;
       this.dist = new double[capacity];
       this.index = new int[capacity];
     }
 
     double bound() {
-      return count < capacity ? Double.POSITIVE_INFINITY : dist[0];
+      return count < capacity ? limit : dist[0];
     }
 
     private boolean worse(int a, int b) {
@@ -539,6 +568,9 @@ public final class KdTree {
     }
 
     void offer(double d, int i) {
+      if (d > limit) {
+        return;
+      }
       if (count < capacity) {
         dist[count] = d;
         index[count] = i;

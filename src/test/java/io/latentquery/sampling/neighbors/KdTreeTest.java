@@ -74,6 +74,17 @@ class KdTreeTest {
             List<Integer> gotAlive =
                 tree.withinRadius(q, radius, true).stream().map(Neighbor::index).sorted().toList();
             assertEquals(expectedAlive, gotAlive, where);
+            // the k nearest alive within radius, nearest first, ties by index
+            int cap = 1 + rng.nextInt(6);
+            List<Neighbor> aliveWithin = new ArrayList<>();
+            for (int i : expectedAlive) {
+              aliveWithin.add(new Neighbor(i, distance(metric, points, i, q)));
+            }
+            aliveWithin.sort(null);
+            assertNeighbors(
+                aliveWithin.subList(0, Math.min(cap, aliveWithin.size())),
+                tree.kNearestWithin(q, cap, radius, true),
+                where);
             // k nearest over all points, ties by index
             int k = 1 + rng.nextInt(9);
             List<Neighbor> brute = new ArrayList<>();
@@ -209,8 +220,27 @@ class KdTreeTest {
           assertEquals(best, near.distance(), 1e-12, where);
         }
         assertEquals(bestIndex, tree.kNearest(q, 1, false).get(0).index(), where);
+        List<Neighbor> within = new ArrayList<>();
+        for (int i : expected) {
+          within.add(new Neighbor(i, distance(metric, points, i, q)));
+        }
+        within.sort(null);
+        assertNeighbors(
+            within.subList(0, Math.min(3, within.size())),
+            tree.kNearestWithin(q, 3, r, false),
+            where);
         assertEquals(best, tree.nearest(q, Double.POSITIVE_INFINITY, false).distance(), 1e-12);
       }
+    }
+  }
+
+  private static void assertNeighbors(List<Neighbor> expected, List<Neighbor> got, String where) {
+    assertEquals(
+        expected.stream().map(Neighbor::index).toList(),
+        got.stream().map(Neighbor::index).toList(),
+        where);
+    for (int j = 0; j < expected.size(); j++) {
+      assertEquals(expected.get(j).distance(), got.get(j).distance(), 1e-12, where);
     }
   }
 }

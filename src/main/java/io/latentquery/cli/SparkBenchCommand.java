@@ -106,9 +106,24 @@ final class SparkBenchCommand implements Callable<Integer> {
     print(stdout, "(write)", report.write());
     for (SparkSelectionBench.Run run : report.runs()) {
       print(stdout, run.strategy(), run.stages());
+      if (run.stoppedBecause() != null) {
+        stdout.printf(Locale.ROOT, "%-9s stopped: %s%n", run.strategy(), run.stoppedBecause());
+      }
     }
     if (out != null) {
       Json.write(out, report);
+    }
+    List<String> stopped =
+        report.runs().stream()
+            .filter(run -> run.stoppedBecause() != null)
+            .map(SparkSelectionBench.Run::strategy)
+            .toList();
+    if (!stopped.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "lq: " + String.join(", ", stopped) + " stopped before selecting --n; see above");
+      return 1;
     }
     return 0;
   }

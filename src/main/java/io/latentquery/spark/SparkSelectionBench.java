@@ -1,5 +1,6 @@
 package io.latentquery.spark;
 
+import io.latentquery.InputException;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.sampling.job.SelectionResult;
 import io.latentquery.sampling.job.SelectionSettings;
@@ -116,8 +117,12 @@ public final class SparkSelectionBench {
     return SelectionSettings.builder().strategy(strategy).n(n).seed(seed).options(options).build();
   }
 
-  /** One strategy's stages. */
-  public record Run(String strategy, int selected, List<StageMeter.Stage> stages) {}
+  /**
+   * One strategy's stages; {@code stoppedBecause} is null when it selected, else the line it
+   * stopped with (its last stage is then named with {@link StageMeter#STOPPED}).
+   */
+  public record Run(
+      String strategy, int selected, List<StageMeter.Stage> stages, String stoppedBecause) {}
 
   /** Everything measured, with the provenance of the run. */
   public record Report(
@@ -167,13 +172,17 @@ public final class SparkSelectionBench {
   private static void runAll(SparkSession spark, Settings settings, List<Run> runs) {
     for (String strategy : settings.strategies()) {
       StageMeter meter = new StageMeter();
-      SelectionResult result =
-          new SparkSelectionJob(spark, meter)
-              .run(
-                  new SparkSelectionSettings(
-                      settings.work(),
-                      selection(strategy, settings.n(), settings.seed(), settings.options())));
-      runs.add(new Run(strategy, result.selection().size(), meter.stages()));
+      try {
+        SelectionResult result =
+            new SparkSelectionJob(spark, meter)
+                .run(
+                    new SparkSelectionSettings(
+                        settings.work(),
+                        selection(strategy, settings.n(), settings.seed(), settings.options())));
+        runs.add(new Run(strategy, result.selection().size(), meter.stages(), null));
+      } catch (InputException e) {
+        runs.add(new Run(strategy, 0, meter.stages(), e.getMessage()));
+      }
     }
   }
 

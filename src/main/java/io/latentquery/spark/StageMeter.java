@@ -26,28 +26,39 @@ public class StageMeter {
         }
       };
 
+  /** Follows the name of a stage that threw. */
+  public static final String STOPPED = " (stopped)";
+
   /** One stage measured. */
   public record Stage(String name, double seconds, long heapPeakBytes, long residentPeakBytes) {}
 
   private final List<Stage> stages = new ArrayList<>();
 
-  /** Runs {@code work} as stage {@code name} and records it. */
+  /**
+   * Runs {@code work} as stage {@code name} and records it; a stage that throws is recorded too,
+   * named with {@link #STOPPED} after it, up to the moment it threw.
+   */
   public <T> T stage(String name, Supplier<T> work) {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
     resetResidentPeak();
     long start = System.nanoTime();
-    T result = work.get();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long heap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        heap += pool.getPeakUsage().getUsed();
+    boolean completed = false;
+    try {
+      T result = work.get();
+      completed = true;
+      return result;
+    } finally {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long heap = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+          heap += pool.getPeakUsage().getUsed();
+        }
       }
+      stages.add(new Stage(completed ? name : name + STOPPED, seconds, heap, residentPeak()));
     }
-    stages.add(new Stage(name, seconds, heap, residentPeak()));
-    return result;
   }
 
   public List<Stage> stages() {

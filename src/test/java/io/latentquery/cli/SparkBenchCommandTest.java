@@ -108,4 +108,48 @@ class SparkBenchCommandTest {
     assertEquals(2, unread.code());
     assertTrue(unread.err().contains("--clusters does not apply to strategy random"), unread.err());
   }
+
+  /**
+   * A strategy that stops (here: draws that all miss a tiny threshold) is reported with the stages
+   * it ran, the last one marked, and the line it stopped with; the next strategy still runs, and
+   * the exit status says which stopped.
+   */
+  @Test
+  void aStrategyThatStopsIsReportedAndTheNextOneStillRuns() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "spark",
+            "--points",
+            "2000",
+            "--dim",
+            "8",
+            "--n",
+            "20",
+            "--strategies",
+            "uniform,normal",
+            "--option",
+            "threshold=0.001",
+            "--option",
+            "max-misses=50",
+            "--work",
+            dir.resolve("pool.parquet").toString(),
+            "--out",
+            dir.resolve("bench.json").toString());
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("lq: uniform, normal stopped before selecting --n"), run.err());
+    JsonNode report = Json.readTree(dir.resolve("bench.json"));
+    assertEquals(2, report.get("runs").size());
+    for (JsonNode strategy : report.get("runs")) {
+      assertEquals(0, strategy.get("selected").asInt());
+      assertTrue(
+          strategy.get("stoppedBecause").asText().contains("stopped after 50 draws in a row"),
+          strategy.toString());
+      JsonNode stages = strategy.get("stages");
+      assertEquals("read", stages.get(0).get("name").asText());
+      assertEquals("draws (stopped)", stages.get(stages.size() - 1).get("name").asText());
+    }
+    assertTrue(run.out().contains("uniform   stopped: uniform: stopped after 50"), run.out());
+    assertTrue(run.out().contains("normal    stopped: normal: stopped after 50"), run.out());
+  }
 }

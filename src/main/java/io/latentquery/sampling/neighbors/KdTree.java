@@ -315,15 +315,7 @@ public final class KdTree {
    * fewer points are searched.
    */
   public List<Neighbor> kNearest(double[] query, int k, boolean aliveOnly) {
-    checkQuery(query);
-    if (k < 1) {
-      throw new IllegalArgumentException("k must be >= 1, got " + k);
-    }
-    Heap heap = new Heap(Math.min(k, size));
-    if (size > 0 && heap.capacity > 0) {
-      kNearest(0, query, shell(query), aliveOnly, heap);
-    }
-    return heap.sorted(metric);
+    return search(query, k, Double.POSITIVE_INFINITY, aliveOnly).sorted(metric);
   }
 
   /**
@@ -332,6 +324,11 @@ public final class KdTree {
    * start, so a query far from every point costs no more than the proof that none is near.
    */
   public List<Neighbor> kNearestWithin(double[] query, int k, double radius, boolean aliveOnly) {
+    return search(query, k, radius, aliveOnly).sorted(metric);
+  }
+
+  /** The heap of the {@code k} nearest points within {@code radius} (inclusive). */
+  private Heap search(double[] query, int k, double radius, boolean aliveOnly) {
     checkQuery(query);
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -343,7 +340,7 @@ public final class KdTree {
         kNearest(0, query, shell, aliveOnly, heap);
       }
     }
-    return heap.sorted(metric);
+    return heap;
   }
 
   /**
@@ -353,14 +350,7 @@ public final class KdTree {
    * many it wrote.
    */
   public int kNearest(double[] query, int k, boolean aliveOnly, int[] indices, double[] distances) {
-    checkQuery(query);
-    if (k < 1) {
-      throw new IllegalArgumentException("k must be >= 1, got " + k);
-    }
-    Heap heap = new Heap(Math.min(k, size));
-    if (size > 0 && heap.capacity > 0) {
-      kNearest(0, query, shell(query), aliveOnly, heap);
-    }
+    Heap heap = search(query, k, Double.POSITIVE_INFINITY, aliveOnly);
     int count = heap.count;
     for (int i = 0; i < count; i++) {
       double d = heap.dist[i];
@@ -547,10 +537,6 @@ public final class KdTree {
     final double[] dist;
     final int[] index;
     int count;
-
-    Heap(int capacity) {
-      this(capacity, Double.POSITIVE_INFINITY);
-    }
 
     Heap(int capacity, double limit) {
       this.capacity = capacity;

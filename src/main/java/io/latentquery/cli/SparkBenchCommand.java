@@ -113,19 +113,12 @@ final class SparkBenchCommand implements Callable<Integer> {
     if (out != null) {
       Json.write(out, report);
     }
-    List<String> stopped =
-        report.runs().stream()
-            .filter(run -> run.stoppedBecause() != null)
-            .map(SparkSelectionBench.Run::strategy)
-            .toList();
-    if (!stopped.isEmpty()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "lq: " + String.join(", ", stopped) + " stopped before selecting --n; see above");
-      return 1;
+    List<SparkSelectionBench.Run> stopped =
+        report.runs().stream().filter(run -> run.stoppedBecause() != null).toList();
+    for (SparkSelectionBench.Run run : stopped) {
+      spec.commandLine().getErr().println("lq: " + run.stoppedBecause());
     }
-    return 0;
+    return stopped.isEmpty() ? 0 : 1;
   }
 
   private static void print(java.io.PrintWriter out, String what, List<StageMeter.Stage> stages) {

@@ -112,7 +112,7 @@ class SparkBenchCommandTest {
   /**
    * A strategy that stops (here: draws that all miss a tiny threshold) is reported with the stages
    * it ran, the last one marked, and the line it stopped with; the next strategy still runs, and
-   * the exit status says which stopped.
+   * each one's line goes to stderr too, with exit status 1.
    */
   @Test
   void aStrategyThatStopsIsReportedAndTheNextOneStillRuns() {
@@ -137,7 +137,8 @@ class SparkBenchCommandTest {
             "--out",
             dir.resolve("bench.json").toString());
     assertEquals(1, run.code(), run.err());
-    assertTrue(run.err().contains("lq: uniform, normal stopped before selecting --n"), run.err());
+    assertTrue(run.err().contains("lq: uniform: stopped after 50 draws in a row"), run.err());
+    assertTrue(run.err().contains("lq: normal: stopped after 50 draws in a row"), run.err());
     JsonNode report = Json.readTree(dir.resolve("bench.json"));
     assertEquals(2, report.get("runs").size());
     for (JsonNode strategy : report.get("runs")) {

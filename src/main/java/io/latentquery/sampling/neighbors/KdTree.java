@@ -70,7 +70,7 @@ public final class KdTree {
     this.boxMin = new double[capacity * dim];
     this.boxMax = new double[capacity * dim];
     this.leafOf = new int[size];
-    this.centre = mean(coords, size, dim);
+    this.centre = points.mean();
     this.shellMin = new double[capacity];
     this.shellMax = new double[capacity];
     if (size > 0) {
@@ -129,19 +129,6 @@ public final class KdTree {
     left[node] = build(from, mid, node);
     right[node] = build(mid, to, node);
     return node;
-  }
-
-  private static double[] mean(double[] coords, int count, int dim) {
-    double[] mean = new double[dim];
-    for (int p = 0; p < count; p++) {
-      for (int d = 0; d < dim; d++) {
-        mean[d] += coords[p * dim + d];
-      }
-    }
-    for (int d = 0; d < dim; d++) {
-      mean[d] = count > 0 ? mean[d] / count : 0;
-    }
-    return mean;
   }
 
   /**

@@ -116,6 +116,13 @@ final class BenchCommand implements Runnable {
     ConvLayout layout;
 
     @Option(
+        names = "--no-relu-fusion",
+        description =
+            "Build each convolution's ReLU as its own op, as TensorFlow's gradients alone would"
+                + " (default: convolution, bias and ReLU as one op in NHWC; NCHW never fuses).")
+    boolean noReluFusion;
+
+    @Option(
         names = "--profile",
         defaultValue = "0",
         paramLabel = "N",
@@ -153,7 +160,7 @@ final class BenchCommand implements Runnable {
       if (threads < 1) {
         throw OptionErrors.usage(spec, "--threads must be >= 1, got " + threads);
       }
-      SessionSettings sessionSettings = new SessionSettings(threads, xla, layout);
+      SessionSettings sessionSettings = new SessionSettings(threads, xla, layout, !noReluFusion);
       TrainingBenchmark benchmark =
           OptionErrors.settings(
               spec, () -> new TrainingBenchmark(config, batchSize, sessionSettings, warmup, steps));
@@ -178,7 +185,7 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %s, %d steps after %d warm-up, %s)",
+              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %s, %s, %d steps after %d warm-up, %s)",
               result.imagesPerSecond(),
               result.secondsPerStep(),
               preset,
@@ -191,6 +198,7 @@ final class BenchCommand implements Runnable {
               threads,
               xla ? ", XLA JIT" : "",
               layout,
+              layout == ConvLayout.NHWC && !noReluFusion ? "fused ReLU" : "unfused ReLU",
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));
@@ -263,6 +271,7 @@ final class BenchCommand implements Runnable {
         settings.put("inter_op_threads", 1);
         settings.put("xla_jit", xla);
         settings.put("data_format", layout.dataFormat());
+        settings.put("relu_fusion", !noReluFusion);
         settings.put("tf_enable_onednn_opts", oneDnnSetting());
         settings.put("tf_xla_flags", xlaFlags());
         settings.put("profile_steps", profileSteps);

@@ -9,7 +9,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A stride-1 SAME convolution with bias, in the context's {@link ConvLayout}; variables {@code
- * kernel} [k,k,in,out] and {@code bias}.
+ * kernel} [k,k,in,out] and {@code bias}. Built as one fused op when the context {@linkplain
+ * ModelContext#fusesRelu() fuses ReLUs}.
  */
 public record Conv2dLayer(int filters, int kernelSize, Activation activation) implements Layer {
   public Conv2dLayer {
@@ -28,6 +29,9 @@ public record Conv2dLayer(int filters, int kernelSize, Activation activation) im
         context.variable(
             tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
     var bias = context.variable(tf, "bias", Shape.of(filters), Initializer.zeros());
+    if (activation == Activation.RELU && context.fusesRelu()) {
+      return FusedReluConvolution.apply(tf, input, kernel, bias);
+    }
     String format = layout.dataFormat();
     Operand<TFloat32> conv =
         tf.nn.conv2d(input, kernel, layout.spatial(1, 1), "SAME", Conv2d.dataFormat(format));

@@ -24,13 +24,15 @@ public final class ModelContext {
   private final boolean training;
   private final long seed;
   private final ConvLayout layout;
+  private final boolean fuseRelu;
   private final List<Variable<TFloat32>> variables = new ArrayList<>();
   private final Map<Placeholder<TFloat32>, BatchFeed> feeds = new LinkedHashMap<>();
 
-  private ModelContext(boolean training, long seed, ConvLayout layout) {
+  private ModelContext(boolean training, long seed, ConvLayout layout, boolean fuseRelu) {
     this.training = training;
     this.seed = seed;
     this.layout = layout;
+    this.fuseRelu = fuseRelu;
   }
 
   /** For a training graph: variables get seeded initial values, dropout and feeds are active. */
@@ -43,12 +45,24 @@ public final class ModelContext {
    * variables and the result do not depend on it.
    */
   public static ModelContext training(long seed, ConvLayout layout) {
-    return new ModelContext(true, seed, layout);
+    return training(seed, layout, true);
   }
 
-  /** For an inference graph (NHWC): variables have no initialiser and must be restored. */
+  /**
+   * As {@link #training(long, ConvLayout)}; with {@code fuseRelu}, each NHWC convolution with a
+   * ReLU is built as one fused op, which computes the same values and gradients faster (see {@link
+   * FusedReluConvolution}).
+   */
+  public static ModelContext training(long seed, ConvLayout layout, boolean fuseRelu) {
+    return new ModelContext(true, seed, layout, fuseRelu);
+  }
+
+  /**
+   * For an inference graph (NHWC): variables have no initialiser and must be restored, and every op
+   * is a standard one (grappler fuses the ReLUs when the graph runs).
+   */
   public static ModelContext inference() {
-    return new ModelContext(false, 0, ConvLayout.NHWC);
+    return new ModelContext(false, 0, ConvLayout.NHWC, false);
   }
 
   /** The layout of the feature maps between convolutions. */
@@ -58,6 +72,11 @@ public final class ModelContext {
 
   public boolean training() {
     return training;
+  }
+
+  /** Whether convolutions with a ReLU are built as one fused op with its own gradient. */
+  public boolean fusesRelu() {
+    return training && fuseRelu && layout == ConvLayout.NHWC && FusedReluConvolution.available();
   }
 
   /**

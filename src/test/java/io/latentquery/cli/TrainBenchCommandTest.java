@@ -135,6 +135,51 @@ class TrainBenchCommandTest {
     assertEquals(1 + overlap / 100, shares, 0.01);
   }
 
+  /** Relu nodes per traced step, from the figures file of a profiled run. */
+  private int reluNodes(Path out, String... fusionFlag) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "train",
+                "--preset",
+                "small",
+                "--steps",
+                "1",
+                "--warmup",
+                "1",
+                "--threads",
+                "1",
+                "--sgemm-size",
+                "64",
+                "--profile",
+                "1",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(fusionFlag));
+    CliRunner.Result run = CliRunner.run(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode figures = Json.readTree(out);
+    assertEquals(
+        fusionFlag.length == 0,
+        figures.get("provenance").get("settings").get("relu_fusion").asBoolean());
+    assertTrue(run.out().contains(fusionFlag.length == 0 ? "fused ReLU" : "unfused ReLU"));
+    for (JsonNode op : figures.get("profile").get("ops")) {
+      if (op.get("type").asText().equals("Relu")) {
+        return op.get("nodes").asInt();
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void noReluFusionRunsEachConvolutionsReluAsItsOwnOp() {
+    int fused = reluNodes(temp.resolve("fused.json"));
+    int unfused = reluNodes(temp.resolve("unfused.json"), "--no-relu-fusion");
+    // The small preset: two levels of one 3x3 convolution with a ReLU in the encoder and decoder.
+    assertEquals(4, unfused - fused, "Relu nodes: " + unfused + " unfused, " + fused + " fused");
+  }
+
   @Test
   void xlaWithoutTheCpuJitFlagRunsNoClusterAndSaysWhichFlagItNeeds() {
     String flags = System.getenv("TF_XLA_FLAGS");
@@ -157,7 +202,7 @@ class TrainBenchCommandTest {
             "1",
             "--xla");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("XLA JIT, NHWC, 1 steps"), run.out());
+    assertTrue(run.out().contains("XLA JIT, NHWC, fused ReLU, 1 steps"), run.out());
     assertTrue(
         run.out()
             .contains(

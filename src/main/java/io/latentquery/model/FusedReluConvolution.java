@@ -25,16 +25,23 @@ import org.tensorflow.types.TFloat32;
  * exported SavedModels keep the standard ops.
  *
  * <p>The gradient is registered for the op type once per process. If something else registered a
- * gradient for {@code _FusedConv2D} first, {@link #available()} is false and layers build the
- * unfused ops.
+ * gradient for {@code _FusedConv2D} first, or TensorFlow Java takes no gradients from Java (on
+ * Windows), {@link #available()} is false and layers build the unfused ops.
  */
 final class FusedReluConvolution {
-  static final String OP_TYPE = "_FusedConv2D";
+  private static final String OP_TYPE = "_FusedConv2D";
   private static final String[] FUSED_OPS = {"BiasAdd", "Relu"};
-  private static final boolean REGISTERED =
-      TensorFlow.registerCustomGradient(OP_TYPE, FusedReluConvolution::gradient);
+  private static final boolean REGISTERED = register();
 
   private FusedReluConvolution() {}
+
+  private static boolean register() {
+    try {
+      return TensorFlow.registerCustomGradient(OP_TYPE, FusedReluConvolution::gradient);
+    } catch (UnsupportedOperationException e) {
+      return false; // TensorFlow Java takes no gradients from Java on Windows
+    }
+  }
 
   /** Whether this class's gradient is the one TensorFlow has for {@code _FusedConv2D}. */
   static boolean available() {

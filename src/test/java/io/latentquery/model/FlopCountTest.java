@@ -95,9 +95,9 @@ class FlopCountTest {
   }
 
   /**
-   * Encoder and decoder multiply-adds read off the training graph's ops: a Conv2D's static output
-   * shape times its filter's window and input channels, a transposed convolution's input pixels
-   * times its filter, a MatMul's weight matrix.
+   * Encoder and decoder multiply-adds read off the training graph's ops: a convolution's (Conv2D
+   * or, with its ReLU fused, _FusedConv2D) static output shape times its filter's window and input
+   * channels, a transposed convolution's input pixels times its filter, a MatMul's weight matrix.
    */
   private static long[] graphMultiplyAdds(AutoencoderConfig config) {
     long[] sums = new long[2];
@@ -117,7 +117,7 @@ class FlopCountTest {
         }
         long work =
             switch (op.type()) {
-              case "Conv2D" -> {
+              case "Conv2D", "_FusedConv2D" -> {
                 Shape out = op.output(0).shape();
                 Shape filter = op.input(1).shape();
                 yield out.get(1) * out.get(2) * filter.size();

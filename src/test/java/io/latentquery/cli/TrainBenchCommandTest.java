@@ -163,7 +163,7 @@ class TrainBenchCommandTest {
     assertEquals(
         fusionFlag.length == 0,
         figures.get("provenance").get("settings").get("relu_fusion").asBoolean());
-    assertTrue(run.out().contains(fusionFlag.length == 0 ? "fused ReLU" : "unfused ReLU"));
+    assertTrue(run.out().contains(fusionFlag.length == 0 ? ", fused ReLU" : ", unfused ReLU"));
     for (JsonNode op : figures.get("profile").get("ops")) {
       if (op.get("type").asText().equals("Relu")) {
         return op.get("nodes").asInt();

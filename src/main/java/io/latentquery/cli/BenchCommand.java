@@ -87,6 +87,15 @@ final class BenchCommand implements Runnable {
     int threads;
 
     @Option(
+        names = "--inter-op-threads",
+        defaultValue = "1",
+        paramLabel = "N",
+        description =
+            "How many of the training graph's ops may run at once, each with --threads threads"
+                + " (default: ${DEFAULT-VALUE}, as lq train).")
+    int interOpThreads;
+
+    @Option(
         names = "--steps",
         defaultValue = "30",
         paramLabel = "N",
@@ -160,7 +169,11 @@ final class BenchCommand implements Runnable {
       if (threads < 1) {
         throw OptionErrors.usage(spec, "--threads must be >= 1, got " + threads);
       }
-      SessionSettings sessionSettings = new SessionSettings(threads, xla, layout, !noReluFusion);
+      if (interOpThreads < 1) {
+        throw OptionErrors.usage(spec, "--inter-op-threads must be >= 1, got " + interOpThreads);
+      }
+      SessionSettings sessionSettings =
+          new SessionSettings(threads, interOpThreads, xla, layout, !noReluFusion);
       TrainingBenchmark benchmark =
           OptionErrors.settings(
               spec, () -> new TrainingBenchmark(config, batchSize, sessionSettings, warmup, steps));
@@ -185,7 +198,7 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads%s, %s, %s, %d steps after %d warm-up, %s)",
+              "training throughput: %.1f images/s (%.3f s/step; preset %s with filters %s, %d convolution(s) per level, dense %s, L = %d, %s input, batch %d, %d threads, %d inter-op%s, %s, %s, %d steps after %d warm-up, %s)",
               result.imagesPerSecond(),
               result.secondsPerStep(),
               preset,
@@ -196,6 +209,7 @@ final class BenchCommand implements Runnable {
               shape,
               batchSize,
               threads,
+              interOpThreads,
               xla ? ", XLA JIT" : "",
               layout,
               layout == ConvLayout.NHWC && !noReluFusion ? "fused ReLU" : "unfused ReLU",
@@ -268,7 +282,7 @@ final class BenchCommand implements Runnable {
         settings.put("architecture", config);
         settings.put("batch_size", batchSize);
         settings.put("threads", threads);
-        settings.put("inter_op_threads", 1);
+        settings.put("inter_op_threads", interOpThreads);
         settings.put("xla_jit", xla);
         settings.put("data_format", layout.dataFormat());
         settings.put("relu_fusion", !noReluFusion);

@@ -7,30 +7,38 @@ import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * How a training session runs its graph, without changing what it computes: {@code threads}
- * intra-op threads and one inter-op thread (two ops at once, each with all cores, oversubscribe the
- * machine; see docs/benchmarks.md), whether XLA's just-in-time compiler clusters the graph ({@code
- * global_jit_level} ON_1), the layout of the feature maps between convolutions, and whether each
- * convolution and its ReLU are one op.
+ * intra-op threads and {@code interOpThreads} inter-op threads (how many ops may run at once;
+ * {@code lq train} runs one, see docs/benchmarks.md), whether XLA's just-in-time compiler clusters
+ * the graph ({@code global_jit_level} ON_1), the layout of the feature maps between convolutions,
+ * and whether each convolution and its ReLU are one op.
  *
  * @param threads TensorFlow intra-op threads, >= 1
+ * @param interOpThreads TensorFlow inter-op threads, >= 1
  * @param xla whether to turn on XLA JIT compilation for the whole graph
  * @param layout the feature maps' layout; NCHW needs oneDNN (TensorFlow's default on x86)
  * @param fuseRelu whether NHWC convolutions with a ReLU are built as one fused op (same values and
  *     gradients, faster)
  */
-public record SessionSettings(int threads, boolean xla, ConvLayout layout, boolean fuseRelu) {
+public record SessionSettings(
+    int threads, int interOpThreads, boolean xla, ConvLayout layout, boolean fuseRelu) {
   public SessionSettings {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (interOpThreads < 1) {
+      throw new IllegalArgumentException("inter-op threads must be >= 1, got " + interOpThreads);
     }
     if (layout == null) {
       throw new IllegalArgumentException("layout must be NHWC or NCHW, got null");
     }
   }
 
-  /** {@code threads} threads, no XLA, NHWC, fused ReLUs: what {@code lq train} runs. */
+  /**
+   * {@code threads} intra-op threads, one inter-op thread, no XLA, NHWC, fused ReLUs: what {@code
+   * lq train} runs.
+   */
   public static SessionSettings threads(int threads) {
-    return new SessionSettings(threads, false, ConvLayout.NHWC, true);
+    return new SessionSettings(threads, 1, false, ConvLayout.NHWC, true);
   }
 
   /** The session's ConfigProto. */
@@ -38,7 +46,7 @@ public record SessionSettings(int threads, boolean xla, ConvLayout layout, boole
     ConfigProto.Builder config =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(threads)
-            .setInterOpParallelismThreads(1);
+            .setInterOpParallelismThreads(interOpThreads);
     if (xla) {
       config.setGraphOptions(
           GraphOptions.newBuilder()

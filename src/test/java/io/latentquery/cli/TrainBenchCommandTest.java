@@ -235,4 +235,38 @@ class TrainBenchCommandTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("--sgemm-size must be >= 1, got 0"), run.err());
   }
+
+  @Test
+  void aNonPositiveInterOpThreadCountIsAUsageErrorNamingTheFlag() {
+    CliRunner.Result run = CliRunner.run("bench", "train", "--inter-op-threads", "0");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--inter-op-threads must be >= 1, got 0"), run.err());
+  }
+
+  @Test
+  void twoInterOpThreadsAreUsedAndRecorded() {
+    Path out = temp.resolve("interop.json");
+    CliRunner.Result run =
+        CliRunner.run(
+            "bench",
+            "train",
+            "--preset",
+            "small",
+            "--steps",
+            "1",
+            "--warmup",
+            "1",
+            "--threads",
+            "1",
+            "--inter-op-threads",
+            "2",
+            "--sgemm-size",
+            "64",
+            "--out",
+            out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("batch 64, 1 threads, 2 inter-op, NHWC"), run.out());
+    JsonNode settings = Json.readTree(out).get("provenance").get("settings");
+    assertEquals(2, settings.get("inter_op_threads").asInt());
+  }
 }

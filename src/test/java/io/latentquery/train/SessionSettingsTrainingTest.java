@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Settings that change how a training step runs, not what it computes, train the same model: NCHW
- * feature maps against NHWC, and fused against unfused ReLUs give the same losses, weights and
- * reconstructions.
+ * feature maps against NHWC, fused against unfused ReLUs, and two inter-op threads against one give
+ * the same losses, weights and reconstructions.
  */
 class SessionSettingsTrainingTest {
   private record Run(
@@ -66,8 +66,8 @@ class SessionSettingsTrainingTest {
   @Test
   void nchwTrainsTheSameModelAsNhwc() {
     Dataset pool = TestData.mnistPool(64);
-    Run nhwc = train(config(pool), pool, new SessionSettings(1, false, ConvLayout.NHWC, false));
-    Run nchw = train(config(pool), pool, new SessionSettings(1, false, ConvLayout.NCHW, false));
+    Run nhwc = train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NHWC, false));
+    Run nchw = train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NCHW, false));
     // NCHW maps enter and leave through transposes; NHWC needs none.
     assertTrue(transposes(nchw) > 0, nchw.nodesByType().toString());
     assertEquals(0, transposes(nhwc), nhwc.nodesByType().toString());
@@ -78,7 +78,8 @@ class SessionSettingsTrainingTest {
   @Test
   void fusedReluTrainsTheSameModelAsUnfused() {
     Dataset pool = TestData.mnistPool(64);
-    Run unfused = train(config(pool), pool, new SessionSettings(1, false, ConvLayout.NHWC, false));
+    Run unfused =
+        train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NHWC, false));
     Run fused = train(config(pool), pool, SessionSettings.threads(1));
     // The ReLUs after convolutions run inside oneDNN's convolution; the dense layers keep theirs.
     // Eight 3x3 convolutions with a ReLU (two levels of two, in the encoder and the decoder).
@@ -87,6 +88,14 @@ class SessionSettingsTrainingTest {
         fused.nodesByType().getOrDefault("Relu", 0),
         unfused.nodesByType() + " against " + fused.nodesByType());
     assertSameModel(unfused, fused, 1e-6, 1e-6);
+  }
+
+  @Test
+  void twoOpsAtOnceTrainTheSameModelAsOne() {
+    Dataset pool = TestData.mnistPool(64);
+    Run one = train(config(pool), pool, new SessionSettings(2, 1, false, ConvLayout.NHWC, true));
+    Run two = train(config(pool), pool, new SessionSettings(2, 2, false, ConvLayout.NHWC, true));
+    assertSameModel(one, two, 1e-6, 1e-6);
   }
 
   private static int transposes(Run run) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param learningRate Adam's step size from the first epoch
  * @param learningRateFrom changes of the step size: from epoch key (2 or later) on, the step size
  *     is the value, until the next key; empty for a constant step size
- * @param threads TensorFlow intra- and inter-op threads
+ * @param threads TensorFlow intra-op threads (training runs one inter-op thread)
  */
 public record TrainSettings(
     AutoencoderConfig model,

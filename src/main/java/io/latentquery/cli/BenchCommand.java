@@ -91,7 +91,7 @@ final class BenchCommand implements Runnable {
         defaultValue = "1",
         paramLabel = "N",
         description =
-            "How many of the training graph's ops may run at once, each with --threads threads"
+            "How many of the training graph's ops may run at once, sharing the --threads threads"
                 + " (default: ${DEFAULT-VALUE}, as lq train).")
     int interOpThreads;
 

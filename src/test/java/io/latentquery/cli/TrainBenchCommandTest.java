@@ -135,8 +135,8 @@ class TrainBenchCommandTest {
     assertEquals(1 + overlap / 100, shares, 0.01);
   }
 
-  /** Relu nodes per traced step, from the figures file of a profiled run. */
-  private int reluNodes(Path out, String... fusionFlag) {
+  /** One timed step of the small preset on one thread, one profiled step, and {@code more}. */
+  private static CliRunner.Result oneSmallStep(String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -153,12 +153,18 @@ class TrainBenchCommandTest {
                 "--sgemm-size",
                 "64",
                 "--profile",
-                "1",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(fusionFlag));
+                "1"));
+    args.addAll(List.of(more));
     CliRunner.Result run = CliRunner.run(args.toArray(String[]::new));
     assertEquals(0, run.exitCode(), run.err());
+    return run;
+  }
+
+  /** Relu nodes per traced step, from the figures file of a profiled run. */
+  private int reluNodes(Path out, String... fusionFlag) {
+    List<String> more = new ArrayList<>(List.of("--out", out.toString()));
+    more.addAll(List.of(fusionFlag));
+    CliRunner.Result run = oneSmallStep(more.toArray(String[]::new));
     JsonNode figures = Json.readTree(out);
     assertEquals(
         fusionFlag.length == 0,
@@ -184,24 +190,7 @@ class TrainBenchCommandTest {
   void xlaWithoutTheCpuJitFlagRunsNoClusterAndSaysWhichFlagItNeeds() {
     String flags = System.getenv("TF_XLA_FLAGS");
     Assumptions.assumeTrue(flags == null || !flags.contains("--tf_xla_cpu_global_jit"));
-    CliRunner.Result run =
-        CliRunner.run(
-            "bench",
-            "train",
-            "--preset",
-            "small",
-            "--steps",
-            "1",
-            "--warmup",
-            "1",
-            "--threads",
-            "1",
-            "--sgemm-size",
-            "64",
-            "--profile",
-            "1",
-            "--xla");
-    assertEquals(0, run.exitCode(), run.err());
+    CliRunner.Result run = oneSmallStep("--xla");
     assertTrue(run.out().contains("XLA JIT, NHWC, fused ReLU, 1 steps"), run.out());
     assertTrue(
         run.out()
@@ -246,25 +235,7 @@ class TrainBenchCommandTest {
   @Test
   void twoInterOpThreadsAreUsedAndRecorded() {
     Path out = temp.resolve("interop.json");
-    CliRunner.Result run =
-        CliRunner.run(
-            "bench",
-            "train",
-            "--preset",
-            "small",
-            "--steps",
-            "1",
-            "--warmup",
-            "1",
-            "--threads",
-            "1",
-            "--inter-op-threads",
-            "2",
-            "--sgemm-size",
-            "64",
-            "--out",
-            out.toString());
-    assertEquals(0, run.exitCode(), run.err());
+    CliRunner.Result run = oneSmallStep("--inter-op-threads", "2", "--out", out.toString());
     assertTrue(run.out().contains("batch 64, 1 threads, 2 inter-op, NHWC"), run.out());
     JsonNode settings = Json.readTree(out).get("provenance").get("settings");
     assertEquals(2, settings.get("inter_op_threads").asInt());

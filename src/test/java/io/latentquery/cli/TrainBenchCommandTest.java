@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainBenchCommandTest {
   @TempDir Path temp;
@@ -211,25 +213,16 @@ class TrainBenchCommandTest {
     assertEquals("{}", Files.readString(out));
   }
 
-  @Test
-  void aNegativeProfileCountIsAUsageErrorNamingTheFlag() {
-    CliRunner.Result run = CliRunner.run("bench", "train", "--profile", "-1");
+  @ParameterizedTest
+  @CsvSource({
+    "--profile, -1, '--profile must be >= 0, got -1'",
+    "--sgemm-size, 0, '--sgemm-size must be >= 1, got 0'",
+    "--inter-op-threads, 0, '--inter-op-threads must be >= 1, got 0'"
+  })
+  void anOutOfRangeCountIsAUsageErrorNamingTheFlag(String flag, String value, String message) {
+    CliRunner.Result run = CliRunner.run("bench", "train", flag, value);
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("--profile must be >= 0, got -1"), run.err());
-  }
-
-  @Test
-  void aNonPositiveSgemmSizeIsAUsageErrorNamingTheFlag() {
-    CliRunner.Result run = CliRunner.run("bench", "train", "--sgemm-size", "0");
-    assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("--sgemm-size must be >= 1, got 0"), run.err());
-  }
-
-  @Test
-  void aNonPositiveInterOpThreadCountIsAUsageErrorNamingTheFlag() {
-    CliRunner.Result run = CliRunner.run("bench", "train", "--inter-op-threads", "0");
-    assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("--inter-op-threads must be >= 1, got 0"), run.err());
+    assertTrue(run.err().contains(message), run.err());
   }
 
   @Test

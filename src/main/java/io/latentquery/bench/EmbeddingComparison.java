@@ -97,18 +97,13 @@ public final class EmbeddingComparison {
               result.path("oneNnAccuracy").asDouble(Double.NaN),
               result.path("trustworthiness").asDouble(Double.NaN)));
     }
-    JsonNode versions = provenance.path("versions");
-    String commit = versions.path("git.commit").asText("unknown");
-    if (versions.path("git.dirty").asText("").equals("true")) {
-      commit += "-dirty";
-    }
     return new Run(
         file,
         provenance.path("seed").asLong(),
         root.path("split").asText(),
         root.path("scored_checksum").asText(""),
         provenance.path("settings").path("k").asInt(-1),
-        commit,
+        RecordedCommit.of(provenance),
         kinds);
   }
 
@@ -172,8 +167,8 @@ public final class EmbeddingComparison {
         first.k(),
         comparisons,
         List.copyOf(unpaired),
-        commits(baseline),
-        commits(candidate));
+        RecordedCommit.of(baseline, Run::commit),
+        RecordedCommit.of(candidate, Run::commit));
   }
 
   private static void checkComparable(Run run, String flag, Run first) {
@@ -231,11 +226,5 @@ public final class EmbeddingComparison {
       }
     }
     return bySeed;
-  }
-
-  private static Set<String> commits(List<Run> runs) {
-    Set<String> commits = new LinkedHashSet<>();
-    runs.forEach(run -> commits.add(run.commit()));
-    return commits;
   }
 }

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       SampleBenchCommand.class,
       EmbeddingBenchCommand.class,
       EmbeddingCompareCommand.class,
+      TrainCompareCommand.class,
       SparkBenchCommand.class
     })
 final class BenchCommand implements Runnable {

@@ -2,20 +2,15 @@ package io.latentquery.cli;
 
 import io.latentquery.bench.EmbeddingComparison;
 import io.latentquery.eval.PairedDifference;
-import io.latentquery.files.Json;
-import io.latentquery.provenance.Provenance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,21 +33,7 @@ final class EmbeddingCompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin VerboseMixin verbose;
 
-  @Option(
-      names = "--baseline",
-      required = true,
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "lq bench embedding --out files of the baseline settings, one per seed.")
-  List<Path> baseline;
-
-  @Option(
-      names = "--candidate",
-      required = true,
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "lq bench embedding --out files of the candidate settings, one per seed.")
-  List<Path> candidate;
+  @Mixin ComparedRuns runs;
 
   @Mixin FiguresFileOptions figures;
 
@@ -60,20 +41,11 @@ final class EmbeddingCompareCommand implements Callable<Integer> {
   public Integer call() {
     figures.checkFree();
     EmbeddingComparison.Result result =
-        EmbeddingComparison.compare(read(baseline, "--baseline"), read(candidate, "--candidate"));
+        EmbeddingComparison.compare(
+            read(runs.baseline, "--baseline"), read(runs.candidate, "--candidate"));
     PrintWriter stdout = spec.commandLine().getOut();
     print(result, stdout);
-    if (figures.out != null) {
-      Map<String, Object> settings = new LinkedHashMap<>();
-      settings.put("baseline", baseline.stream().map(Path::toString).toList());
-      settings.put("candidate", candidate.stream().map(Path::toString).toList());
-      Provenance.Builder provenance =
-          Provenance.builder("bench compare").settings(settings).result("comparison", result);
-      baseline.forEach(file -> provenance.input(Provenance.Input.of("baseline", file)));
-      candidate.forEach(file -> provenance.input(Provenance.Input.of("candidate", file)));
-      Json.write(figures.out, provenance.build());
-      stdout.println("comparison -> " + figures.out);
-    }
+    runs.write(figures, "bench compare", result, stdout);
     return 0;
   }
 
@@ -132,16 +104,9 @@ final class EmbeddingCompareCommand implements Callable<Integer> {
     }
     stdout.println(
         "measured at: baseline "
-            + commits(result.baselineCommits())
+            + ComparedRuns.commits(result.baselineCommits())
             + "; candidate "
-            + commits(result.candidateCommits()));
-  }
-
-  /** Commits shortened as git log --oneline shows them, keeping a {@code -dirty} mark. */
-  private static String commits(java.util.Set<String> commits) {
-    return String.join(
-        ", ",
-        commits.stream().map(c -> c.replaceFirst("^([0-9a-f]{7})[0-9a-f]{33}", "$1")).toList());
+            + ComparedRuns.commits(result.candidateCommits()));
   }
 
   private static String std(PairedDifference difference) {

@@ -92,25 +92,7 @@ class TrainBenchCommandTest {
   @Test
   void theProfileSharesSumToTheWholeStepAndShowTheConvolutions() {
     Path out = temp.resolve("profile.json");
-    CliRunner.Result run =
-        CliRunner.run(
-            "bench",
-            "train",
-            "--preset",
-            "small",
-            "--steps",
-            "2",
-            "--warmup",
-            "1",
-            "--threads",
-            "1",
-            "--sgemm-size",
-            "64",
-            "--profile",
-            "2",
-            "--out",
-            out.toString());
-    assertEquals(0, run.exitCode(), run.err());
+    CliRunner.Result run = smallRun(2, 2, "--out", out.toString());
     String text = run.out();
     Matcher rows =
         Pattern.compile("(?m)^ +([0-9.]+)% +([0-9.]+) +([0-9]*) +(\\S.*)$").matcher(text);
@@ -137,8 +119,10 @@ class TrainBenchCommandTest {
     assertEquals(1 + overlap / 100, shares, 0.01);
   }
 
-  /** One timed step of the small preset on one thread, one profiled step, and {@code more}. */
-  private static CliRunner.Result oneSmallStep(String... more) {
+  /**
+   * The small preset on one thread: {@code steps} timed, {@code profiled} traced, and {@code more}.
+   */
+  private static CliRunner.Result smallRun(int steps, int profiled, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -147,7 +131,7 @@ class TrainBenchCommandTest {
                 "--preset",
                 "small",
                 "--steps",
-                "1",
+                String.valueOf(steps),
                 "--warmup",
                 "1",
                 "--threads",
@@ -155,11 +139,15 @@ class TrainBenchCommandTest {
                 "--sgemm-size",
                 "64",
                 "--profile",
-                "1"));
+                String.valueOf(profiled)));
     args.addAll(List.of(more));
     CliRunner.Result run = CliRunner.run(args.toArray(String[]::new));
     assertEquals(0, run.exitCode(), run.err());
     return run;
+  }
+
+  private static CliRunner.Result oneSmallStep(String... more) {
+    return smallRun(1, 1, more);
   }
 
   /** Relu nodes per traced step, from the figures file of a profiled run. */
@@ -178,6 +166,31 @@ class TrainBenchCommandTest {
       }
     }
     return 0;
+  }
+
+  @Test
+  void compareTrainReadsTheFilesThisCommandWrites() {
+    Path run = temp.resolve("run.json");
+    oneSmallStep("--out", run.toString());
+    Path comparison = temp.resolve("comparison.json");
+    CliRunner.Result compared =
+        CliRunner.run(
+            "bench",
+            "compare-train",
+            "--baseline",
+            run.toString(),
+            "--candidate",
+            run.toString(),
+            "--out",
+            comparison.toString());
+    assertEquals(0, compared.exitCode(), compared.err());
+    // A run against itself differs by exactly 0.
+    assertTrue(
+        compared.out().contains("images/s, 1 pair: +0.00, std -, 95% interval -; relative +0.0%"),
+        compared.out());
+    assertTrue(compared.out().contains("lq bench train runs at batch 64"), compared.out());
+    JsonNode result = Json.readTree(comparison).get("results").get("comparison");
+    assertEquals(0, result.get("IMAGES_PER_SECOND").get("difference").get("mean").asDouble());
   }
 
   @Test

@@ -141,6 +141,15 @@ final class BenchCommand implements Runnable {
     int profileSteps;
 
     @Option(
+        names = "--profile-nodes",
+        defaultValue = "0",
+        paramLabel = "N",
+        description =
+            "With --profile, also list the N slowest nodes by name, which tells the layers apart"
+                + " (default: none).")
+    int profileNodes;
+
+    @Option(
         names = "--data",
         paramLabel = "NAME",
         description =
@@ -183,6 +192,12 @@ final class BenchCommand implements Runnable {
       }
       if (profileSteps < 0) {
         throw OptionErrors.usage(spec, "--profile must be >= 0, got " + profileSteps);
+      }
+      if (profileNodes < 0) {
+        throw OptionErrors.usage(spec, "--profile-nodes must be >= 0, got " + profileNodes);
+      }
+      if (profileNodes > 0 && profileSteps == 0) {
+        throw OptionErrors.usage(spec, "--profile-nodes needs --profile N with N >= 1");
       }
       SgemmBenchmark sgemmBenchmark =
           new SgemmBenchmark(sgemmSize, threads, SGEMM_WARMUP, SGEMM_REPEATS);
@@ -272,7 +287,7 @@ final class BenchCommand implements Runnable {
               100 * share,
               byCpu));
       if (profile != null) {
-        new StepProfileTable(profile).print(stdout);
+        new StepProfileTable(profile, profileNodes).print(stdout);
       }
       if (xla) {
         stdout.println(xlaNote(profile));
@@ -290,6 +305,7 @@ final class BenchCommand implements Runnable {
         settings.put("tf_enable_onednn_opts", oneDnnSetting());
         settings.put("tf_xla_flags", xlaFlags());
         settings.put("profile_steps", profileSteps);
+        settings.put("profile_nodes", profileNodes);
         settings.put("steps", steps);
         settings.put("warmup", warmup);
         settings.put("data", data == null ? "random pixels" : data);
@@ -320,7 +336,7 @@ final class BenchCommand implements Runnable {
         record.put("results", figures);
         record.put("machine", cpuModel());
         if (profile != null) {
-          record.put("profile", StepProfileTable.json(profile));
+          record.put("profile", new StepProfileTable(profile, profileNodes).json());
         }
         record.put("provenance", provenance.build());
         Json.write(figuresFile.out, record);

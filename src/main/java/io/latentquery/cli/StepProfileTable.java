@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a {@link StepProfile} as a table of op types by share of the step, and as JSON. */
+/**
+ * Prints a {@link StepProfile} as a table of op types by share of the step, optionally followed by
+ * the slowest nodes, and as JSON.
+ */
 final class StepProfileTable {
   private static final int TOP = 15;
 
   private final StepProfile profile;
+  private final int nodes;
 
-  StepProfileTable(StepProfile profile) {
+  /** Prints op types, then the {@code nodes} slowest nodes (none for 0). */
+  StepProfileTable(StepProfile profile, int nodes) {
     this.profile = profile;
+    this.nodes = nodes;
   }
 
   void print(PrintWriter out) {
@@ -53,20 +59,31 @@ final class StepProfileTable {
             "shares sum to %.1f%% of the step (ops running at the same time: %.1f%%)",
             100 * profile.share(profile.opMicros() + profile.outsideMicros()),
             100 * profile.share(overlap)));
+    if (nodes > 0) {
+      out.println("slowest nodes:");
+      out.println("   share   ms/step         node (op type)");
+      for (StepProfile.NodeTime node : slowest()) {
+        row(out, node.micros(), "", node.name() + " (" + node.type() + ")");
+      }
+    }
   }
 
-  private void row(PrintWriter out, double micros, String nodes, String label) {
+  private List<StepProfile.NodeTime> slowest() {
+    return profile.nodes().subList(0, Math.min(nodes, profile.nodes().size()));
+  }
+
+  private void row(PrintWriter out, double micros, String nodeCount, String label) {
     out.println(
         String.format(
             Locale.ROOT,
             "  %5.1f%%  %8.2f  %5s  %s",
             100 * profile.share(micros),
             micros / profile.steps() / 1e3,
-            nodes,
+            nodeCount,
             label));
   }
 
-  static Map<String, Object> json(StepProfile profile) {
+  Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("traced_steps", profile.steps());
     json.put("wall_ms_per_step", profile.wallMicros() / profile.steps() / 1e3);
@@ -82,6 +99,18 @@ final class StepProfileTable {
       ops.add(row);
     }
     json.put("ops", ops);
+    if (nodes > 0) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (StepProfile.NodeTime node : slowest()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", node.name());
+        row.put("type", node.type());
+        row.put("ms_per_step", node.micros() / profile.steps() / 1e3);
+        row.put("share", profile.share(node.micros()));
+        rows.add(row);
+      }
+      json.put("slowest_nodes", rows);
+    }
     return json;
   }
 }

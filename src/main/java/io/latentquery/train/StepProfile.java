@@ -19,8 +19,10 @@ import org.tensorflow.proto.StepStats;
  * @param wallMicros wall time of the traced {@code Session.run} calls, summed
  * @param busyMicros time in which at least one op ran (the union of the ops' intervals), summed
  * @param ops per op type, largest total first
+ * @param nodes per node, largest total first: which layer's op took the time
  */
-public record StepProfile(int steps, double wallMicros, double busyMicros, List<OpTime> ops) {
+public record StepProfile(
+    int steps, double wallMicros, double busyMicros, List<OpTime> ops, List<NodeTime> nodes) {
   /**
    * One op type's time.
    *
@@ -29,6 +31,15 @@ public record StepProfile(int steps, double wallMicros, double busyMicros, List<
    * @param micros their summed run time (start to end of each node), over all steps
    */
   public record OpTime(String type, int nodes, double micros) {}
+
+  /**
+   * One node's time.
+   *
+   * @param name the node's name, e.g. {@code gradients/encoder/level1/conv2/FusedConv2D/...}
+   * @param type its op type as the runtime ran it
+   * @param micros its summed run time over all steps
+   */
+  public record NodeTime(String name, String type, double micros) {}
 
   /** Time outside ops: wall time minus busy time, never below zero. */
   public double outsideMicros() {
@@ -54,6 +65,7 @@ public record StepProfile(int steps, double wallMicros, double busyMicros, List<
   public static final class Builder {
     private final Map<String, double[]> byType = new HashMap<>();
     private final Map<String, Integer> nodes = new HashMap<>();
+    private final Map<String, NodeTime> byNode = new HashMap<>();
     private int steps;
     private double wall;
     private double busy;
@@ -69,6 +81,10 @@ public record StepProfile(int steps, double wallMicros, double busyMicros, List<
           String type = type(node);
           byType.computeIfAbsent(type, t -> new double[1])[0] += end - start;
           stepNodes.merge(type, 1, Integer::sum);
+          byNode.merge(
+              node.getNodeName(),
+              new NodeTime(node.getNodeName(), type, end - start),
+              (a, b) -> new NodeTime(a.name(), a.type(), a.micros() + b.micros()));
           intervals.add(new long[] {start, end});
         }
       }
@@ -83,7 +99,9 @@ public record StepProfile(int steps, double wallMicros, double busyMicros, List<
       List<OpTime> ops = new ArrayList<>();
       byType.forEach((type, micros) -> ops.add(new OpTime(type, nodes.get(type), micros[0])));
       ops.sort(Comparator.comparingDouble(OpTime::micros).reversed());
-      return new StepProfile(steps, wall, busy, List.copyOf(ops));
+      List<NodeTime> slowest = new ArrayList<>(byNode.values());
+      slowest.sort(Comparator.comparingDouble(NodeTime::micros).reversed());
+      return new StepProfile(steps, wall, busy, List.copyOf(ops), List.copyOf(slowest));
     }
   }
 

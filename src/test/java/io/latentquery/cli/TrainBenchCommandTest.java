@@ -119,6 +119,44 @@ class TrainBenchCommandTest {
     assertEquals(1 + overlap / 100, shares, 0.01);
   }
 
+  @Test
+  void theSlowestNodesAreNamedByLayerAndNoneTakesLongerThanItsOpType() {
+    Path out = temp.resolve("nodes.json");
+    CliRunner.Result run = smallRun(1, 2, "--profile-nodes", "3", "--out", out.toString());
+    String text = run.out();
+    String table = text.substring(text.indexOf("slowest nodes:"));
+    assertEquals(3, table.lines().filter(line -> line.matches(" +[0-9.]+% .*")).count(), text);
+    JsonNode profile = Json.readTree(out).get("profile");
+    assertEquals(
+        3, Json.readTree(out).get("provenance").get("settings").get("profile_nodes").asInt());
+    JsonNode nodes = profile.get("slowest_nodes");
+    assertEquals(3, nodes.size());
+    double previous = Double.MAX_VALUE;
+    for (JsonNode node : nodes) {
+      double ms = node.get("ms_per_step").asDouble();
+      assertTrue(ms <= previous, "slowest first: " + nodes);
+      previous = ms;
+      assertTrue(
+          table.contains(node.get("name").asText() + " (" + node.get("type").asText() + ")"));
+      double typeMs = 0;
+      for (JsonNode op : profile.get("ops")) {
+        if (op.get("type").asText().equals(node.get("type").asText())) {
+          typeMs = op.get("ms_per_step").asDouble();
+        }
+      }
+      assertTrue(ms <= typeMs + 1e-9, node + " within its type's " + typeMs + " ms");
+    }
+    // The slowest node of the small preset is a convolution or its gradient in a named layer.
+    assertTrue(nodes.get(0).get("name").asText().matches(".*(encoder|decoder|gradients)/.*"), text);
+  }
+
+  @Test
+  void nodesWithoutATraceAreAUsageError() {
+    CliRunner.Result run = CliRunner.run("bench", "train", "--profile-nodes", "5");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--profile-nodes needs --profile N with N >= 1"), run.err());
+  }
+
   /**
    * The small preset on one thread: {@code steps} timed, {@code profiled} traced, and {@code more}.
    */
@@ -229,6 +267,7 @@ class TrainBenchCommandTest {
   @ParameterizedTest
   @CsvSource({
     "--profile, -1, '--profile must be >= 0, got -1'",
+    "--profile-nodes, -1, '--profile-nodes must be >= 0, got -1'",
     "--sgemm-size, 0, '--sgemm-size must be >= 1, got 0'",
     "--inter-op-threads, 0, '--inter-op-threads must be >= 1, got 0'"
   })

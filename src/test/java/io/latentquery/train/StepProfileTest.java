@@ -40,6 +40,41 @@ class StepProfileTest {
     assertEquals(new StepProfile.OpTime("Conv2D", 2, 40), profile.ops().get(0));
     assertEquals(0.5, profile.share(profile.ops().get(0).micros()), 1e-12);
     assertEquals(0.375, profile.share(profile.outsideMicros()), 1e-12);
+    assertEquals(
+        List.of(
+            new StepProfile.NodeTime("a/conv", "Conv2D", 20),
+            new StepProfile.NodeTime("b/conv", "Conv2D", 20),
+            new StepProfile.NodeTime("relu", "Relu", 20)),
+        profile.nodes().stream()
+            .sorted(java.util.Comparator.comparing(StepProfile.NodeTime::name))
+            .toList());
+  }
+
+  @Test
+  void nodesAreListedSlowestFirstWithTheirTimeSummedOverSteps() {
+    StepStats first =
+        StepStats.newBuilder()
+            .addDevStats(
+                DeviceStepStats.newBuilder()
+                    .addNodeStats(node("grad/filter", "Conv2DBackpropFilter", 0, 30))
+                    .addNodeStats(node("forward", "Conv2D", 30, 20))
+                    .addNodeStats(node("relu", "Relu", 50, 5)))
+            .build();
+    StepStats second =
+        StepStats.newBuilder()
+            .addDevStats(
+                DeviceStepStats.newBuilder()
+                    .addNodeStats(node("grad/filter", "Conv2DBackpropFilter", 0, 10))
+                    .addNodeStats(node("forward", "Conv2D", 10, 25))
+                    .addNodeStats(node("relu", "Relu", 35, 5)))
+            .build();
+    StepProfile profile = new StepProfile.Builder().add(first, 60).add(second, 45).build();
+    assertEquals(
+        List.of(
+            new StepProfile.NodeTime("forward", "Conv2D", 45),
+            new StepProfile.NodeTime("grad/filter", "Conv2DBackpropFilter", 40),
+            new StepProfile.NodeTime("relu", "Relu", 10)),
+        profile.nodes());
   }
 
   @Test

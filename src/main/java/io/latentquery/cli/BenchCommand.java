@@ -9,6 +9,7 @@ import io.latentquery.files.Json;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.ConvLayout;
 import io.latentquery.model.FlopCount;
+import io.latentquery.model.TrainingOps;
 import io.latentquery.provenance.Provenance;
 import io.latentquery.provenance.Versions;
 import io.latentquery.train.SessionSettings;
@@ -133,6 +134,13 @@ final class BenchCommand implements Runnable {
     boolean noReluFusion;
 
     @Option(
+        names = "--no-tap-sum",
+        description =
+            "Build convolutions to 1 to 3 channels, such as the decoder's logits, as one Conv2D"
+                + " (default: a matrix product and a shift-and-add in NHWC, same values, faster).")
+    boolean noTapSum;
+
+    @Option(
         names = "--profile",
         defaultValue = "0",
         paramLabel = "N",
@@ -183,7 +191,8 @@ final class BenchCommand implements Runnable {
         throw OptionErrors.usage(spec, "--inter-op-threads must be >= 1, got " + interOpThreads);
       }
       SessionSettings sessionSettings =
-          new SessionSettings(threads, interOpThreads, xla, layout, !noReluFusion);
+          new SessionSettings(
+              threads, interOpThreads, xla, layout, new TrainingOps(!noReluFusion, !noTapSum));
       TrainingBenchmark benchmark =
           OptionErrors.settings(
               spec, () -> new TrainingBenchmark(config, batchSize, sessionSettings, warmup, steps));
@@ -228,7 +237,7 @@ final class BenchCommand implements Runnable {
               interOpThreads,
               xla ? ", XLA JIT" : "",
               layout,
-              layout == ConvLayout.NHWC && !noReluFusion ? "fused ReLU" : "unfused ReLU",
+              sessionSettings.ops().in(layout).describe(),
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));
@@ -302,6 +311,7 @@ final class BenchCommand implements Runnable {
         settings.put("xla_jit", xla);
         settings.put("data_format", layout.dataFormat());
         settings.put("relu_fusion", !noReluFusion);
+        settings.put("tap_sum", !noTapSum);
         settings.put("tf_enable_onednn_opts", oneDnnSetting());
         settings.put("tf_xla_flags", xlaFlags());
         settings.put("profile_steps", profileSteps);

@@ -10,7 +10,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * A stride-1 SAME convolution with bias, in the context's {@link ConvLayout}; variables {@code
  * kernel} [k,k,in,out] and {@code bias}. Built as one fused op when the context {@linkplain
- * ModelContext#fusesRelu() fuses ReLUs}.
+ * ModelContext#fusesRelu() fuses ReLUs}, and as a tap sum when it {@linkplain
+ * ModelContext#sumsTaps(int) sums taps} for this many filters.
  */
 public record Conv2dLayer(int filters, int kernelSize, Activation activation) implements Layer {
   public Conv2dLayer {
@@ -29,6 +30,9 @@ public record Conv2dLayer(int filters, int kernelSize, Activation activation) im
         context.variable(
             tf, "kernel", kernelShape, Initializer.forKernel(kernelShape, activation.initRule()));
     var bias = context.variable(tf, "bias", Shape.of(filters), Initializer.zeros());
+    if (context.sumsTaps(filters)) {
+      return activation.apply(tf, TapSumConvolution.apply(tf, input, kernel, bias));
+    }
     if (activation == Activation.RELU && context.fusesRelu()) {
       return FusedReluConvolution.apply(tf, input, kernel, bias);
     }

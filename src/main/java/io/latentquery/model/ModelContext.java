@@ -24,15 +24,15 @@ public final class ModelContext {
   private final boolean training;
   private final long seed;
   private final ConvLayout layout;
-  private final boolean fuseRelu;
+  private final TrainingOps ops;
   private final List<Variable<TFloat32>> variables = new ArrayList<>();
   private final Map<Placeholder<TFloat32>, BatchFeed> feeds = new LinkedHashMap<>();
 
-  private ModelContext(boolean training, long seed, ConvLayout layout, boolean fuseRelu) {
+  private ModelContext(boolean training, long seed, ConvLayout layout, TrainingOps ops) {
     this.training = training;
     this.seed = seed;
     this.layout = layout;
-    this.fuseRelu = fuseRelu;
+    this.ops = ops.in(layout);
   }
 
   /** For a training graph: variables get seeded initial values, dropout and feeds are active. */
@@ -45,16 +45,16 @@ public final class ModelContext {
    * variables and the result do not depend on it.
    */
   public static ModelContext training(long seed, ConvLayout layout) {
-    return training(seed, layout, true);
+    return training(seed, layout, TrainingOps.ALL);
   }
 
   /**
-   * As {@link #training(long, ConvLayout)}; with {@code fuseRelu}, each NHWC convolution with a
-   * ReLU is built as one fused op, which computes the same values and gradients faster (see {@link
-   * FusedReluConvolution}).
+   * As {@link #training(long, ConvLayout)}, building the faster forms of ops in {@code ops} that
+   * take effect in {@code layout}; they compute the same values and gradients (see {@link
+   * TrainingOps}).
    */
-  public static ModelContext training(long seed, ConvLayout layout, boolean fuseRelu) {
-    return new ModelContext(true, seed, layout, fuseRelu);
+  public static ModelContext training(long seed, ConvLayout layout, TrainingOps ops) {
+    return new ModelContext(true, seed, layout, ops);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class ModelContext {
    * is a standard one (grappler fuses the ReLUs when the graph runs).
    */
   public static ModelContext inference() {
-    return new ModelContext(false, 0, ConvLayout.NHWC, false);
+    return new ModelContext(false, 0, ConvLayout.NHWC, TrainingOps.NONE);
   }
 
   /** The layout of the feature maps between convolutions. */
@@ -76,7 +76,12 @@ public final class ModelContext {
 
   /** Whether convolutions with a ReLU are built as one fused op with its own gradient. */
   public boolean fusesRelu() {
-    return training && fuseRelu && layout == ConvLayout.NHWC && FusedReluConvolution.available();
+    return ops.fusedRelu();
+  }
+
+  /** Whether a convolution to {@code filters} channels is built as a tap sum. */
+  public boolean sumsTaps(int filters) {
+    return ops.tapSum() && filters <= TrainingOps.TAP_SUM_MAX_FILTERS;
   }
 
   /**

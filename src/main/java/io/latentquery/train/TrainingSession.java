@@ -73,7 +73,7 @@ public final class TrainingSession implements AutoCloseable {
               .placeholder(
                   TFloat32.class,
                   Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-      context = ModelContext.training(seed, settings.layout(), settings.fuseRelu());
+      context = ModelContext.training(seed, settings.layout(), settings.ops());
       TrainingGraph training = config.kind().create(config).training(tf, context, images);
       termNames = List.copyOf(training.lossTerms().keySet());
       outputs = training.outputs();

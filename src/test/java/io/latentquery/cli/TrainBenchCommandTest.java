@@ -1,6 +1,7 @@
 package io.latentquery.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -240,11 +241,38 @@ class TrainBenchCommandTest {
   }
 
   @Test
+  void noTapSumRunsTheLogitsAsOneConvolution() {
+    Path tapSumOut = temp.resolve("tap-sum.json");
+    Path convolutionOut = temp.resolve("convolution.json");
+    CliRunner.Result tapSum = oneSmallStep("--out", tapSumOut.toString());
+    CliRunner.Result convolution = oneSmallStep("--no-tap-sum", "--out", convolutionOut.toString());
+    assertTrue(tapSum.out().contains(", tap sums,"), tapSum.out());
+    assertTrue(convolution.out().contains(", no tap sums,"), convolution.out());
+    JsonNode tapSumFigures = Json.readTree(tapSumOut);
+    JsonNode convolutionFigures = Json.readTree(convolutionOut);
+    assertTrue(tapSumFigures.get("provenance").get("settings").get("tap_sum").asBoolean());
+    assertFalse(convolutionFigures.get("provenance").get("settings").get("tap_sum").asBoolean());
+    // One matrix product in the logits' forward pass and two in their gradients.
+    assertEquals(matMulNodes(convolutionFigures) + 3, matMulNodes(tapSumFigures));
+  }
+
+  /** Matrix-product nodes per traced step, whatever oneDNN renamed them to. */
+  private static int matMulNodes(JsonNode figures) {
+    int nodes = 0;
+    for (JsonNode op : figures.get("profile").get("ops")) {
+      if (op.get("type").asText().endsWith("MatMul")) {
+        nodes += op.get("nodes").asInt();
+      }
+    }
+    return nodes;
+  }
+
+  @Test
   void xlaWithoutTheCpuJitFlagRunsNoClusterAndSaysWhichFlagItNeeds() {
     String flags = System.getenv("TF_XLA_FLAGS");
     Assumptions.assumeTrue(flags == null || !flags.contains("--tf_xla_cpu_global_jit"));
     CliRunner.Result run = oneSmallStep("--xla");
-    assertTrue(run.out().contains("XLA JIT, NHWC, fused ReLU, 1 steps"), run.out());
+    assertTrue(run.out().contains("XLA JIT, NHWC, fused ReLU, tap sums, 1 steps"), run.out());
     assertTrue(
         run.out()
             .contains(

@@ -98,6 +98,8 @@ class FlopCountTest {
    * Encoder and decoder multiply-adds read off the training graph's ops: a convolution's (Conv2D
    * or, with its ReLU fused, _FusedConv2D) static output shape times its filter's window and input
    * channels, a transposed convolution's input pixels times its filter, a MatMul's weight matrix.
+   * The graph builds the logits as a convolution: as a tap sum, the same multiply-adds run as one
+   * matrix product over all pixels, which this reading would take for a dense layer's.
    */
   private static long[] graphMultiplyAdds(AutoencoderConfig config) {
     long[] sums = new long[2];
@@ -108,7 +110,9 @@ class FlopCountTest {
           tf.placeholder(
               TFloat32.class,
               Placeholder.shape(Shape.of(-1, in.height(), in.width(), in.channels())));
-      config.kind().create(config).training(tf, ModelContext.training(1), images);
+      ModelContext context =
+          ModelContext.training(1, ConvLayout.NHWC, new TrainingOps(true, false));
+      config.kind().create(config).training(tf, context, images);
       for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
         GraphOperation op = it.next();
         int part = op.name().startsWith("encoder/") ? 0 : op.name().startsWith("decoder/") ? 1 : -1;

@@ -8,6 +8,7 @@ import io.latentquery.data.Dataset;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.Batch;
 import io.latentquery.model.ConvLayout;
+import io.latentquery.model.TrainingOps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Settings that change how a training step runs, not what it computes, train the same model: NCHW
- * feature maps against NHWC, fused against unfused ReLUs, and two inter-op threads against one give
- * the same losses, weights and reconstructions.
+ * feature maps against NHWC, fused against unfused ReLUs, the logits as a tap sum against a
+ * convolution, and two inter-op threads against one give the same losses, weights and
+ * reconstructions.
  */
 class SessionSettingsTrainingTest {
   private record Run(
@@ -66,8 +68,16 @@ class SessionSettingsTrainingTest {
   @Test
   void nchwTrainsTheSameModelAsNhwc() {
     Dataset pool = TestData.mnistPool(64);
-    Run nhwc = train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NHWC, false));
-    Run nchw = train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NCHW, false));
+    Run nhwc =
+        train(
+            config(pool),
+            pool,
+            new SessionSettings(1, 1, false, ConvLayout.NHWC, TrainingOps.NONE));
+    Run nchw =
+        train(
+            config(pool),
+            pool,
+            new SessionSettings(1, 1, false, ConvLayout.NCHW, TrainingOps.NONE));
     // NCHW maps enter and leave through transposes; NHWC needs none.
     assertTrue(transposes(nchw) > 0, nchw.nodesByType().toString());
     assertEquals(0, transposes(nhwc), nhwc.nodesByType().toString());
@@ -79,8 +89,15 @@ class SessionSettingsTrainingTest {
   void fusedReluTrainsTheSameModelAsUnfused() {
     Dataset pool = TestData.mnistPool(64);
     Run unfused =
-        train(config(pool), pool, new SessionSettings(1, 1, false, ConvLayout.NHWC, false));
-    Run fused = train(config(pool), pool, SessionSettings.threads(1));
+        train(
+            config(pool),
+            pool,
+            new SessionSettings(1, 1, false, ConvLayout.NHWC, TrainingOps.NONE));
+    Run fused =
+        train(
+            config(pool),
+            pool,
+            new SessionSettings(1, 1, false, ConvLayout.NHWC, new TrainingOps(true, false)));
     // The ReLUs after convolutions run inside oneDNN's convolution; the dense layers keep theirs.
     // Eight 3x3 convolutions with a ReLU (two levels of two, in the encoder and the decoder).
     assertEquals(
@@ -91,16 +108,48 @@ class SessionSettingsTrainingTest {
   }
 
   @Test
+  void tapSumLogitsTrainTheSameModelAsAConvolution() {
+    Dataset pool = TestData.mnistPool(64);
+    Run convolution =
+        train(
+            config(pool),
+            pool,
+            new SessionSettings(1, 1, false, ConvLayout.NHWC, new TrainingOps(true, false)));
+    Run tapSum = train(config(pool), pool, SessionSettings.threads(1));
+    // The logits' convolution to one channel becomes a matrix product in the forward pass and two
+    // in its gradients; its forward convolution becomes the shift-and-add.
+    assertEquals(
+        matMuls(convolution) + 3,
+        matMuls(tapSum),
+        convolution.nodesByType() + " against " + tapSum.nodesByType());
+    // The additions run in another order: weights agree to a few float roundings, not bit for bit.
+    assertSameModel(convolution, tapSum, 1e-6, 1e-5);
+  }
+
+  @Test
   void twoOpsAtOnceTrainTheSameModelAsOne() {
     Dataset pool = TestData.mnistPool(64);
-    Run one = train(config(pool), pool, new SessionSettings(2, 1, false, ConvLayout.NHWC, true));
-    Run two = train(config(pool), pool, new SessionSettings(2, 2, false, ConvLayout.NHWC, true));
+    Run one =
+        train(
+            config(pool), pool, new SessionSettings(2, 1, false, ConvLayout.NHWC, TrainingOps.ALL));
+    Run two =
+        train(
+            config(pool), pool, new SessionSettings(2, 2, false, ConvLayout.NHWC, TrainingOps.ALL));
     assertSameModel(one, two, 1e-6, 1e-6);
   }
 
   private static int transposes(Run run) {
+    return nodes(run, "Transpose");
+  }
+
+  private static int matMuls(Run run) {
+    return nodes(run, "MatMul");
+  }
+
+  /** Nodes per step whose op type, as the runtime ran it, ends with {@code suffix}. */
+  private static int nodes(Run run, String suffix) {
     return run.nodesByType().entrySet().stream()
-        .filter(e -> e.getKey().endsWith("Transpose"))
+        .filter(e -> e.getKey().endsWith(suffix))
         .mapToInt(Map.Entry::getValue)
         .sum();
   }

@@ -65,19 +65,16 @@ class SessionSettingsTrainingTest {
     return AutoencoderConfig.preset("small", pool.shape()).convolutionsPerLevel(2).build();
   }
 
+  /** One thread, one op at a time, no XLA: only the layout and the op forms vary. */
+  private static Run train(Dataset pool, ConvLayout layout, TrainingOps ops) {
+    return train(config(pool), pool, new SessionSettings(1, 1, false, layout, ops));
+  }
+
   @Test
   void nchwTrainsTheSameModelAsNhwc() {
     Dataset pool = TestData.mnistPool(64);
-    Run nhwc =
-        train(
-            config(pool),
-            pool,
-            new SessionSettings(1, 1, false, ConvLayout.NHWC, TrainingOps.NONE));
-    Run nchw =
-        train(
-            config(pool),
-            pool,
-            new SessionSettings(1, 1, false, ConvLayout.NCHW, TrainingOps.NONE));
+    Run nhwc = train(pool, ConvLayout.NHWC, TrainingOps.NONE);
+    Run nchw = train(pool, ConvLayout.NCHW, TrainingOps.NONE);
     // NCHW maps enter and leave through transposes; NHWC needs none.
     assertTrue(transposes(nchw) > 0, nchw.nodesByType().toString());
     assertEquals(0, transposes(nhwc), nhwc.nodesByType().toString());
@@ -88,16 +85,8 @@ class SessionSettingsTrainingTest {
   @Test
   void fusedReluTrainsTheSameModelAsUnfused() {
     Dataset pool = TestData.mnistPool(64);
-    Run unfused =
-        train(
-            config(pool),
-            pool,
-            new SessionSettings(1, 1, false, ConvLayout.NHWC, TrainingOps.NONE));
-    Run fused =
-        train(
-            config(pool),
-            pool,
-            new SessionSettings(1, 1, false, ConvLayout.NHWC, new TrainingOps(true, false)));
+    Run unfused = train(pool, ConvLayout.NHWC, TrainingOps.NONE);
+    Run fused = train(pool, ConvLayout.NHWC, new TrainingOps(true, false));
     // The ReLUs after convolutions run inside oneDNN's convolution; the dense layers keep theirs.
     // Eight 3x3 convolutions with a ReLU (two levels of two, in the encoder and the decoder).
     assertEquals(
@@ -110,12 +99,8 @@ class SessionSettingsTrainingTest {
   @Test
   void tapSumLogitsTrainTheSameModelAsAConvolution() {
     Dataset pool = TestData.mnistPool(64);
-    Run convolution =
-        train(
-            config(pool),
-            pool,
-            new SessionSettings(1, 1, false, ConvLayout.NHWC, new TrainingOps(true, false)));
-    Run tapSum = train(config(pool), pool, SessionSettings.threads(1));
+    Run convolution = train(pool, ConvLayout.NHWC, new TrainingOps(true, false));
+    Run tapSum = train(pool, ConvLayout.NHWC, TrainingOps.ALL);
     // The logits' convolution to one channel becomes a matrix product in the forward pass and two
     // in its gradients; its forward convolution becomes the shift-and-add.
     assertEquals(

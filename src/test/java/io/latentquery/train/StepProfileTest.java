@@ -18,18 +18,24 @@ class StepProfileTest {
         .build();
   }
 
+  /** One device's step stats holding {@code nodes}. */
+  private static StepStats stats(NodeExecStats... nodes) {
+    DeviceStepStats.Builder device = DeviceStepStats.newBuilder();
+    for (NodeExecStats node : nodes) {
+      device.addNodeStats(node);
+    }
+    return StepStats.newBuilder().addDevStats(device).build();
+  }
+
   @Test
   void sumsTimeByOpTypeAndCountsTheWallTimeOutsideOpsByHand() {
     // Two Conv2D nodes overlapping in [5,10], one Relu: busy = [0,15] + [20,30] = 25 us of a
     // 40 us call, so 15 us outside ops; op time 10 + 10 + 10 = 30, 5 of it overlapping.
     StepStats stats =
-        StepStats.newBuilder()
-            .addDevStats(
-                DeviceStepStats.newBuilder()
-                    .addNodeStats(node("a/conv", "Conv2D", 1000, 10))
-                    .addNodeStats(node("b/conv", "Conv2D", 1005, 10))
-                    .addNodeStats(node("relu", "Relu", 1020, 10)))
-            .build();
+        stats(
+            node("a/conv", "Conv2D", 1000, 10),
+            node("b/conv", "Conv2D", 1005, 10),
+            node("relu", "Relu", 1020, 10));
     StepProfile profile = new StepProfile.Builder().add(stats, 40).add(stats, 40).build();
     assertEquals(2, profile.steps());
     assertEquals(80, profile.wallMicros());
@@ -53,21 +59,15 @@ class StepProfileTest {
   @Test
   void nodesAreListedSlowestFirstWithTheirTimeSummedOverSteps() {
     StepStats first =
-        StepStats.newBuilder()
-            .addDevStats(
-                DeviceStepStats.newBuilder()
-                    .addNodeStats(node("grad/filter", "Conv2DBackpropFilter", 0, 30))
-                    .addNodeStats(node("forward", "Conv2D", 30, 20))
-                    .addNodeStats(node("relu", "Relu", 50, 5)))
-            .build();
+        stats(
+            node("grad/filter", "Conv2DBackpropFilter", 0, 30),
+            node("forward", "Conv2D", 30, 20),
+            node("relu", "Relu", 50, 5));
     StepStats second =
-        StepStats.newBuilder()
-            .addDevStats(
-                DeviceStepStats.newBuilder()
-                    .addNodeStats(node("grad/filter", "Conv2DBackpropFilter", 0, 10))
-                    .addNodeStats(node("forward", "Conv2D", 10, 25))
-                    .addNodeStats(node("relu", "Relu", 35, 5)))
-            .build();
+        stats(
+            node("grad/filter", "Conv2DBackpropFilter", 0, 10),
+            node("forward", "Conv2D", 10, 25),
+            node("relu", "Relu", 35, 5));
     StepProfile profile = new StepProfile.Builder().add(first, 60).add(second, 45).build();
     assertEquals(
         List.of(

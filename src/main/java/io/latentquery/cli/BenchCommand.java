@@ -213,6 +213,8 @@ final class BenchCommand implements Runnable {
       TrainingBenchmark.Result result = benchmark.run(images);
       SgemmBenchmark.Result sgemm = sgemmBenchmark.run();
       StepProfile profile = profileSteps == 0 ? null : benchmark.profile(images, profileSteps);
+      StepProfileTable profileTable =
+          profile == null ? null : new StepProfileTable(profile, profileNodes);
       FlopCount flops = FlopCount.of(config);
       double trainingGflops = result.imagesPerSecond() * flops.trainingFlopsPerImage() / 1e9;
       double share = trainingGflops / sgemm.gflopsPerSecond();
@@ -296,7 +298,7 @@ final class BenchCommand implements Runnable {
               100 * share,
               byCpu));
       if (profile != null) {
-        new StepProfileTable(profile, profileNodes).print(stdout);
+        profileTable.print(stdout);
       }
       if (xla) {
         stdout.println(xlaNote(profile));
@@ -346,7 +348,7 @@ final class BenchCommand implements Runnable {
         record.put("results", figures);
         record.put("machine", cpuModel());
         if (profile != null) {
-          record.put("profile", new StepProfileTable(profile, profileNodes).json());
+          record.put("profile", profileTable.json());
         }
         record.put("provenance", provenance.build());
         Json.write(figuresFile.out, record);

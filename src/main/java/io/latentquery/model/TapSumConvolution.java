@@ -23,8 +23,6 @@ import org.tensorflow.types.TInt32;
  * Exported SavedModels keep the standard Conv2D.
  */
 final class TapSumConvolution {
-  private static final List<Long> STRIDE_1 = List.of(1L, 1L, 1L, 1L);
-
   private TapSumConvolution() {}
 
   /** conv2d(input, kernel) + bias, stride 1, SAME, NHWC, for {@code kernel} [k, k, in, out]. */
@@ -47,7 +45,8 @@ final class TapSumConvolution {
             tf.linalg.matMul(tf.reshape(input, tf.constant(new int[] {-1, channels})), perTap),
             tf.concat(List.of(pixels, tf.constant(new int[] {taps * filters})), tf.constant(0)));
     Operand<TFloat32> summed =
-        tf.nn.conv2d(partialSums, shiftAndAdd(tf, size, filters), STRIDE_1, "SAME");
+        tf.nn.conv2d(
+            partialSums, shiftAndAdd(tf, size, filters), ConvLayout.NHWC.spatial(1, 1), "SAME");
     return tf.nn.biasAdd(summed, bias);
   }
 

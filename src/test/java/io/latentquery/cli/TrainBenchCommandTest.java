@@ -199,12 +199,7 @@ class TrainBenchCommandTest {
         fusionFlag.length == 0,
         figures.get("provenance").get("settings").get("relu_fusion").asBoolean());
     assertTrue(run.out().contains(fusionFlag.length == 0 ? ", fused ReLU" : ", unfused ReLU"));
-    for (JsonNode op : figures.get("profile").get("ops")) {
-      if (op.get("type").asText().equals("Relu")) {
-        return op.get("nodes").asInt();
-      }
-    }
-    return 0;
+    return nodesPerStep(figures, type -> type.equals("Relu"));
   }
 
   @Test
@@ -258,9 +253,14 @@ class TrainBenchCommandTest {
 
   /** Matrix-product nodes per traced step, whatever oneDNN renamed them to. */
   private static int matMulNodes(JsonNode figures) {
+    return nodesPerStep(figures, type -> type.endsWith("MatMul"));
+  }
+
+  /** Nodes per traced step of the op types {@code types} accepts, from a profiled figures file. */
+  private static int nodesPerStep(JsonNode figures, java.util.function.Predicate<String> types) {
     int nodes = 0;
     for (JsonNode op : figures.get("profile").get("ops")) {
-      if (op.get("type").asText().endsWith("MatMul")) {
+      if (types.test(op.get("type").asText())) {
         nodes += op.get("nodes").asInt();
       }
     }

@@ -1,5 +1,6 @@
 package io.latentquery.model;
 
+import io.latentquery.model.loss.GraphTestSupport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -66,10 +67,7 @@ final class LayerGradients {
       List<float[]> values = new ArrayList<>();
       try (Result result = runner.run()) {
         for (int i = 0; i < result.size(); i++) {
-          TFloat32 tensor = (TFloat32) result.get(i);
-          float[] value = new float[(int) tensor.size()];
-          tensor.copyTo(DataBuffers.of(value, false, false));
-          values.add(value);
+          values.add(GraphTestSupport.values((TFloat32) result.get(i)));
         }
       }
       Set<String> types = new HashSet<>();
@@ -81,14 +79,7 @@ final class LayerGradients {
   }
 
   private static FloatDataBuffer floats(Random random, long[] shape) {
-    long size = 1;
-    for (long dimension : shape) {
-      size *= dimension;
-    }
-    float[] values = new float[(int) size];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian();
-    }
-    return DataBuffers.of(values, true, false);
+    return DataBuffers.of(
+        GraphTestSupport.gaussian(random, (int) Shape.of(shape).size(), 1), true, false);
   }
 }

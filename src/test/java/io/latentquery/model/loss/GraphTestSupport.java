@@ -8,8 +8,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
-/** Feeding and fetching small float tensors in the loss tests. */
-final class GraphTestSupport {
+/** Feeding and fetching small float tensors in the model and loss tests. */
+public final class GraphTestSupport {
   private GraphTestSupport() {}
 
   static TFloat32 matrix(float[] values, int rows) {
@@ -17,7 +17,7 @@ final class GraphTestSupport {
         Shape.of(rows, values.length / rows), DataBuffers.of(values, true, true));
   }
 
-  static float[] values(TFloat32 tensor) {
+  public static float[] values(TFloat32 tensor) {
     float[] out = new float[(int) tensor.shape().size()];
     tensor.copyTo(DataBuffers.of(out, false, false));
     return out;
@@ -30,7 +30,7 @@ final class GraphTestSupport {
     }
   }
 
-  static float[] gaussian(Random random, int count, double scale) {
+  public static float[] gaussian(Random random, int count, double scale) {
     float[] out = new float[count];
     for (int i = 0; i < count; i++) {
       out[i] = (float) (random.nextGaussian() * scale);

@@ -111,6 +111,9 @@ class TrainBenchCommandTest {
     assertTrue(types.stream().anyMatch(t -> t.contains("Conv2DBackpropFilter")), text);
     assertTrue(types.stream().anyMatch(t -> t.contains("Conv2DBackpropInput")), text);
     assertTrue(types.stream().anyMatch(t -> t.matches(".*Conv2D(WithBias)?")), text);
+    // The bias gradients run as their own ops, not folded into the filter gradients.
+    assertTrue(types.stream().anyMatch(t -> t.contains("BiasAddGrad")), text);
+    assertFalse(types.stream().anyMatch(t -> t.contains("BackpropFilterWithBias")), text);
     JsonNode profile = Json.readTree(out).get("profile");
     assertEquals(2, profile.get("traced_steps").asInt());
     double shares = profile.get("share_outside_ops").asDouble();

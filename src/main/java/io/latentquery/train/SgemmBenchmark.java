@@ -64,30 +64,80 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
 
   /** Multiplies two seeded random matrices {@code warmup + repeats} times and times the last. */
   public Result run() {
-    try (Product product = new Product(random(size, 1), random(size, 2), size, threads)) {
-      for (int i = 0; i < warmup; i++) {
-        product.compute();
-      }
-      List<Double> seconds = new ArrayList<>();
-      long cpuStart = TrainingBenchmark.processCpuNanos();
+    try (Sampler sampler = open()) {
       for (int i = 0; i < repeats; i++) {
-        long start = System.nanoTime();
-        product.compute();
-        seconds.add((System.nanoTime() - start) / 1e9);
+        sampler.time();
       }
-      double cpuSeconds = (TrainingBenchmark.processCpuNanos() - cpuStart) / 1e9;
+      return sampler.result();
+    }
+  }
+
+  /**
+   * The product ready to be timed one run at a time, after the warm-up products, for timing it
+   * between other work, such as training steps; close it when done.
+   */
+  public Sampler open() {
+    return new Sampler();
+  }
+
+  /** Times the product one run at a time; {@link #result()} summarises the runs so far. */
+  public final class Sampler implements AutoCloseable {
+    private final Product product;
+    private final List<Double> seconds = new ArrayList<>();
+    private long cpuNanos;
+    private boolean cpuKnown = true;
+
+    private Sampler() {
+      product = new Product(random(size, 1), random(size, 2), size, threads);
+      try {
+        for (int i = 0; i < warmup; i++) {
+          product.compute();
+        }
+      } catch (RuntimeException e) {
+        product.close();
+        throw e;
+      }
+    }
+
+    /** Computes and times one product. */
+    public void time() {
+      long cpuStart = TrainingBenchmark.processCpuNanos();
+      long start = System.nanoTime();
+      product.compute();
+      seconds.add((System.nanoTime() - start) / 1e9);
+      long cpuEnd = TrainingBenchmark.processCpuNanos();
+      cpuKnown &= cpuStart >= 0;
+      cpuNanos += cpuEnd - cpuStart;
+    }
+
+    /** Products timed so far. */
+    public int timed() {
+      return seconds.size();
+    }
+
+    /** The rate from the products timed so far: at least one. */
+    public Result result() {
+      if (seconds.isEmpty()) {
+        throw new IllegalStateException("no product timed yet");
+      }
       double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       double median =
           sorted.length % 2 == 1
               ? sorted[sorted.length / 2]
               : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
       double flops = 2.0 * size * size * (double) size;
+      double cpuSeconds = cpuNanos / 1e9;
       return new Result(
           size,
           flops / median / 1e9,
           median,
           seconds,
-          cpuStart >= 0 && cpuSeconds > 0 ? repeats * flops / cpuSeconds / 1e9 : Double.NaN);
+          cpuKnown && cpuSeconds > 0 ? sorted.length * flops / cpuSeconds / 1e9 : Double.NaN);
+    }
+
+    @Override
+    public void close() {
+      product.close();
     }
   }
 

@@ -125,9 +125,10 @@ final class FusedReluConvolution {
   /**
    * The bias gradient, as a BiasAddGrad that oneDNN's graph pass leaves apart from the filter
    * gradient. That pass folds a BiasAddGrad reading the same tensor as a Conv2DBackpropFilter into
-   * one {@code _MklNativeConv2DBackpropFilterWithBias}, which ran 10% to 15% slower at batch 512
-   * than the two ops apart (docs/benchmarks.md). In NHWC the BiasAddGrad reads the gradient
-   * reshaped to rows of channels, which sums the same numbers and costs no copy.
+   * one {@code _MklNativeConv2DBackpropFilterWithBias}, which took about 9% longer than the two ops
+   * apart for 64 channels at 28x28 and batch 512, and half as long again for the first layer
+   * (docs/benchmarks.md). In NHWC the BiasAddGrad reads the gradient reshaped to rows of channels,
+   * which sums the same numbers and costs no copy.
    */
   private static Operand<TFloat32> biasGradient(
       Ops tf, Operand<TFloat32> preActivation, Output<TFloat32> kernel, String format) {

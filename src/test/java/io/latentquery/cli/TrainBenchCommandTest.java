@@ -44,8 +44,12 @@ class TrainBenchCommandTest {
             "1",
             "--batch-size",
             "64",
+            // The process's CPU clock ticks every 10 ms, and each product is timed on its own
+            // between the steps: 1024x1024 products (about 10 ms each on one thread) sum to many
+            // ticks, where 512x512 ones (about 1 ms) could sum to none and leave the CPU-time
+            // share unmeasured.
             "--sgemm-size",
-            "512",
+            "1024",
             "--out",
             out.toString());
     assertEquals(0, run.exitCode(), run.err());
@@ -53,7 +57,7 @@ class TrainBenchCommandTest {
     double imagesPerSecond = number(text, "training throughput: ([0-9.]+) images/s");
     double gflopsPerImage = number(text, "arithmetic: ([0-9.]+) GFLOP per trained image");
     double trainingGflops = number(text, "GFLOP per trained image .*?, ([0-9.]+) GFLOP/s");
-    double sgemm = number(text, "sgemm: ([0-9.]+) GFLOP/s \\(512x512 float32 MatMul");
+    double sgemm = number(text, "sgemm: ([0-9.]+) GFLOP/s \\(1024x1024 float32 MatMul");
     double percent = number(text, "training runs at ([0-9]+)% of this machine's sgemm");
     // The small preset (filters 8,8, one convolution per level, dense 64, L = 2), worked out as
     // in FlopCountTest: encoder 784*9*1*8 + 196*9*8*8 + 1568*64 + 64*2 = 56,448 + 112,896
@@ -84,7 +88,7 @@ class TrainBenchCommandTest {
         1e-12);
     JsonNode provenance = json.get("provenance");
     assertEquals("bench train", provenance.get("command").asText());
-    assertEquals(512, provenance.get("settings").get("sgemm_size").asInt());
+    assertEquals(1024, provenance.get("settings").get("sgemm_size").asInt());
     assertEquals(
         results.get("share_of_sgemm").asDouble(),
         provenance.get("results").get("share_of_sgemm").asDouble());

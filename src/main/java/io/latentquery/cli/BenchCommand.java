@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -242,7 +243,11 @@ final class BenchCommand implements Runnable {
               interOpThreads,
               xla ? ", XLA JIT" : "",
               layout,
-              sessionSettings.ops().in(layout).describe(),
+              sessionSettings
+                  .ops()
+                  .in(layout)
+                  .forFewestFilters(Math.min(Collections.min(config.filters()), shape.channels()))
+                  .describe(),
               steps,
               warmup,
               data == null ? "random pixels" : data + " pool"));

@@ -28,6 +28,14 @@ public record TrainingOps(boolean fusedRelu, boolean tapSum) {
     return new TrainingOps(fusedRelu && nhwc && FusedReluConvolution.available(), tapSum && nhwc);
   }
 
+  /**
+   * The forms that take effect in a model whose convolutions have {@code fewestFilters} output
+   * channels at fewest: the tap sum needs one with at most {@value #TAP_SUM_MAX_FILTERS}.
+   */
+  public TrainingOps forFewestFilters(int fewestFilters) {
+    return new TrainingOps(fusedRelu, tapSum && fewestFilters <= TAP_SUM_MAX_FILTERS);
+  }
+
   /** The forms in words: "fused ReLU, tap sums", "unfused ReLU, no tap sums" and so on. */
   public String describe() {
     return (fusedRelu ? "fused ReLU" : "unfused ReLU")

@@ -81,7 +81,7 @@ public final class ModelContext {
 
   /** Whether a convolution to {@code filters} channels is built as a tap sum. */
   public boolean sumsTaps(int filters) {
-    return ops.tapSum() && filters <= TrainingOps.TAP_SUM_MAX_FILTERS;
+    return ops.forFewestFilters(filters).tapSum();
   }
 
   /**

@@ -45,7 +45,7 @@ class TrainBenchCommandTest {
             "--batch-size",
             "64",
             // The process's CPU clock ticks every 10 ms, and each product is timed on its own
-            // between the steps: 1024x1024 products (about 10 ms each on one thread) sum to many
+            // between the steps: 1024x1024 products (10 to 15 ms each on one thread) sum to many
             // ticks, where 512x512 ones (about 1 ms) could sum to none and leave the CPU-time
             // share unmeasured.
             "--sgemm-size",

@@ -294,11 +294,18 @@ final class BenchCommand implements Runnable {
           Double.isFinite(cpuShare)
               ? String.format(
                   Locale.ROOT,
-                  "by CPU time: %.0f%%, %.1f against %.1f GFLOP per CPU-second; the steadier"
-                      + " figure when other work shares the cores",
+                  "by CPU time: %.0f%%, %.1f against %.1f GFLOP per CPU-second; %s",
                   100 * cpuShare,
                   trainingGflopsPerCpu,
-                  sgemm.gflopsPerCpuSecond())
+                  sgemm.gflopsPerCpuSecond(),
+                  measured.cpuTimeRough()
+                      ? String.format(
+                          Locale.ROOT,
+                          "rough: %.3f CPU-seconds of training and %.3f of MatMul, on a CPU"
+                              + " clock that ticks every 10 ms on Linux",
+                          result.cpuSeconds(),
+                          sgemm.cpuSeconds())
+                      : "the steadier figure when other work shares the cores")
               : "by CPU time: not measured, the runs were too short for the process's CPU clock";
       stdout.println(
           String.format(
@@ -348,6 +355,8 @@ final class BenchCommand implements Runnable {
         figures.put("training_gflops_per_cpu_second", trainingGflopsPerCpu);
         figures.put("sgemm_gflops_per_cpu_second", sgemm.gflopsPerCpuSecond());
         figures.put("share_of_sgemm_by_cpu_time", cpuShare);
+        figures.put("training_cpu_seconds", result.cpuSeconds());
+        figures.put("sgemm_cpu_seconds", sgemm.cpuSeconds());
         Provenance.Builder provenance =
             Provenance.builder("bench train")
                 .settings(settings)

@@ -12,8 +12,24 @@ import io.latentquery.data.Dataset;
  * @param sgemm the matrix multiply, whose {@code repeats} products are spread over the steps
  */
 public record SgemmAlongsideTraining(TrainingBenchmark training, SgemmBenchmark sgemm) {
+  /**
+   * Below this many CPU seconds in either part, the CPU-time share is rough: the process's CPU
+   * clock that Java reads counts in ticks (10 ms on Linux), so a part that spans few ticks is
+   * measured to within a few percent at best.
+   */
+  public static final double ROUGH_BELOW_CPU_SECONDS = 1.0;
+
   /** Both results. */
-  public record Result(TrainingBenchmark.Result training, SgemmBenchmark.Result sgemm) {}
+  public record Result(TrainingBenchmark.Result training, SgemmBenchmark.Result sgemm) {
+    /**
+     * Whether both parts' CPU time was measured but either spans under {@link
+     * #ROUGH_BELOW_CPU_SECONDS}.
+     */
+    public boolean cpuTimeRough() {
+      double fewer = Math.min(training.cpuSeconds(), sgemm.cpuSeconds());
+      return fewer > 0 && fewer < ROUGH_BELOW_CPU_SECONDS;
+    }
+  }
 
   /** Runs both; {@code images} may be null for random pixels. */
   public Result run(Dataset images) {

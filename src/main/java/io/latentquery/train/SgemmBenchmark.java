@@ -50,13 +50,15 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
    * @param gflopsPerCpuSecond the timed products' FLOPs over this process's CPU seconds while they
    *     ran (all threads), in billions: on a shared machine, this times the thread count estimates
    *     the rate on idle cores, as {@link TrainingBenchmark.Result#imagesPerCpuSecond} does
+   * @param cpuSeconds this process's CPU seconds over the timed products, NaN where not measured
    */
   public record Result(
       int size,
       double gflopsPerSecond,
       double medianSeconds,
       List<Double> seconds,
-      double gflopsPerCpuSecond) {
+      double gflopsPerCpuSecond,
+      double cpuSeconds) {
     public Result {
       seconds = List.copyOf(seconds);
     }
@@ -132,7 +134,8 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
           flops / median / 1e9,
           median,
           seconds,
-          cpuKnown && cpuSeconds > 0 ? sorted.length * flops / cpuSeconds / 1e9 : Double.NaN);
+          cpuKnown && cpuSeconds > 0 ? sorted.length * flops / cpuSeconds / 1e9 : Double.NaN,
+          cpuKnown ? cpuSeconds : Double.NaN);
     }
 
     @Override

@@ -39,9 +39,14 @@ public record TrainingBenchmark(
    * @param imagesPerCpuSecond images per second of this process's CPU time (all threads): on a
    *     shared machine, this times the thread count estimates the figure on idle cores
    * @param steps timed steps
+   * @param cpuSeconds this process's CPU seconds over the timed steps, NaN where not measured
    */
   public record Result(
-      double imagesPerSecond, double secondsPerStep, double imagesPerCpuSecond, int steps) {}
+      double imagesPerSecond,
+      double secondsPerStep,
+      double imagesPerCpuSecond,
+      int steps,
+      double cpuSeconds) {}
 
   /** Runs the benchmark; {@code images} may be null for random pixels. */
   public Result run(Dataset images) {
@@ -78,7 +83,8 @@ public record TrainingBenchmark(
           trained / seconds,
           seconds / steps,
           cpuKnown && cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN,
-          steps);
+          steps,
+          cpuKnown ? cpuSeconds : Double.NaN);
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -86,6 +87,22 @@ class TrainBenchCommandTest {
             / results.get("sgemm_gflops_per_cpu_second").asDouble(),
         results.get("share_of_sgemm_by_cpu_time").asDouble(),
         1e-12);
+    // 20 steps of 64 images; 10 products of 2 * 1024^3 FLOPs.
+    double trainingCpu = results.get("training_cpu_seconds").asDouble();
+    double sgemmCpu = results.get("sgemm_cpu_seconds").asDouble();
+    assertEquals(20 * 64 / results.get("images_per_cpu_second").asDouble(), trainingCpu, 1e-9);
+    assertEquals(
+        10 * 2 * Math.pow(1024, 3) / 1e9 / results.get("sgemm_gflops_per_cpu_second").asDouble(),
+        sgemmCpu,
+        1e-9);
+    String rough =
+        String.format(
+            Locale.ROOT,
+            "rough: %.3f CPU-seconds of training and %.3f of MatMul, on a CPU clock",
+            trainingCpu,
+            sgemmCpu);
+    assertEquals(
+        Math.min(trainingCpu, sgemmCpu) < 1, text.contains(rough), rough + " in:\n" + text);
     JsonNode provenance = json.get("provenance");
     assertEquals("bench train", provenance.get("command").asText());
     assertEquals(1024, provenance.get("settings").get("sgemm_size").asInt());

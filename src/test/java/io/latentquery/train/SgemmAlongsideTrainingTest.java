@@ -1,6 +1,7 @@
 package io.latentquery.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentquery.data.ImageShape;
@@ -60,5 +61,21 @@ class SgemmAlongsideTrainingTest {
     // Three steps of the small model on 8x8 images take milliseconds; the 0.9 s asleep is not
     // theirs, nor is its CPU time.
     assertTrue(result.secondsPerStep() < 0.3, "seconds per step: " + result.secondsPerStep());
+  }
+
+  @Test
+  void theCpuTimeShareIsRoughWhenEitherPartSpansUnderASecond() {
+    assertTrue(measured(2.0, 0.5).cpuTimeRough());
+    assertTrue(measured(0.2, 3.0).cpuTimeRough());
+    assertFalse(measured(2.0, 1.5).cpuTimeRough());
+    // Not measured at all is not rough: the share is then not given.
+    assertFalse(measured(Double.NaN, 0.5).cpuTimeRough());
+    assertFalse(measured(0.0, 2.0).cpuTimeRough());
+  }
+
+  private static SgemmAlongsideTraining.Result measured(double trainingCpu, double sgemmCpu) {
+    return new SgemmAlongsideTraining.Result(
+        new TrainingBenchmark.Result(100, 0.64, 50, 20, trainingCpu),
+        new SgemmBenchmark.Result(64, 10, 0.1, List.of(0.1), 5, sgemmCpu));
   }
 }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -246,7 +245,7 @@ final class BenchCommand implements Runnable {
               sessionSettings
                   .ops()
                   .in(layout)
-                  .forFewestFilters(Math.min(Collections.min(config.filters()), shape.channels()))
+                  .forFewestFilters(config.fewestConvolutionFilters())
                   .describe(),
               steps,
               warmup,

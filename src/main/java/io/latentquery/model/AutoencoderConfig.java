@@ -4,6 +4,7 @@ import io.latentquery.SettingException;
 import io.latentquery.data.ImageShape;
 import io.latentquery.model.loss.TsneSettings;
 import io.latentquery.model.loss.VariationalSettings;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -118,6 +119,14 @@ public record AutoencoderConfig(
 
   public int levels() {
     return filters.size();
+  }
+
+  /**
+   * The fewest output channels of the model's convolutions: the narrowest level's filters, or the
+   * decoder's last convolution, which gives one channel per image channel.
+   */
+  public int fewestConvolutionFilters() {
+    return Math.min(Collections.min(filters), input.channels());
   }
 
   /**

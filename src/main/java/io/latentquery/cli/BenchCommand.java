@@ -15,6 +15,7 @@ import io.latentquery.provenance.Versions;
 import io.latentquery.train.SessionSettings;
 import io.latentquery.train.SgemmAlongsideTraining;
 import io.latentquery.train.SgemmBenchmark;
+import io.latentquery.train.SgemmShares;
 import io.latentquery.train.StepProfile;
 import io.latentquery.train.TrainingBenchmark;
 import java.io.IOException;
@@ -219,11 +220,7 @@ final class BenchCommand implements Runnable {
       StepProfileTable profileTable =
           profile == null ? null : new StepProfileTable(profile, profileNodes);
       FlopCount flops = FlopCount.of(config);
-      double trainingGflops = result.imagesPerSecond() * flops.trainingFlopsPerImage() / 1e9;
-      double share = trainingGflops / sgemm.gflopsPerSecond();
-      double trainingGflopsPerCpu =
-          result.imagesPerCpuSecond() * flops.trainingFlopsPerImage() / 1e9;
-      double cpuShare = trainingGflopsPerCpu / sgemm.gflopsPerCpuSecond();
+      SgemmShares shares = SgemmShares.of(measured, flops.trainingFlopsPerImage());
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
           String.format(
@@ -274,7 +271,7 @@ final class BenchCommand implements Runnable {
               FlopCount.TRAINING_FORWARD_PASSES,
               flops.forwardFlopsPerImage() / 1e9,
               flops.encodingFlopsPerImage() / 1e9,
-              trainingGflops));
+              shares.trainingGflopsPerSecond()));
       stdout.println(
           String.format(
               Locale.ROOT,
@@ -290,12 +287,12 @@ final class BenchCommand implements Runnable {
               sgemm.medianSeconds(),
               sgemm.gflopsPerCpuSecond()));
       String byCpu =
-          Double.isFinite(cpuShare)
+          Double.isFinite(shares.cpuTime())
               ? String.format(
                   Locale.ROOT,
                   "by CPU time: %.0f%%, %.1f against %.1f GFLOP per CPU-second; %s",
-                  100 * cpuShare,
-                  trainingGflopsPerCpu,
+                  100 * shares.cpuTime(),
+                  shares.trainingGflopsPerCpuSecond(),
                   sgemm.gflopsPerCpuSecond(),
                   measured.cpuTimeRough()
                       ? String.format(
@@ -310,8 +307,17 @@ final class BenchCommand implements Runnable {
           String.format(
               Locale.ROOT,
               "training runs at %.0f%% of this machine's sgemm (%s)",
-              100 * share,
+              100 * shares.wall(),
               byCpu));
+      stdout.println(
+          String.format(
+              Locale.ROOT,
+              "median step: %.3f s, %.1f GFLOP/s of training, %.0f%% of the median product (each"
+                  + " part's typical rate, which a step or product that other work slowed does not"
+                  + " move)",
+              result.medianSecondsPerStep(),
+              shares.medianStepGflopsPerSecond(),
+              100 * shares.medianStep()));
       if (profile != null) {
         profileTable.print(stdout);
       }
@@ -343,17 +349,20 @@ final class BenchCommand implements Runnable {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("images_per_second", result.imagesPerSecond());
         figures.put("seconds_per_step", result.secondsPerStep());
+        figures.put("step_seconds", result.stepSeconds());
+        figures.put("median_seconds_per_step", result.medianSecondsPerStep());
         figures.put("images_per_cpu_second", result.imagesPerCpuSecond());
         figures.put("training_flops_per_image", flops.trainingFlopsPerImage());
         figures.put("forward_flops_per_image", flops.forwardFlopsPerImage());
         figures.put("encoding_flops_per_image", flops.encodingFlopsPerImage());
-        figures.put("training_gflops_per_second", trainingGflops);
+        figures.put("training_gflops_per_second", shares.trainingGflopsPerSecond());
         figures.put("sgemm_gflops_per_second", sgemm.gflopsPerSecond());
         figures.put("sgemm_seconds", sgemm.seconds());
-        figures.put("share_of_sgemm", share);
-        figures.put("training_gflops_per_cpu_second", trainingGflopsPerCpu);
+        figures.put("share_of_sgemm", shares.wall());
+        figures.put("share_of_sgemm_by_median_step", shares.medianStep());
+        figures.put("training_gflops_per_cpu_second", shares.trainingGflopsPerCpuSecond());
         figures.put("sgemm_gflops_per_cpu_second", sgemm.gflopsPerCpuSecond());
-        figures.put("share_of_sgemm_by_cpu_time", cpuShare);
+        figures.put("share_of_sgemm_by_cpu_time", shares.cpuTime());
         figures.put("training_cpu_seconds", result.cpuSeconds());
         figures.put("sgemm_cpu_seconds", sgemm.cpuSeconds());
         Provenance.Builder provenance =

@@ -94,9 +94,7 @@ final class StepProfileTable {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("type", op.type());
       row.put("nodes", op.nodes());
-      row.put("ms_per_step", op.micros() / profile.steps() / 1e3);
-      row.put("share", profile.share(op.micros()));
-      ops.add(row);
+      ops.add(withTime(row, op.micros()));
     }
     json.put("ops", ops);
     if (nodes > 0) {
@@ -105,12 +103,17 @@ final class StepProfileTable {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", node.name());
         row.put("type", node.type());
-        row.put("ms_per_step", node.micros() / profile.steps() / 1e3);
-        row.put("share", profile.share(node.micros()));
-        rows.add(row);
+        rows.add(withTime(row, node.micros()));
       }
       json.put("slowest_nodes", rows);
     }
     return json;
+  }
+
+  /** Adds a row's time per traced step and its share of the step. */
+  private Map<String, Object> withTime(Map<String, Object> row, double micros) {
+    row.put("ms_per_step", micros / profile.steps() / 1e3);
+    row.put("share", profile.share(micros));
+    return row;
   }
 }

@@ -122,11 +122,7 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
       if (seconds.isEmpty()) {
         throw new IllegalStateException("no product timed yet");
       }
-      double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      double median =
-          sorted.length % 2 == 1
-              ? sorted[sorted.length / 2]
-              : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      double median = Median.of(seconds);
       double flops = 2.0 * size * size * (double) size;
       double cpuSeconds = cpuNanos / 1e9;
       return new Result(
@@ -134,7 +130,7 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
           flops / median / 1e9,
           median,
           seconds,
-          cpuKnown && cpuSeconds > 0 ? sorted.length * flops / cpuSeconds / 1e9 : Double.NaN,
+          cpuKnown && cpuSeconds > 0 ? seconds.size() * flops / cpuSeconds / 1e9 : Double.NaN,
           cpuKnown ? cpuSeconds : Double.NaN);
     }
 

@@ -4,6 +4,8 @@ import io.latentquery.data.Dataset;
 import io.latentquery.model.AutoencoderConfig;
 import io.latentquery.model.Batch;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
@@ -40,13 +42,29 @@ public record TrainingBenchmark(
    *     shared machine, this times the thread count estimates the figure on idle cores
    * @param steps timed steps
    * @param cpuSeconds this process's CPU seconds over the timed steps, NaN where not measured
+   * @param stepSeconds every timed step's wall-clock seconds, in order
    */
   public record Result(
       double imagesPerSecond,
       double secondsPerStep,
       double imagesPerCpuSecond,
       int steps,
-      double cpuSeconds) {}
+      double cpuSeconds,
+      List<Double> stepSeconds) {
+    public Result {
+      stepSeconds = List.copyOf(stepSeconds);
+    }
+
+    /** The median step's wall-clock seconds: a step that other work slowed does not move it. */
+    public double medianSecondsPerStep() {
+      return Median.of(stepSeconds);
+    }
+
+    /** Images per second at the median step's time. */
+    public double imagesPerSecondAtMedianStep() {
+      return imagesPerSecond * secondsPerStep / medianSecondsPerStep();
+    }
+  }
 
   /** Runs the benchmark; {@code images} may be null for random pixels. */
   public Result run(Dataset images) {
@@ -67,11 +85,14 @@ public record TrainingBenchmark(
       long nanos = 0;
       long cpuNanos = 0;
       boolean cpuKnown = true;
+      List<Double> stepSeconds = new ArrayList<>();
       for (int i = 0; i < steps; i++) {
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         session.train(batches[i % batches.length]);
-        nanos += System.nanoTime() - start;
+        long stepNanos = System.nanoTime() - start;
+        nanos += stepNanos;
+        stepSeconds.add(stepNanos / 1e9);
         cpuNanos += processCpuNanos() - cpuStart;
         cpuKnown &= cpuStart >= 0;
         afterStep.accept(i);
@@ -84,7 +105,8 @@ public record TrainingBenchmark(
           seconds / steps,
           cpuKnown && cpuSeconds > 0 ? trained / cpuSeconds : Double.NaN,
           steps,
-          cpuKnown ? cpuSeconds : Double.NaN);
+          cpuKnown ? cpuSeconds : Double.NaN,
+          stepSeconds);
     }
   }
 

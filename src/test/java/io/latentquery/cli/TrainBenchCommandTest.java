@@ -72,11 +72,40 @@ class TrainBenchCommandTest {
     double trainingPerCpu = number(text, "by CPU time: [0-9]+%, ([0-9.]+) against");
     double sgemmPerCpu = number(text, " against ([0-9.]+) GFLOP per CPU-second");
     assertEquals(Math.round(100 * trainingPerCpu / sgemmPerCpu), cpuPercent, 1.0);
+    double medianStep = number(text, "median step: ([0-9.]+) s");
+    double medianStepGflops = number(text, "median step: [0-9.]+ s, ([0-9.]+) GFLOP/s");
+    double medianPercent = number(text, "GFLOP/s of training, ([0-9]+)% of the median product");
+    // The step is printed to the millisecond, so the rate it gives is as rough as that.
+    assertEquals(
+        64 * 6_248_448 / 1e9 / medianStep,
+        medianStepGflops,
+        0.05 + medianStepGflops * 0.0006 / medianStep);
+    assertEquals(Math.round(100 * medianStepGflops / sgemm), medianPercent, 1.0);
 
     JsonNode json = Json.readTree(out);
     JsonNode results = json.get("results");
     assertEquals(6_248_448, results.get("training_flops_per_image").asDouble());
     assertEquals(10, results.get("sgemm_seconds").size());
+    List<Double> steps = new ArrayList<>();
+    results.get("step_seconds").forEach(step -> steps.add(step.asDouble()));
+    assertEquals(20, steps.size());
+    assertEquals(
+        20 * results.get("seconds_per_step").asDouble(),
+        steps.stream().mapToDouble(Double::doubleValue).sum(),
+        1e-9);
+    steps.sort(null);
+    assertEquals(
+        (steps.get(9) + steps.get(10)) / 2,
+        results.get("median_seconds_per_step").asDouble(),
+        1e-12);
+    assertEquals(
+        64
+            * 6_248_448
+            / 1e9
+            / results.get("median_seconds_per_step").asDouble()
+            / results.get("sgemm_gflops_per_second").asDouble(),
+        results.get("share_of_sgemm_by_median_step").asDouble(),
+        1e-9);
     assertEquals(
         results.get("training_gflops_per_second").asDouble()
             / results.get("sgemm_gflops_per_second").asDouble(),

@@ -1,5 +1,7 @@
 package io.latentquery.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import io.latentquery.model.loss.GraphTestSupport;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +36,18 @@ final class LayerGradients {
   /**
    * The values (output, then the input, kernel and bias gradients) and the op types in the graph.
    */
-  record Run(List<float[]> values, Set<String> opTypes) {}
+  record Run(List<float[]> values, Set<String> opTypes) {
+    private static final String[] NAMES = {
+      "output", "input gradient", "kernel gradient", "bias gradient"
+    };
+
+    /** Asserts that this run's output and gradients match {@code reference}'s within 1e-4. */
+    void assertMatches(Run reference) {
+      for (int i = 0; i < NAMES.length; i++) {
+        assertArrayEquals(reference.values().get(i), values.get(i), 1e-4f, NAMES[i]);
+      }
+    }
+  }
 
   private LayerGradients() {}
 

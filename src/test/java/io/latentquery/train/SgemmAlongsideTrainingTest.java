@@ -40,6 +40,11 @@ class SgemmAlongsideTrainingTest {
     SgemmAlongsideTraining.Result result =
         new SgemmAlongsideTraining(training(4), new SgemmBenchmark(64, 1, 1, 5)).run(null);
     assertEquals(4, result.training().steps());
+    assertEquals(4, result.training().stepSeconds().size());
+    assertEquals(
+        4 * result.training().secondsPerStep(),
+        result.training().stepSeconds().stream().mapToDouble(Double::doubleValue).sum(),
+        1e-9);
     assertEquals(5, result.sgemm().seconds().size());
     assertTrue(result.training().imagesPerSecond() > 0);
     assertTrue(result.sgemm().gflopsPerSecond() > 0);
@@ -75,7 +80,7 @@ class SgemmAlongsideTrainingTest {
 
   private static SgemmAlongsideTraining.Result measured(double trainingCpu, double sgemmCpu) {
     return new SgemmAlongsideTraining.Result(
-        new TrainingBenchmark.Result(100, 0.64, 50, 20, trainingCpu),
+        new TrainingBenchmark.Result(100, 0.64, 50, 20, trainingCpu, List.of(0.64)),
         new SgemmBenchmark.Result(64, 10, 0.1, List.of(0.1), 5, sgemmCpu));
   }
 }

@@ -27,7 +27,9 @@ public final class TrainingComparison {
     IMAGES_PER_SECOND("images/s", 1, Run::imagesPerSecond),
     IMAGES_PER_CPU_SECOND("images per CPU-second", 1, Run::imagesPerCpuSecond),
     SHARE_OF_SGEMM("% of sgemm, wall", 100, Run::shareOfSgemm),
-    SHARE_OF_SGEMM_BY_CPU_TIME("% of sgemm, CPU time", 100, Run::shareOfSgemmByCpuTime);
+    SHARE_OF_SGEMM_BY_CPU_TIME("% of sgemm, CPU time", 100, Run::shareOfSgemmByCpuTime),
+    /** Recorded from a04c6c8 on; a comparison leaves it out where any run lacks it. */
+    SHARE_OF_SGEMM_BY_MEDIAN_STEP("% of sgemm, median step", 100, Run::shareOfSgemmByMedianStep);
 
     private final String label;
     private final double scale;
@@ -68,7 +70,8 @@ public final class TrainingComparison {
       double imagesPerSecond,
       double imagesPerCpuSecond,
       double shareOfSgemm,
-      double shareOfSgemmByCpuTime) {}
+      double shareOfSgemmByCpuTime,
+      double shareOfSgemmByMedianStep) {}
 
   /**
    * One measure's paired comparison.
@@ -84,7 +87,7 @@ public final class TrainingComparison {
    * @param batchSize the batch size of every run
    * @param baseline the baseline runs, in pair order
    * @param candidate the candidate runs, in pair order
-   * @param measures candidate minus baseline for each measure
+   * @param measures candidate minus baseline for each measure that every run recorded
    * @param baselineCommits the builds that measured the baseline
    * @param candidateCommits the builds that measured the candidate
    */
@@ -115,7 +118,8 @@ public final class TrainingComparison {
         results.path("images_per_second").asDouble(Double.NaN),
         results.path("images_per_cpu_second").asDouble(Double.NaN),
         results.path("share_of_sgemm").asDouble(Double.NaN),
-        results.path("share_of_sgemm_by_cpu_time").asDouble(Double.NaN));
+        results.path("share_of_sgemm_by_cpu_time").asDouble(Double.NaN),
+        results.path("share_of_sgemm_by_median_step").asDouble(Double.NaN));
   }
 
   /**
@@ -134,6 +138,9 @@ public final class TrainingComparison {
     candidate.forEach(run -> checkComparable(run, "--candidate", first));
     Map<Measure, MeasureComparison> measures = new LinkedHashMap<>();
     for (Measure measure : Measure.values()) {
+      if (!recordedByAll(measure, baseline) || !recordedByAll(measure, candidate)) {
+        continue;
+      }
       List<Double> differences = new ArrayList<>();
       double relative = 0;
       for (int i = 0; i < baseline.size(); i++) {
@@ -153,6 +160,10 @@ public final class TrainingComparison {
         measures,
         RecordedCommit.of(baseline, Run::commit),
         RecordedCommit.of(candidate, Run::commit));
+  }
+
+  private static boolean recordedByAll(Measure measure, List<Run> runs) {
+    return runs.stream().allMatch(run -> !Double.isNaN(measure.of(run)));
   }
 
   private static void checkComparable(Run run, String flag, Run first) {

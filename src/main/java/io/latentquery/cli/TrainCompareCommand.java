@@ -58,7 +58,7 @@ final class TrainCompareCommand implements Callable<Integer> {
         result.batchSize());
     StringBuilder header = new StringBuilder("| pair |");
     StringBuilder rule = new StringBuilder("|---|");
-    for (Measure measure : Measure.values()) {
+    for (Measure measure : result.measures().keySet()) {
       header.append(" ").append(measure.label()).append(", baseline | candidate |");
       rule.append("---|---|");
     }
@@ -66,7 +66,7 @@ final class TrainCompareCommand implements Callable<Integer> {
     stdout.println(rule);
     for (int i = 0; i < result.baseline().size(); i++) {
       StringBuilder row = new StringBuilder("| " + (i + 1) + " |");
-      for (Measure measure : Measure.values()) {
+      for (Measure measure : result.measures().keySet()) {
         row.append(
             String.format(
                 Locale.ROOT,

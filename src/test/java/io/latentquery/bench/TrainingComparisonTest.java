@@ -1,6 +1,7 @@
 package io.latentquery.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,20 +19,38 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingComparisonTest {
   @TempDir Path dir;
 
-  /** An lq bench train --out file, in the command's layout. */
+  /** An lq bench train --out file, in the command's layout, as written before a04c6c8. */
   private TrainingComparison.Run run(String name, int batch, String data, double imagesPerSecond)
+      throws IOException {
+    return run(name, batch, data, imagesPerSecond, "");
+  }
+
+  /** The same with the median step's share of the sgemm, as written from a04c6c8 on. */
+  private TrainingComparison.Run run(String name, double imagesPerSecond, double medianStepShare)
+      throws IOException {
+    return run(
+        name,
+        64,
+        "random pixels",
+        imagesPerSecond,
+        String.format(Locale.ROOT, " \"share_of_sgemm_by_median_step\": %s,", medianStepShare));
+  }
+
+  private TrainingComparison.Run run(
+      String name, int batch, String data, double imagesPerSecond, String extraResult)
       throws IOException {
     Path file = dir.resolve(name + ".json");
     Files.writeString(
         file,
         String.format(
             Locale.ROOT,
-            "{\"machine\": {}, \"profile\": null, \"results\": {\"images_per_second\": %s,"
+            "{\"machine\": {}, \"profile\": null, \"results\": {%s \"images_per_second\": %s,"
                 + " \"images_per_cpu_second\": %s, \"share_of_sgemm\": %s,"
                 + " \"share_of_sgemm_by_cpu_time\": 0.8}, \"provenance\": {\"command\": \"bench"
                 + " train\", \"settings\": {\"batch_size\": %d, \"data\": \"%s\", \"architecture\":"
                 + " {\"kind\": \"conv\", \"filters\": [64, 32, 32]}}, \"versions\": {\"git.commit\":"
                 + " \"abc\", \"git.dirty\": \"true\"}}}",
+            extraResult,
             imagesPerSecond,
             imagesPerSecond / 2,
             imagesPerSecond / 400,
@@ -70,6 +89,21 @@ class TrainingComparisonTest {
     assertEquals(5, result.measures().get(Measure.SHARE_OF_SGEMM).difference().mean(), 1e-9);
     assertEquals(
         0, result.measures().get(Measure.SHARE_OF_SGEMM_BY_CPU_TIME).difference().mean(), 1e-12);
+  }
+
+  @Test
+  void theMedianStepShareIsComparedWhereEveryRunRecordedIt() throws IOException {
+    // Median-step shares 0.80, 0.84 against 0.83, 0.86: differences 3 and 2 points, mean 2.5.
+    var baseline = List.of(run("b1", 200, 0.80), run("b2", 240, 0.84));
+    var candidate = List.of(run("c1", 210, 0.83), run("c2", 260, 0.86));
+    var both = TrainingComparison.compare(baseline, candidate).measures();
+    assertEquals(2.5, both.get(Measure.SHARE_OF_SGEMM_BY_MEDIAN_STEP).difference().mean(), 1e-9);
+    // A run written before the share was recorded leaves it out, and only it.
+    var older = List.of(run("c1-old", 64, "random pixels", 210), run("c2", 260, 0.86));
+    var some = TrainingComparison.compare(baseline, older).measures();
+    assertFalse(some.containsKey(Measure.SHARE_OF_SGEMM_BY_MEDIAN_STEP));
+    assertEquals(Measure.values().length - 1, some.size());
+    assertEquals(15, some.get(Measure.IMAGES_PER_SECOND).difference().mean(), 1e-9);
   }
 
   @Test

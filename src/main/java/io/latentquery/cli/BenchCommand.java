@@ -15,7 +15,6 @@ import io.latentquery.provenance.Versions;
 import io.latentquery.train.SessionSettings;
 import io.latentquery.train.SgemmAlongsideTraining;
 import io.latentquery.train.SgemmBenchmark;
-import io.latentquery.train.SgemmShares;
 import io.latentquery.train.StepProfile;
 import io.latentquery.train.TrainingBenchmark;
 import java.io.IOException;
@@ -215,12 +214,10 @@ final class BenchCommand implements Runnable {
       SgemmAlongsideTraining.Result measured =
           new SgemmAlongsideTraining(benchmark, sgemmBenchmark).run(images);
       TrainingBenchmark.Result result = measured.training();
-      SgemmBenchmark.Result sgemm = measured.sgemm();
       StepProfile profile = profileSteps == 0 ? null : benchmark.profile(images, profileSteps);
       StepProfileTable profileTable =
           profile == null ? null : new StepProfileTable(profile, profileNodes);
       FlopCount flops = FlopCount.of(config);
-      SgemmShares shares = SgemmShares.of(measured, flops.trainingFlopsPerImage());
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
           String.format(
@@ -250,74 +247,14 @@ final class BenchCommand implements Runnable {
       stdout.println(
           String.format(
               Locale.ROOT,
-              "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were idle)",
-              result.imagesPerCpuSecond(),
-              threads,
-              result.imagesPerCpuSecond() * threads));
-      stdout.println(
-          String.format(
-              Locale.ROOT,
               "machine: %d cores, %s; TensorFlow %s; TF_ENABLE_ONEDNN_OPTS=%s",
               Runtime.getRuntime().availableProcessors(),
               cpuModel(),
               Versions.current().getOrDefault("tensorflow", "?"),
               oneDnnSetting()));
-      stdout.println(
-          String.format(
-              Locale.ROOT,
-              "arithmetic: %.4f GFLOP per trained image (%d x the forward pass of %.4f GFLOP;"
-                  + " encoder %.4f GFLOP), %.1f GFLOP/s of training",
-              flops.trainingFlopsPerImage() / 1e9,
-              FlopCount.TRAINING_FORWARD_PASSES,
-              flops.forwardFlopsPerImage() / 1e9,
-              flops.encodingFlopsPerImage() / 1e9,
-              shares.trainingGflopsPerSecond()));
-      stdout.println(
-          String.format(
-              Locale.ROOT,
-              "sgemm: %.1f GFLOP/s (%dx%d float32 MatMul in TensorFlow, %d threads, median of %d"
-                  + " timed between the training steps after %d warm-up, %.4f s each); %.1f GFLOP"
-                  + " per CPU-second",
-              sgemm.gflopsPerSecond(),
-              sgemmSize,
-              sgemmSize,
-              threads,
-              SGEMM_REPEATS,
-              SGEMM_WARMUP,
-              sgemm.medianSeconds(),
-              sgemm.gflopsPerCpuSecond()));
-      String byCpu =
-          Double.isFinite(shares.cpuTime())
-              ? String.format(
-                  Locale.ROOT,
-                  "by CPU time: %.0f%%, %.1f against %.1f GFLOP per CPU-second; %s",
-                  100 * shares.cpuTime(),
-                  shares.trainingGflopsPerCpuSecond(),
-                  sgemm.gflopsPerCpuSecond(),
-                  measured.cpuTimeRough()
-                      ? String.format(
-                          Locale.ROOT,
-                          "rough: %.3f CPU-seconds of training and %.3f of MatMul, on a CPU"
-                              + " clock that ticks every 10 ms on Linux",
-                          result.cpuSeconds(),
-                          sgemm.cpuSeconds())
-                      : "the steadier figure when other work shares the cores")
-              : "by CPU time: not measured, the runs were too short for the process's CPU clock";
-      stdout.println(
-          String.format(
-              Locale.ROOT,
-              "training runs at %.0f%% of this machine's sgemm (%s)",
-              100 * shares.wall(),
-              byCpu));
-      stdout.println(
-          String.format(
-              Locale.ROOT,
-              "median step: %.3f s, %.1f GFLOP/s of training, %.0f%% of the median product (each"
-                  + " part's typical rate, which a step or product that other work slowed does not"
-                  + " move)",
-              result.medianSecondsPerStep(),
-              shares.medianStepGflopsPerSecond(),
-              100 * shares.medianStep()));
+      TrainBenchRates rates =
+          new TrainBenchRates(measured, flops, threads, sgemmSize, SGEMM_WARMUP, SGEMM_REPEATS);
+      rates.lines().forEach(stdout::println);
       if (profile != null) {
         profileTable.print(stdout);
       }
@@ -346,25 +283,7 @@ final class BenchCommand implements Runnable {
         settings.put("sgemm_warmup", SGEMM_WARMUP);
         settings.put("sgemm_repeats", SGEMM_REPEATS);
         settings.put("sgemm_timing", "between the timed training steps");
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("images_per_second", result.imagesPerSecond());
-        figures.put("seconds_per_step", result.secondsPerStep());
-        figures.put("step_seconds", result.stepSeconds());
-        figures.put("median_seconds_per_step", result.medianSecondsPerStep());
-        figures.put("images_per_cpu_second", result.imagesPerCpuSecond());
-        figures.put("training_flops_per_image", flops.trainingFlopsPerImage());
-        figures.put("forward_flops_per_image", flops.forwardFlopsPerImage());
-        figures.put("encoding_flops_per_image", flops.encodingFlopsPerImage());
-        figures.put("training_gflops_per_second", shares.trainingGflopsPerSecond());
-        figures.put("sgemm_gflops_per_second", sgemm.gflopsPerSecond());
-        figures.put("sgemm_seconds", sgemm.seconds());
-        figures.put("share_of_sgemm", shares.wall());
-        figures.put("share_of_sgemm_by_median_step", shares.medianStep());
-        figures.put("training_gflops_per_cpu_second", shares.trainingGflopsPerCpuSecond());
-        figures.put("sgemm_gflops_per_cpu_second", sgemm.gflopsPerCpuSecond());
-        figures.put("share_of_sgemm_by_cpu_time", shares.cpuTime());
-        figures.put("training_cpu_seconds", result.cpuSeconds());
-        figures.put("sgemm_cpu_seconds", sgemm.cpuSeconds());
+        Map<String, Object> figures = rates.figures();
         Provenance.Builder provenance =
             Provenance.builder("bench train")
                 .settings(settings)

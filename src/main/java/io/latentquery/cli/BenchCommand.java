@@ -252,8 +252,7 @@ final class BenchCommand implements Runnable {
               cpuModel(),
               Versions.current().getOrDefault("tensorflow", "?"),
               oneDnnSetting()));
-      TrainBenchRates rates =
-          new TrainBenchRates(measured, flops, threads, sgemmSize, SGEMM_WARMUP, SGEMM_REPEATS);
+      TrainBenchRates rates = new TrainBenchRates(measured, flops, threads, SGEMM_WARMUP);
       rates.lines().forEach(stdout::println);
       if (profile != null) {
         profileTable.print(stdout);

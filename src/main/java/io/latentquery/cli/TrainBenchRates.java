@@ -19,25 +19,19 @@ final class TrainBenchRates {
   private final FlopCount flops;
   private final SgemmShares shares;
   private final int threads;
-  private final int sgemmSize;
   private final int sgemmWarmup;
-  private final int sgemmRepeats;
 
-  /** The rates of {@code measured}, a model of {@code flops}, timed with these settings. */
+  /**
+   * The rates of {@code measured}, for a model of {@code flops}, on {@code threads} threads, with
+   * {@code sgemmWarmup} untimed products before the timed ones.
+   */
   TrainBenchRates(
-      SgemmAlongsideTraining.Result measured,
-      FlopCount flops,
-      int threads,
-      int sgemmSize,
-      int sgemmWarmup,
-      int sgemmRepeats) {
+      SgemmAlongsideTraining.Result measured, FlopCount flops, int threads, int sgemmWarmup) {
     this.measured = measured;
     this.flops = flops;
     this.shares = SgemmShares.of(measured, flops.trainingFlopsPerImage());
     this.threads = threads;
-    this.sgemmSize = sgemmSize;
     this.sgemmWarmup = sgemmWarmup;
-    this.sgemmRepeats = sgemmRepeats;
   }
 
   /** The printed lines: CPU time, arithmetic, the MatMul, the shares, the median step. */
@@ -67,10 +61,10 @@ final class TrainBenchRates {
                 + " timed between the training steps after %d warm-up, %.4f s each); %.1f GFLOP"
                 + " per CPU-second",
             sgemm.gflopsPerSecond(),
-            sgemmSize,
-            sgemmSize,
+            sgemm.size(),
+            sgemm.size(),
             threads,
-            sgemmRepeats,
+            sgemm.seconds().size(),
             sgemmWarmup,
             sgemm.medianSeconds(),
             sgemm.gflopsPerCpuSecond()),

@@ -5,6 +5,8 @@ import io.latentquery.train.SgemmAlongsideTraining;
 import io.latentquery.train.SgemmBenchmark;
 import io.latentquery.train.SgemmShares;
 import io.latentquery.train.TrainingBenchmark;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +36,16 @@ final class TrainBenchRates {
     this.sgemmWarmup = sgemmWarmup;
   }
 
-  /** The printed lines: CPU time, arithmetic, the MatMul, the shares, the median step. */
+  /**
+   * The printed lines: CPU time, arithmetic, the MatMul, the shares, the median step, and a note
+   * when the steps' or products' times spread widely.
+   */
   List<String> lines() {
     TrainingBenchmark.Result training = measured.training();
     SgemmBenchmark.Result sgemm = measured.sgemm();
-    return List.of(
+    List<String> lines = new ArrayList<>();
+    Collections.addAll(
+        lines,
         String.format(
             Locale.ROOT,
             "cpu time: %.1f images per CPU-second (x%d threads = %.0f images/s if the cores were"
@@ -81,6 +88,17 @@ final class TrainBenchRates {
             training.medianSecondsPerStep(),
             shares.medianStepGflopsPerSecond(),
             100 * shares.medianStep()));
+    if (measured.uneven()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "uneven: the slowest step took %.2fx the quickest and the slowest product %.2fx;"
+                  + " the machine's speed changed during the run, so repeat it or read the"
+                  + " CPU-time share",
+              training.stepSpread(),
+              sgemm.spread()));
+    }
+    return lines;
   }
 
   private String byCpuTime() {

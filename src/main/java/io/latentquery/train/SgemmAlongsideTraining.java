@@ -19,6 +19,12 @@ public record SgemmAlongsideTraining(TrainingBenchmark training, SgemmBenchmark 
    */
   public static final double ROUGH_BELOW_CPU_SECONDS = 1.0;
 
+  /**
+   * Above this ratio of the slowest to the quickest step, or product, the machine's speed changed
+   * during the run: on an idle machine both stay within about 1.1.
+   */
+  public static final double UNEVEN_ABOVE = 1.25;
+
   /** Both results. */
   public record Result(TrainingBenchmark.Result training, SgemmBenchmark.Result sgemm) {
     /**
@@ -28,6 +34,11 @@ public record SgemmAlongsideTraining(TrainingBenchmark training, SgemmBenchmark 
     public boolean cpuTimeRough() {
       double fewer = Math.min(training.cpuSeconds(), sgemm.cpuSeconds());
       return fewer > 0 && fewer < ROUGH_BELOW_CPU_SECONDS;
+    }
+
+    /** Whether the steps' or the products' times spread wider than {@link #UNEVEN_ABOVE}. */
+    public boolean uneven() {
+      return training.stepSpread() > UNEVEN_ABOVE || sgemm.spread() > UNEVEN_ABOVE;
     }
   }
 

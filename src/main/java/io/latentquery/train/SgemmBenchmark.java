@@ -62,6 +62,11 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
     public Result {
       seconds = List.copyOf(seconds);
     }
+
+    /** The slowest timed product's time over the quickest's. */
+    public double spread() {
+      return Timings.spread(seconds);
+    }
   }
 
   /** Multiplies two seeded random matrices {@code warmup + repeats} times and times the last. */
@@ -122,7 +127,7 @@ public record SgemmBenchmark(int size, int threads, int warmup, int repeats) {
       if (seconds.isEmpty()) {
         throw new IllegalStateException("no product timed yet");
       }
-      double median = Median.of(seconds);
+      double median = Timings.median(seconds);
       double flops = 2.0 * size * size * (double) size;
       double cpuSeconds = cpuNanos / 1e9;
       return new Result(

@@ -57,7 +57,12 @@ public record TrainingBenchmark(
 
     /** The median step's wall-clock seconds: a step that other work slowed does not move it. */
     public double medianSecondsPerStep() {
-      return Median.of(stepSeconds);
+      return Timings.median(stepSeconds);
+    }
+
+    /** The slowest step's time over the quickest's. */
+    public double stepSpread() {
+      return Timings.spread(stepSeconds);
     }
 
     /** Images per second at the median step's time. */

@@ -59,6 +59,21 @@ class TrainBenchRatesTest {
   }
 
   @Test
+  void aRunWhoseStepsOrProductsSpreadWiderThanAQuarterIsCalledUneven() {
+    assertEquals(5, new TrainBenchRates(measured(2, 1), FLOPS, 2, 3).lines().size());
+    SgemmAlongsideTraining.Result slowStep =
+        new SgemmAlongsideTraining.Result(
+            new TrainingBenchmark.Result(20, 0.5, 20, 4, 2, List.of(0.4, 0.4, 0.4, 0.8)),
+            new SgemmBenchmark.Result(1000, 100, 0.02, List.of(0.02, 0.024), 80, 1));
+    List<String> lines = new TrainBenchRates(slowStep, FLOPS, 2, 3).lines();
+    assertEquals(6, lines.size());
+    assertEquals(
+        "uneven: the slowest step took 2.00x the quickest and the slowest product 1.20x; the"
+            + " machine's speed changed during the run, so repeat it or read the CPU-time share",
+        lines.get(5));
+  }
+
+  @Test
   void theSgemmLineNamesTheProductsSizeCountAndWarmUp() {
     String sgemm = new TrainBenchRates(measured(2, 1), FLOPS, 2, 3).lines().get(2);
     assertEquals(

@@ -83,4 +83,18 @@ class SgemmAlongsideTrainingTest {
         new TrainingBenchmark.Result(100, 0.64, 50, 20, trainingCpu, List.of(0.64)),
         new SgemmBenchmark.Result(64, 10, 0.1, List.of(0.1), 5, sgemmCpu));
   }
+
+  @Test
+  void aRunIsUnevenWhenItsStepsOrItsProductsSpreadWiderThanAQuarter() {
+    assertFalse(run(List.of(1.0, 1.2, 1.1), List.of(0.44, 0.45)).uneven());
+    assertTrue(run(List.of(1.0, 1.3, 1.1), List.of(0.44, 0.45)).uneven());
+    assertTrue(run(List.of(1.0, 1.1), List.of(0.44, 0.56)).uneven());
+    assertFalse(run(List.of(1.0, 1.25), List.of(0.4, 0.5)).uneven());
+  }
+
+  private static SgemmAlongsideTraining.Result run(List<Double> steps, List<Double> products) {
+    return new SgemmAlongsideTraining.Result(
+        new TrainingBenchmark.Result(1, 1, 1, steps.size(), 1, steps),
+        new SgemmBenchmark.Result(8, 1, 1, products, 1, 1));
+  }
 }

@@ -1,7 +1,6 @@
 package io.latentquery.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,5 @@ class SgemmSharesTest {
     assertEquals(0.5, shares.cpuTime(), 1e-12);
     assertEquals(160, shares.medianStepGflopsPerSecond(), 1e-9);
     assertEquals(160.0 / 300, shares.medianStep(), 1e-12);
-  }
-
-  @Test
-  void theMedianIsTheMiddleValueOrTheMeanOfTheMiddleTwo() {
-    assertEquals(0.6, Median.of(List.of(0.82, 0.5, 0.6)), 0);
-    assertEquals(0.55, Median.of(List.of(0.9, 0.5, 0.6, 0.1)), 1e-15);
-    assertEquals(2.0, Median.of(List.of(2.0)), 0);
-    assertThrows(IllegalArgumentException.class, () -> Median.of(List.of()));
   }
 }

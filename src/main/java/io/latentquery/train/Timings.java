@@ -1,34 +1,28 @@
 package io.latentquery.train;
 
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
-/** Summaries of repeated timings, in seconds. */
+/** Summaries of repeated timings, in seconds, through Commons Math. */
 final class Timings {
   private Timings() {}
 
   /** The median of {@code seconds}: the middle value, or the mean of the middle two. */
   static double median(List<Double> seconds) {
-    requireSome(seconds);
-    double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    return new Median().evaluate(values(seconds));
   }
 
   /** How far {@code seconds} spread: the slowest over the quickest. */
   static double spread(List<Double> seconds) {
-    requireSome(seconds);
-    double quickest = Double.POSITIVE_INFINITY;
-    double slowest = 0;
-    for (double s : seconds) {
-      quickest = Math.min(quickest, s);
-      slowest = Math.max(slowest, s);
-    }
-    return slowest / quickest;
+    double[] values = values(seconds);
+    return StatUtils.max(values) / StatUtils.min(values);
   }
 
-  private static void requireSome(List<Double> seconds) {
+  private static double[] values(List<Double> seconds) {
     if (seconds.isEmpty()) {
       throw new IllegalArgumentException("no timings to summarise");
     }
+    return seconds.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }
